@@ -16,6 +16,7 @@ export default tseslint.config(
       'packages/neo4j-embedded/launcher/target/**',
       '**/next-env.d.ts',
       'test-results/**',
+      '.scratch/**',
     ],
   },
   js.configs.recommended,

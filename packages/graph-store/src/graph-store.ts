@@ -26,12 +26,9 @@ import {
 import { migrate } from './migrations';
 import { toDomainError } from './neo4j-errors';
 import { incomingPage, outgoingOf } from './relationship-store';
-import {
-  removeRelationships,
-  writeBatch,
-  type ChangeInfo,
-  type WriteProgress,
-} from './write-store';
+import { bulkLoad, type BulkLoadOptions, type LoadItem } from './bulk-load';
+import { removeNodes, removeRelationships } from './remove-store';
+import { writeBatch, type ChangeInfo, type WriteProgress } from './write-store';
 
 /** Lineage's access to Neo4j: the only door to the database for apps, CLI and importers. */
 export class GraphStore {
@@ -59,6 +56,10 @@ export class GraphStore {
     keys: { type: RelationType; from: string; to: string }[],
     change: ChangeInfo,
   ) => removeRelationships(this.connection, keys, change);
+  removeNodes = (ids: string[], change: ChangeInfo) => removeNodes(this.connection, ids, change);
+  /** Trusted records into an empty graph, in many transactions (see bulk-load.ts). */
+  bulkLoad = (items: Iterable<LoadItem>, change: ChangeInfo, options?: BulkLoadOptions) =>
+    bulkLoad(this.connection, items, change, options);
 
   async getEntity(id: string): Promise<StoredEntity | undefined> {
     return (await getEntities(this.connection, [id])).get(id);

@@ -1,7 +1,9 @@
 export { GraphStore } from './graph-store';
 export type { GraphStoreConfig } from './connection';
 export type { StoredEntity } from './entity-props';
-export type { ChangeInfo, Counts, WriteProgress, WriteReport, RemovalReport } from './write-store';
+export type { ChangeInfo, Counts, WriteProgress, WriteReport } from './write-store';
+export type { RemovalReport } from './remove-store';
+export type { BulkLoadOptions, LoadItem, LoadReport } from './bulk-load';
 export type { ChangeRecord, GraphHash, HashScope, SchemaSummary } from './meta-store';
 export type { MigrationReport } from './migrations';
 export type { DefectContext } from './defect-store';

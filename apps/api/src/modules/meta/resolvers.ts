@@ -20,7 +20,9 @@ export const metaResolvers = {
         throw apiError('BAD_USER_INPUT', `'${args.after}' is not a cursor of the audit trail`);
       }
       const rows = await ctx.store.recentChanges(first + 1, before);
-      const items = rows.slice(0, first).map((row) => ({ relationshipsRemoved: 0, ...row }));
+      const items = rows
+        .slice(0, first)
+        .map((row) => ({ relationshipsRemoved: 0, nodesRemoved: 0, ...row }));
       return connection(
         items,
         (row) => encodeCursor(String(row.graphVersion)),
