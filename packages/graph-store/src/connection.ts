@@ -47,8 +47,12 @@ export class Connection {
     return new Connection(driver, config);
   }
 
-  async read<R extends RecordShape = RecordShape>(cypher: string, params: Params = {}) {
-    return this.run<R>(cypher, params, 'READ', this.readTimeoutMs);
+  async read<R extends RecordShape = RecordShape>(
+    cypher: string,
+    params: Params = {},
+    options: { timeoutMs?: number } = {},
+  ) {
+    return this.run<R>(cypher, params, 'READ', options.timeoutMs ?? this.readTimeoutMs);
   }
 
   async write<R extends RecordShape = RecordShape>(cypher: string, params: Params = {}) {

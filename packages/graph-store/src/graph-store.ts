@@ -13,6 +13,7 @@ import {
   type LineageViewOptions,
 } from './lineage-store';
 import { listNodes, searchNodes, type ListFilter } from './list-store';
+import { LineageProjection } from './lineage-projection';
 import { kindsOf, matchNames } from './lookup-store';
 import {
   countAllNodes,
@@ -32,6 +33,8 @@ import { writeBatch, type ChangeInfo, type WriteProgress } from './write-store';
 
 /** Lineage's access to Neo4j: the only door to the database for apps, CLI and importers. */
 export class GraphStore {
+  private lineageProjection: LineageProjection | undefined;
+
   private constructor(private readonly connection: Connection) {}
 
   /** Opens a driver and checks that Neo4j answers; the error says so when it does not. */
@@ -95,6 +98,19 @@ export class GraphStore {
   exportRelationships = () => exportRelationships(this.connection);
 
   graphVersion = () => graphVersion(this.connection);
+
+  /**
+   * Holds the whole lineage in memory for impact queries (see lineage-projection.ts): for
+   * long-running servers, not for one-shot commands. Starts the first build.
+   */
+  enableProjection(onError?: (error: Error) => void): LineageProjection {
+    this.lineageProjection ??= new LineageProjection(this.connection, onError);
+    void this.lineageProjection.refresh();
+    return this.lineageProjection;
+  }
+  get projection(): LineageProjection | undefined {
+    return this.lineageProjection;
+  }
   /** The audit trail, newest first. */
   recentChanges = (limit = 50, before?: number) => recentChanges(this.connection, limit, before);
   countByKind = () => countByKind(this.connection);

@@ -34,12 +34,16 @@ interface Spec {
   maxDepth?: number;
 }
 
+const EMPTY: LineageSubgraph = { nodes: [], edges: [] };
+
 const indicesIn = (graph: LineageGraph, ids: string[]) =>
   ids.map((id) => nodeIndex(graph, id)).filter((index) => index >= 0);
 
 /**
- * Impact queries: fetch the lineage a defect can reach (no path enumeration), then run the
- * domain's engine over it. Nothing is cached between queries.
+ * Impact queries: the domain's engine over the store's in-memory projection of the lineage
+ * when it is current, otherwise over the lineage a defect can reach, fetched with Cypher (no
+ * path enumeration). Results are never cached; a projection is only used at the graph version
+ * read after the defect, so both describe the same graph.
  */
 export class ImpactService {
   constructor(private readonly store: GraphStore) {}
@@ -98,9 +102,10 @@ export class ImpactService {
   async exposure(nodeId: string): Promise<ExposureRow[]> {
     if (!(await this.store.getEntity(nodeId))) throw notFound('node', nodeId);
     const ancestors = await this.store.fetchClosure([nodeId], 'UPSTREAM');
+    const defects = await this.store.defectsWithOriginsIn(ancestors.nodes.map((node) => node.id));
+    // The ancestors alone decide the node's exposure, and are few: no need for the projection.
     const graph = this.graphOf(ancestors);
     const target = nodeIndex(graph, nodeId);
-    const defects = await this.store.defectsWithOriginsIn(ancestors.nodes.map((node) => node.id));
     const rows: ExposureRow[] = [];
     for (const { defect, origins, mitigators } of defects) {
       const impact = computeImpact(
@@ -133,11 +138,7 @@ export class ImpactService {
     const overlap = spec.origins.filter((id) => spec.mitigators.includes(id));
     if (overlap.length)
       throw conflict(`an origin cannot mitigate its own defect: ${overlap.join(', ')}`);
-    const closure =
-      spec.status === 'WITHDRAWN' || !spec.origins.length
-        ? { nodes: [], edges: [] }
-        : await this.store.fetchClosure(spec.origins, 'DOWNSTREAM', spec.maxDepth);
-    const graph = this.graphOf(closure);
+    const graph = (await this.currentProjection()) ?? (await this.reachableLineage(spec));
     const impact = computeImpact(
       graph,
       {
@@ -149,6 +150,18 @@ export class ImpactService {
       { mitigating: indicesIn(graph, spec.mitigators), maxDepth: spec.maxDepth },
     );
     return new ImpactView(impact);
+  }
+
+  /** The whole lineage in memory, when the store holds it at the version Neo4j has now. */
+  private async currentProjection(): Promise<LineageGraph | undefined> {
+    const projection = this.store.projection;
+    if (!projection) return undefined;
+    return projection.at(await this.store.graphVersion());
+  }
+
+  private async reachableLineage(spec: Spec): Promise<LineageGraph> {
+    if (spec.status === 'WITHDRAWN' || !spec.origins.length) return this.graphOf(EMPTY);
+    return this.graphOf(await this.store.fetchClosure(spec.origins, 'DOWNSTREAM', spec.maxDepth));
   }
 
   private graphOf(subgraph: LineageSubgraph): LineageGraph {

@@ -44,14 +44,15 @@ export class ImpactView {
   page(filter: ImpactFilter, offset: number, first: number) {
     const matching = this.filtered(filter);
     return {
-      rows: matching.slice(offset, offset + first).map((node) => this.row(node)),
+      rows: Array.from(matching.slice(offset, offset + first), (node) => this.row(node)),
       totalCount: matching.length,
       hasNextPage: offset + first < matching.length,
     };
   }
 
-  private filtered(filter: ImpactFilter): number[] {
+  private filtered(filter: ImpactFilter): Int32Array | number[] {
     const kinds = filter.kinds?.length ? new Set(filter.kinds) : undefined;
+    if (!filter.minLevel && !kinds) return this.impact.exposed;
     const graph = this.impact.graph;
     return [...this.impact.exposed].filter(
       (node) =>
@@ -65,6 +66,7 @@ export class ImpactView {
     return {
       exposed: this.impact.exposed.length,
       mitigated: this.impact.mitigated.length,
+      deployments: byKind.Deployment,
       byLevel: REPORTED_LEVELS.map((level) => ({ level, count: byLevel[level] })),
       byKind: Object.entries(byKind)
         .filter(([, count]) => count > 0)

@@ -18,6 +18,7 @@ export type { ListFilter, Page } from './list-store';
 export type { StoredRelationship } from './relationship-store';
 export { MIGRATIONS } from './migrations';
 export { escapeLucene } from './entity-store';
+export type { LineageProjection, ProjectionStatus } from './lineage-projection';
 export { ImpactService, type ExposureRow } from './impact-service';
 export { ImpactView, type ExposedRow, type ImpactFilter } from './impact-view';
 export type { Candidate } from './lookup-store';

@@ -62,11 +62,14 @@ export function computeImpact(
   const queue = new Int32Array(nodeCount);
   for (const minimum of SEARCH_LEVELS) {
     const reached = breadthFirst(graph, origins, edgeLevels, minimum, mitigating, maxDepth, queue);
-    searches.set(minimum, reached);
-    for (let node = 0; node < nodeCount; node++) {
-      if (reached[node]! >= 0 && level[node] === 0) {
+    searches.set(minimum, reached.distances);
+    // Only the nodes this search reached, which the queue holds: a hub's impact on a
+    // million-node projection costs what it reaches, not the graph's size.
+    for (let i = 0; i < reached.count; i++) {
+      const node = queue[i]!;
+      if (level[node] === 0) {
         level[node] = minimum;
-        distance[node] = reached[node]!;
+        distance[node] = reached.distances[node]!;
       }
     }
   }
@@ -81,7 +84,7 @@ function breadthFirst(
   mitigating: Uint8Array,
   maxDepth: number,
   queue: Int32Array,
-): Int32Array {
+): { distances: Int32Array; count: number } {
   const reached = new Int32Array(graph.ids.length).fill(-1);
   let head = 0;
   let tail = 0;
@@ -103,5 +106,5 @@ function breadthFirst(
       }
     }
   }
-  return reached;
+  return { distances: reached, count: tail };
 }

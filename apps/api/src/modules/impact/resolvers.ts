@@ -34,7 +34,7 @@ function impactResult(view: ImpactView, args: PageArgs, subject: object) {
     defect: null,
     hypothesis: null,
     ...subject,
-    totals: () => ({ ...view.totals(), deployments: view.deployments().length }),
+    totals: () => view.totals(),
     mitigated: () => view.mitigated(),
     deploymentsByProvider: (_: unknown, ctx: Context) => groupByProvider(view.deployments(), ctx),
     exposed: () => {
@@ -54,7 +54,9 @@ async function groupByProvider(deployments: ExposedRow[], ctx: Context) {
   const groups = new Map<string | null, ExposedRow[]>();
   for (const row of deployments) {
     for (const provider of operators.get(row.id) ?? [null]) {
-      groups.set(provider, [...(groups.get(provider) ?? []), row]);
+      const group = groups.get(provider);
+      if (group) group.push(row);
+      else groups.set(provider, [row]);
     }
   }
   return [...groups.entries()]

@@ -10,7 +10,17 @@ export const metaResolvers = {
         ctx.store.graphVersion(),
       ]);
       const byKind = Object.entries(counts).map(([kind, count]) => ({ kind, count }));
-      return { nodes: byKind.reduce((sum, row) => sum + row.count, 0), byKind, graphVersion };
+      const projection = ctx.store.projection?.status();
+      return {
+        nodes: byKind.reduce((sum, row) => sum + row.count, 0),
+        byKind,
+        graphVersion,
+        projection: projection && {
+          ...projection,
+          graphVersion: projection.version ?? null,
+          current: projection.version === graphVersion,
+        },
+      };
     },
     changes: async (_: unknown, args: { first?: number; after?: string | null }, ctx: Context) => {
       const first = pageSize(args.first);

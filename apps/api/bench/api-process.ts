@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { startService, type RunningService } from '@lineage/cli';
+import { freePort } from '@lineage/graph-store/testing';
+import { childEnvironment } from './env';
+import { graphql, STATS } from './graphql-client';
+
+export const BENCH_WRITER = { name: 'bench', token: 'bench-write-token-0123456789' };
+
+/** The API as users run it: its own Node process, talking to Neo4j over Bolt. */
+export async function startApi(
+  repo: string,
+  neo4jUri: string,
+  options: { projection: boolean },
+): Promise<RunningService> {
+  const port = await freePort();
+  return startService({
+    name: 'api',
+    command: process.execPath,
+    args: ['--import', 'tsx', 'src/main.ts'],
+    cwd: path.join(repo, 'apps/api'),
+    env: childEnvironment({
+      NEO4J_URI: neo4jUri,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      LINEAGE_PROJECTION: options.projection ? 'on' : 'off',
+      // The Cypher-only impact of a hub takes seconds at a million nodes: let it finish.
+      LINEAGE_QUERY_TIMEOUT_MS: '300000',
+      LINEAGE_WRITE_TOKENS: `${BENCH_WRITER.name}:${BENCH_WRITER.token}`,
+    }),
+    url: `http://127.0.0.1:${port}/graphql`,
+    healthUrl: `http://127.0.0.1:${port}/health`,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+}
+
+export interface ProjectionStats {
+  graphVersion: number | null;
+  current: boolean;
+  nodes: number;
+  edges: number;
+  buildMs: number;
+  building: boolean;
+  served: number;
+  fallbacks: number;
+}
+
+export async function projectionStats(url: string): Promise<ProjectionStats | null> {
+  const data = await graphql<{ stats: { projection: ProjectionStats | null } }>(url, STATS);
+  return data.stats.projection;
+}
+
+/**
+ * Waits until the API holds the lineage at the current graph version; `kick` runs an impact
+ * query, which starts a rebuild when the projection is stale and none is running.
+ */
+export async function projectionReady(
+  url: string,
+  kick: () => Promise<unknown>,
+  timeoutMs = 300_000,
+): Promise<ProjectionStats> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const stats = await projectionStats(url);
+    if (stats?.current) return stats;
+    if (stats && !stats.building) await kick();
+    if (Date.now() > deadline) throw new Error('the API did not build its lineage projection');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

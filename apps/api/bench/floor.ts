@@ -1,0 +1,65 @@
+import { kindOfNode, type LineageGraph } from '@lineage/domain';
+
+/**
+ * The floor: a plain breadth-first search downstream of `origin` over the typed arrays, with
+ * none of the exposure rules (levels, mitigation, witnesses). Returns how many nodes it reached.
+ */
+export function breadthFirstReach(
+  graph: LineageGraph,
+  origin: number,
+  queue = new Int32Array(graph.ids.length),
+  seen = new Uint8Array(graph.ids.length),
+): number {
+  seen.fill(0);
+  let head = 0;
+  let tail = 0;
+  queue[tail++] = origin;
+  seen[origin] = 1;
+  while (head < tail) {
+    const parent = queue[head++]!;
+    for (let i = graph.downStart[parent]!; i < graph.downStart[parent + 1]!; i++) {
+      const child = graph.edgeChild[graph.downEdges[i]!]!;
+      if (!seen[child]) {
+        seen[child] = 1;
+        queue[tail++] = child;
+      }
+    }
+  }
+  return tail;
+}
+
+export interface Hub {
+  index: number;
+  id: string;
+  descendants: number;
+}
+
+/** The `count` models with the most descendants, among the 10x as many with most children. */
+export function largestHubs(graph: LineageGraph, count: number): Hub[] {
+  const models: number[] = [];
+  for (let node = 0; node < graph.ids.length; node++) {
+    if (kindOfNode(graph, node) !== 'Deployment' && kindOfNode(graph, node) !== 'Dataset') {
+      models.push(node);
+    }
+  }
+  const children = (node: number) => graph.downStart[node + 1]! - graph.downStart[node]!;
+  const candidates = models.sort((a, b) => children(b) - children(a)).slice(0, count * 10);
+  const queue = new Int32Array(graph.ids.length);
+  const seen = new Uint8Array(graph.ids.length);
+  return candidates
+    .map((index) => ({
+      index,
+      id: graph.ids[index]!,
+      descendants: breadthFirstReach(graph, index, queue, seen) - 1,
+    }))
+    .sort((a, b) => b.descendants - a.descendants)
+    .slice(0, count);
+}
+
+/** `count` node ids drawn evenly across the graph (deterministic). */
+export function sampleIds(graph: LineageGraph, count: number): string[] {
+  const step = Math.max(1, Math.floor(graph.ids.length / count));
+  const ids: string[] = [];
+  for (let i = 0; i < graph.ids.length && ids.length < count; i += step) ids.push(graph.ids[i]!);
+  return ids;
+}

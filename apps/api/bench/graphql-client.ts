@@ -1,0 +1,66 @@
+/** A GraphQL request over HTTP; a response with errors (or not 200) throws, naming them. */
+export async function graphql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (response.status !== 200 || body.errors?.length || !body.data) {
+    throw new Error(
+      `GraphQL ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`,
+    );
+  }
+  return body.data;
+}
+
+export const IMPACT = `query Impact($id: ID!) {
+  impact(defectId: $id, first: 50) {
+    totals { exposed mitigated deployments byLevel { level count } byKind { kind count } }
+    exposed {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { level distance node { id name kind } path { id } } }
+    }
+  }
+}`;
+
+/** What the web app's node page asks first. */
+export const NODE_PAGE = `query NodePage($id: ID!) {
+  node(id: $id) {
+    id name kind aliases sources verified releasedAt updatedAt
+    ... on Model { license access parameters modality provider { id name } }
+    ... on Dataset { license access provider { id name } }
+    ... on Deployment { license access monthlyActiveUsers operator { id name } }
+  }
+}`;
+
+/** A node's one-hop neighbourhood: its parents and its first page of children. */
+export const ONE_HOP = `query OneHop($id: ID!) {
+  node(id: $id) {
+    id
+    ... on LineageNode {
+      parents { type declared to { id name kind } }
+      children(first: 50) { totalCount edges { node { type from { id name kind } } } }
+    }
+  }
+}`;
+
+export const SEARCH = `query Search($text: String!) {
+  search(text: $text, first: 20) { edges { node { score node { id name kind } } } }
+}`;
+
+export const STATS = `query Stats {
+  stats {
+    nodes graphVersion
+    projection { graphVersion current nodes edges buildMs building served fallbacks }
+  }
+}`;

@@ -1,0 +1,65 @@
+import {
+  DEFECT_CATEGORIES,
+  entityInputSchema,
+  relationshipInputSchema,
+  type DefectCategory,
+} from '@lineage/domain';
+import type { GraphStore } from '@lineage/graph-store';
+import { graphql, IMPACT } from './graphql-client';
+import type { Hub } from './floor';
+import { timed } from './stats';
+
+export interface BenchDefect {
+  id: string;
+  hub: Hub;
+  category: DefectCategory;
+}
+
+/** One defect per hub, the categories in turn; writing them again changes nothing. */
+export async function fileBenchDefects(store: GraphStore, hubs: Hub[]): Promise<BenchDefect[]> {
+  const defects = hubs.map((hub, i) => ({
+    id: `defect:BENCH-${String(i + 1).padStart(2, '0')}`,
+    hub,
+    category: DEFECT_CATEGORIES[i % DEFECT_CATEGORIES.length]!,
+  }));
+  const batch = {
+    nodes: defects.map((defect) =>
+      entityInputSchema.parse({
+        id: defect.id,
+        kind: 'Defect',
+        name: `Benchmark defect on ${defect.hub.id}`,
+        category: defect.category,
+        severity: 'HIGH',
+      }),
+    ),
+    relationships: defects.map((defect) =>
+      relationshipInputSchema.parse({ type: 'AFFECTS', from: defect.id, to: defect.hub.id }),
+    ),
+  };
+  await store.write(batch, { by: 'bench', action: 'bench defects', summary: 'one per hub' });
+  return defects;
+}
+
+export interface ImpactSample {
+  defect: BenchDefect;
+  ms: number;
+  exposed: number;
+}
+
+/** Each defect's impact (totals and first page) through GraphQL, `rounds` times. */
+export async function measureImpacts(
+  url: string,
+  defects: BenchDefect[],
+  rounds: number,
+): Promise<ImpactSample[]> {
+  const samples: ImpactSample[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const defect of defects) {
+      const { ms, value } = await timed(() =>
+        graphql<{ impact: { totals: { exposed: number } } }>(url, IMPACT, { id: defect.id }),
+      );
+      samples.push({ defect, ms, exposed: value.impact.totals.exposed });
+    }
+  }
+  return samples;
+}

@@ -1,0 +1,192 @@
+/**
+ * Scale benchmark (not a test): `npm run bench -- --scale 10k|100k|1M`. Loads (or reuses) a
+ * generated HF-shaped graph in an embedded Neo4j, then measures the bulk load against one MERGE
+ * per transaction, hub impact through the API against Cypher alone and against an in-memory
+ * BFS floor, node pages, one-hop neighbourhoods and mixed read throughput. Prints a Markdown
+ * report and writes it to bench/results/.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { nodeIndex, type LineageGraph } from '@lineage/domain';
+import type { GraphStore } from '@lineage/graph-store';
+import { NaiveCypher } from '@lineage/graph-store/bench';
+import { generateSynthetic } from '@lineage/importers';
+import { projectionReady, startApi } from './api-process';
+import { openBenchStore } from './bench-store';
+import { breadthFirstReach, largestHubs, sampleIds } from './floor';
+import { graphql, IMPACT, NODE_PAGE, ONE_HOP } from './graphql-client';
+import { fileBenchDefects, measureImpacts, type BenchDefect } from './hub-impact';
+import { mixedReads } from './mixed-reads';
+import { renderReport } from './report';
+import { scaleNamed, type Scale } from './scales';
+import { p50, p95, timed } from './stats';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const HUBS = 20;
+const ROUNDS = 3;
+const MERGE_SAMPLE_NODES = 1_000;
+const PLAIN_CYPHER_HUBS = 5;
+const PLAIN_CYPHER_CAP_MS = 5_000;
+const PAGE_SAMPLE = 200;
+
+const step = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+async function main(scale: Scale) {
+  step(`${scale.name}: opening the store (loads it on the first run of this scale)`);
+  const bench = await openBenchStore(scale, repo);
+  try {
+    const merge = await mergeBaseline(bench.store, bench.neo4j.uri);
+    step(`reading the lineage into memory for hubs, samples and the floor`);
+    const graph = await wholeLineage(bench.store);
+    const hubs = largestHubs(graph, HUBS);
+    const defects = await fileBenchDefects(bench.store, hubs);
+    const floor = floorTimes(graph, defects);
+    const results = await measureThroughApi(bench.neo4j.uri, graph, defects, floor);
+    step(`plain variable-length Cypher on the ${PLAIN_CYPHER_HUBS} largest hubs`);
+    const naive = NaiveCypher.open({ uri: bench.neo4j.uri });
+    const runs = [];
+    for (const defect of defects.slice(0, PLAIN_CYPHER_HUBS)) {
+      runs.push(await naive.pathsDownstreamOf(defect.hub.id, PLAIN_CYPHER_CAP_MS));
+    }
+    await naive.close();
+    const report = renderReport({
+      scale,
+      graph: { lineageNodes: graph.ids.length, lineageEdges: graph.edgeChild.length },
+      load: bench.load,
+      merge,
+      hubs: defects.length,
+      floor: { p50: p50([...floor.values()]), p95: p95([...floor.values()]) },
+      plainCypher: { capMs: PLAIN_CYPHER_CAP_MS, runs },
+      ...results,
+    });
+    const file = path.join(repo, 'bench/results', `scale-${scale.name}-${Date.now()}.md`);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, report);
+    process.stdout.write(`${report}\nwritten to ${path.relative(repo, file)}\n`);
+  } finally {
+    await bench.close();
+  }
+}
+
+/** One MERGE per transaction for a small generated sample, then the sample is removed. */
+async function mergeBaseline(store: GraphStore, uri: string) {
+  const items = [...generateSynthetic(MERGE_SAMPLE_NODES, 9_999)];
+  step(`baseline: ${items.length} rows, one MERGE per transaction`);
+  const naive = NaiveCypher.open({ uri });
+  const { ms } = await timed(() => naive.mergeOneByOne(items));
+  await naive.close();
+  const ids = items.flatMap((item) => ('node' in item ? [item.node.id] : []));
+  await store.removeNodes(ids, { by: 'bench', action: 'remove', summary: 'baseline sample' });
+  return { rows: items.length, seconds: ms / 1000 };
+}
+
+async function wholeLineage(store: GraphStore): Promise<LineageGraph> {
+  const projection = store.enableProjection();
+  await projection.refresh();
+  const graph = projection.at(await store.graphVersion());
+  if (!graph) throw new Error('the graph changed while the benchmark read it');
+  return graph;
+}
+
+/** Per hub, the median of 5 in-memory BFS runs. */
+function floorTimes(graph: LineageGraph, defects: BenchDefect[]): Map<string, number> {
+  const queue = new Int32Array(graph.ids.length);
+  const seen = new Uint8Array(graph.ids.length);
+  const times = new Map<string, number>();
+  for (const defect of defects) {
+    const origin = nodeIndex(graph, defect.hub.id);
+    const runs = Array.from({ length: 5 }, () => {
+      const started = performance.now();
+      breadthFirstReach(graph, origin, queue, seen);
+      return performance.now() - started;
+    });
+    times.set(defect.id, p50(runs));
+  }
+  return times;
+}
+
+async function measureThroughApi(
+  neo4jUri: string,
+  graph: LineageGraph,
+  defects: BenchDefect[],
+  floor: Map<string, number>,
+) {
+  step('starting the API with its lineage projection');
+  const api = await startApi(repo, neo4jUri, { projection: true });
+  try {
+    const kick = () => graphql(api.url, IMPACT, { id: defects[0]!.id });
+    const ready = await projectionReady(api.url, kick);
+    step(
+      `projection built in ${(ready.buildMs / 1000).toFixed(1)} s; hub impact, ${ROUNDS} rounds`,
+    );
+    await measureImpacts(api.url, defects, 1); // warm-up: JIT, page cache
+    const samples = await measureImpacts(api.url, defects, ROUNDS);
+    const after = await projectionReady(api.url, kick);
+    if (after.served - ready.served < samples.length) {
+      throw new Error('some impact queries fell back to Cypher: the projection went stale');
+    }
+    const largestHub = defects[0]!;
+    const largestHubP50 = p50(
+      samples.filter((s) => s.defect.id === largestHub.id).map((s) => s.ms),
+    );
+    const ids = sampleIds(graph, PAGE_SAMPLE);
+    step(`node pages and one-hop neighbourhoods of ${ids.length} nodes`);
+    const nodePage = await latencies(api.url, NODE_PAGE, ids);
+    const oneHop = await latencies(api.url, ONE_HOP, ids);
+    step('mixed reads with autocannon, 30 s');
+    const names = ids.slice(0, 50).map((id) => id.split('/').pop()!);
+    const mixed = await mixedReads(api.url, ids, names, { seconds: 30, connections: 32 });
+    const largest = samples.find((s) => s.defect.id === defects[0]!.id)!;
+    return {
+      projectionBuildMs: ready.buildMs,
+      largestHub: { id: defects[0]!.hub.id, exposed: largest.exposed },
+      impact: {
+        p50: p50(samples.map((s) => s.ms)),
+        p95: p95(samples.map((s) => s.ms)),
+        samples: samples.length,
+      },
+      largestHubTimes: { graphqlP50: largestHubP50, floor: floor.get(largestHub.id)! },
+      nodePage,
+      oneHop,
+      mixed,
+      impactCypherOnly: await cypherOnlyImpact(neo4jUri, defects),
+    };
+  } finally {
+    await api.stop();
+  }
+}
+
+/** The "before": the same API with no projection, each hub once after one warm-up query. */
+async function cypherOnlyImpact(neo4jUri: string, defects: BenchDefect[]) {
+  step('hub impact again with the projection off (Cypher closure per query)');
+  const api = await startApi(repo, neo4jUri, { projection: false });
+  try {
+    await measureImpacts(api.url, defects.slice(-1), 1);
+    const samples = await measureImpacts(api.url, defects, 1);
+    const times = samples.map((s) => s.ms);
+    return { p50: p50(times), p95: p95(times), samples: samples.length };
+  } finally {
+    await api.stop();
+  }
+}
+
+async function latencies(url: string, query: string, ids: string[]) {
+  for (const id of ids.slice(0, 20)) await graphql(url, query, { id });
+  const times: number[] = [];
+  for (const id of ids) times.push((await timed(() => graphql(url, query, { id }))).ms);
+  return { p50: p50(times), p95: p95(times) };
+}
+
+const program = new Command('bench')
+  .description('Lineage scale benchmark: load, impact, node pages, mixed reads')
+  .option('--scale <scale>', 'graph size: 10k, 100k or 1M', '10k')
+  .action(async (options: { scale: string }) => {
+    await main(scaleNamed(options.scale));
+  });
+
+program.parseAsync().catch((error: Error) => {
+  process.stderr.write(`bench: ${error.message}\n`);
+  process.exit(1);
+});

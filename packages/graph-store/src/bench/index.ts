@@ -1,0 +1,1 @@
+export { NaiveCypher, type PathsResult } from './naive-cypher';
