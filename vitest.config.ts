@@ -31,6 +31,17 @@ export default defineConfig({
           hookTimeout: 600_000,
         },
       },
+      {
+        test: {
+          name: 'reliability',
+          include: ['apps/api/reliability/**/*.reliability.test.ts'],
+          // One seeded Neo4j for the suite; files run one at a time, as load and faults must.
+          globalSetup: ['apps/api/reliability/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

@@ -5,9 +5,12 @@ import type { Logger } from 'pino';
 import { TokenAuthenticator } from './auth';
 import { createContext } from './context';
 import { apiError } from './errors';
+import { DatabaseAvailability, useDatabaseAvailability } from './http/database-availability';
 import { createMaskError } from './http/mask-error';
 import { useCostLimit } from './http/cost-limit';
 import { useLimits, useRejectionCodes, useRequestLog } from './http/plugins';
+import { dropSomeWrites } from './modules/mutations/drop-writes-fault';
+import { VersionedReadCache } from './read-cache';
 import { createSchema } from './schema';
 
 export interface AppOptions {
@@ -15,6 +18,8 @@ export interface AppOptions {
   log: Logger;
   writeTokens: string[];
   readTokens?: string[] | undefined;
+  /** Test-only fault: the share of writes acknowledged without being committed (default 0). */
+  faultDropWrites?: number;
 }
 
 /** The GraphQL API as a fetch handler: served by node:http in main.ts, called directly in tests. */
@@ -23,6 +28,13 @@ export function createApp(options: AppOptions) {
     writeTokens: options.writeTokens,
     readTokens: options.readTokens,
   });
+  const availability = new DatabaseAvailability(options.store, options.log);
+  const store = availability.watch(
+    options.faultDropWrites
+      ? dropSomeWrites(options.store, options.faultDropWrites)
+      : options.store,
+  );
+  const readCache = new VersionedReadCache();
   return createYoga({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
@@ -39,6 +51,7 @@ export function createApp(options: AppOptions) {
       // 500 models with 500 children each cost 1.5 million.
       useCostLimit({ maxCost: 100_000 }),
       useRejectionCodes(),
+      useDatabaseAvailability(availability),
       useRequestLog(options.log),
     ],
     context: ({ request }) => {
@@ -47,7 +60,7 @@ export function createApp(options: AppOptions) {
       if (!viewer.canRead) {
         throw apiError('UNAUTHENTICATED', 'reads need an Authorization: Bearer <token> header');
       }
-      return createContext(options.store, viewer, options.log);
+      return createContext(store, readCache, viewer, options.log);
     },
   });
 }

@@ -1,13 +1,23 @@
 import type { GraphStore, StoredEntity, StoredRelationship } from '@lineage/graph-store';
+import { ImpactService } from '@lineage/graph-store';
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { Viewer } from './auth';
-import { ImpactService } from '@lineage/graph-store';
+import type { VersionedReadCache } from './read-cache';
 
-/** Per-request: loaders batch and cache reads for this request only (no N+1, no stale data). */
+type IncomingOptions = Parameters<GraphStore['incomingPage']>[1];
+type IncomingPage = Awaited<ReturnType<GraphStore['incomingPage']>>;
+
+/**
+ * Per-request reads: loaders batch them (no N+1), and the app's cache shares them between
+ * requests at the graph version this request read first (see read-cache.ts).
+ */
 export interface Loaders {
   node: DataLoader<string, StoredEntity | undefined>;
   outgoing: DataLoader<string, StoredRelationship[]>;
+  incomingPage(id: string, options: IncomingOptions): Promise<IncomingPage>;
+  /** After this request wrote: forget what it read, and read the new version. */
+  clearAll(): void;
 }
 
 export interface Context {
@@ -15,22 +25,62 @@ export interface Context {
   loaders: Loaders;
   viewer: Viewer;
   impact: ImpactService;
+  readCache: VersionedReadCache;
   log: Logger;
 }
 
-export function createLoaders(store: GraphStore): Loaders {
+export function createLoaders(store: GraphStore, cache: VersionedReadCache): Loaders {
+  let version: Promise<number> | undefined;
+  const currentVersion = () => (version ??= store.graphVersion());
+  /** A loader over the cache; `absent` stands for ids the store does not know. */
+  const cachedBatch = <V>(
+    prefix: string,
+    read: (ids: string[]) => Promise<Map<string, V>>,
+    absent: V,
+  ) =>
+    new DataLoader<string, V>(async (ids) => {
+      const keys = ids.map((id) => `${prefix}:${id}`);
+      const values = await cache.getMany(await currentVersion(), keys, async (missing) => {
+        const found = await read(missing.map((key) => key.slice(prefix.length + 1)));
+        return new Map([...found].map(([id, value]) => [`${prefix}:${id}`, value]));
+      });
+      return values.map((value) => value ?? absent);
+    });
+  const node = cachedBatch<StoredEntity | undefined>(
+    'node',
+    (ids) => store.getEntities(ids),
+    undefined,
+  );
+  const outgoing = cachedBatch<StoredRelationship[]>('out', (ids) => store.outgoingOf(ids), []);
   return {
-    node: new DataLoader(async (ids) => {
-      const found = await store.getEntities([...ids]);
-      return ids.map((id) => found.get(id));
-    }),
-    outgoing: new DataLoader(async (ids) => {
-      const byNode = await store.outgoingOf([...ids]);
-      return ids.map((id) => byNode.get(id) ?? []);
-    }),
+    node,
+    outgoing,
+    incomingPage: async (id, options) =>
+      cache.get(
+        await currentVersion(),
+        `in:${id}|${options.types?.join(',') ?? ''}|${options.first}|${options.after ?? ''}`,
+        () => store.incomingPage(id, options),
+      ),
+    clearAll: () => {
+      version = undefined;
+      node.clearAll();
+      outgoing.clearAll();
+    },
   };
 }
 
-export function createContext(store: GraphStore, viewer: Viewer, log: Logger): Context {
-  return { store, loaders: createLoaders(store), viewer, impact: new ImpactService(store), log };
+export function createContext(
+  store: GraphStore,
+  cache: VersionedReadCache,
+  viewer: Viewer,
+  log: Logger,
+): Context {
+  return {
+    store,
+    loaders: createLoaders(store, cache),
+    viewer,
+    impact: new ImpactService(store),
+    readCache: cache,
+    log,
+  };
 }

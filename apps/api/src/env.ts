@@ -34,6 +34,16 @@ const envSchema = z.object({
   /** When set, reads need a token too (read or write). */
   LINEAGE_READ_TOKENS: tokenList.optional(),
   LINEAGE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /**
+   * Hold the lineage in memory for impact queries (refreshed after writes; Neo4j stays the
+   * system of record). Off: every impact query fetches its closure with Cypher.
+   */
+  LINEAGE_PROJECTION: z.enum(['on', 'off']).default('on'),
+  /**
+   * Test-only fault: the share (0..1) of writes acknowledged WITHOUT being committed, so the
+   * reliability suite can prove it detects lost writes. Never set it in production.
+   */
+  LINEAGE_FAULT_DROP_WRITES: z.coerce.number().min(0).max(1).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

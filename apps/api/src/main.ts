@@ -33,11 +33,25 @@ async function migrateWhenReachable(): Promise<void> {
 }
 void migrateWhenReachable();
 
+if (env.LINEAGE_PROJECTION === 'on') {
+  store.enableProjection((error) =>
+    log.warn({ err: error.message }, 'lineage projection not rebuilt; impact uses Cypher'),
+  );
+}
+
+if (env.LINEAGE_FAULT_DROP_WRITES > 0) {
+  log.warn(
+    { rate: env.LINEAGE_FAULT_DROP_WRITES },
+    'LINEAGE_FAULT_DROP_WRITES is on: some writes are acknowledged but never committed (a test-only fault)',
+  );
+}
+
 const yoga = createApp({
   store,
   log,
   writeTokens: env.LINEAGE_WRITE_TOKENS,
   readTokens: env.LINEAGE_READ_TOKENS,
+  faultDropWrites: env.LINEAGE_FAULT_DROP_WRITES,
 });
 const server = createServer(yoga);
 server.listen(env.PORT, env.HOST, () => {

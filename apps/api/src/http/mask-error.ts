@@ -18,7 +18,18 @@ export function createMaskError(log: Logger) {
       return new GraphQLError(mapped.message, { ...where, extensions: mapped.extensions });
     }
     if (isGraphQLError(original)) {
-      return new GraphQLError(original.message, { ...where, extensions: original.extensions });
+      // An error of the request itself (no path: variables that do not fit their types) with
+      // no HTTP status is the caller's input: a 400 with a code, never the 500 yoga gives an
+      // error it cannot recognise as its own graphql's (two copies of graphql can be loaded).
+      const requestError = !located?.path && !original.path && !original.extensions?.http;
+      const extensions = requestError
+        ? {
+            ...original.extensions,
+            code: original.extensions?.code ?? 'BAD_USER_INPUT',
+            http: { status: 400 },
+          }
+        : original.extensions;
+      return new GraphQLError(original.message, { ...where, extensions });
     }
     log.error({ err: original }, 'unexpected error');
     return new GraphQLError(message, { ...where, extensions: { code: 'INTERNAL' } });

@@ -29,8 +29,7 @@ export async function planBackup(file: string): Promise<ImportPlan> {
   const name = path.basename(file);
   const lines = (await readFile(file, 'utf8')).split('\n');
   const problems: string[] = [];
-  const header = JSON.parse(lines[0] || '{}') as { format?: string };
-  if (header.format !== BACKUP_FORMAT) {
+  if (headerOf(lines[0] ?? '')?.format !== BACKUP_FORMAT) {
     throw validationError(
       `${name}:1: not a Lineage backup (its first line has no "format": "${BACKUP_FORMAT}")`,
     );
@@ -40,12 +39,13 @@ export async function planBackup(file: string): Promise<ImportPlan> {
   lines.forEach((line, i) => {
     if (i === 0 || !line.trim()) return;
     const at = `${name}:${i + 1}`;
-    let item: { node?: unknown; relationship?: unknown };
+    let item: { node?: unknown; relationship?: unknown } | undefined;
     try {
-      item = JSON.parse(line);
+      item = parseJson(line);
     } catch (error) {
       return void problems.push(`${at}: not JSON (${(error as Error).message})`);
     }
+    if (!item) return void problems.push(`${at}: a line holds a "node" or a "relationship"`);
     records++;
     if ('node' in item) {
       const { updatedAt: _stamp, ...fields } = (item.node ?? {}) as Record<string, unknown>;
@@ -61,4 +61,20 @@ export async function planBackup(file: string): Promise<ImportPlan> {
   if (problems.length)
     throw validationError(`${name} has ${problems.length} problem(s)`, problems.slice(0, 50));
   return { format: BACKUP_FORMAT, records, batch: builder.build(), linked: 0, notes: emptyNotes() };
+}
+
+/** A JSON object, or undefined for any other JSON value (null, a list, a number). */
+function parseJson(text: string): Record<string, unknown> | undefined {
+  const value: unknown = JSON.parse(text);
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function headerOf(line: string): Record<string, unknown> | undefined {
+  try {
+    return parseJson(line);
+  } catch {
+    return undefined;
+  }
 }

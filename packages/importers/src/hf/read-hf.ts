@@ -78,6 +78,8 @@ export async function readModelCards(file: string): Promise<HfLink[]> {
     } catch (error) {
       return void problems.push(`${at}: not JSON (${(error as Error).message})`);
     }
+    if (!card || typeof card !== 'object' || Array.isArray(card))
+      return void problems.push(`${at}: expected a JSON object with 'id' and 'base_model'`);
     if (typeof card.id !== 'string' || !REPO_ID.test(card.id))
       return void problems.push(`${at}: 'id' must be a Hugging Face repo id`);
     const bases = typeof card.base_model === 'string' ? [card.base_model] : card.base_model;

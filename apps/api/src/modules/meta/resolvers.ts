@@ -11,10 +11,12 @@ export const metaResolvers = {
       ]);
       const byKind = Object.entries(counts).map(([kind, count]) => ({ kind, count }));
       const projection = ctx.store.projection?.status();
+      const cache = ctx.readCache.stats();
       return {
         nodes: byKind.reduce((sum, row) => sum + row.count, 0),
         byKind,
         graphVersion,
+        readCache: { ...cache, graphVersion: cache.version, entries: cache.size },
         projection: projection && {
           ...projection,
           graphVersion: projection.version ?? null,

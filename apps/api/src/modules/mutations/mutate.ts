@@ -36,8 +36,7 @@ export async function mutate<T extends object>(
   const by = requireWriter(ctx);
   try {
     const result = await work({ by, action });
-    ctx.loaders.node.clearAll();
-    ctx.loaders.outgoing.clearAll();
+    ctx.loaders.clearAll();
     return { ...result, userErrors: [] };
   } catch (error) {
     if (error instanceof InputError) return { userErrors: error.userErrors };

@@ -17,7 +17,7 @@ async function incoming(
   args: { types?: RelationType[] | null; first?: number | null; after?: string | null },
 ) {
   const first = pageSize(args.first);
-  const page = await ctx.store.incomingPage(entity.id, {
+  const page = await ctx.loaders.incomingPage(entity.id, {
     types: args.types ?? undefined,
     first: first + 1,
     after: decodeCursor(args.after),
@@ -75,7 +75,7 @@ export const defectFields = {
     return ctx.loaders.node.loadMany(affects.map((r) => r.to));
   },
   mitigations: async (entity: Entity, _: unknown, ctx: Context) => {
-    const page = await ctx.store.incomingPage(entity.id, { types: ['MITIGATES'], first: 500 });
+    const page = await ctx.loaders.incomingPage(entity.id, { types: ['MITIGATES'], first: 500 });
     return page.relationships.map((r) => ({
       node: () => ctx.loaders.node.load(r.from),
       defect: entity,

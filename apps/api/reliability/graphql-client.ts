@@ -1,0 +1,53 @@
+/** What one GraphQL request over HTTP came to, as the load and fault tests record it. */
+export interface GraphQLAnswer {
+  /** HTTP status; 0 when no answer came (connection refused, reset, or the client timed out). */
+  status: number;
+  // Answers are arbitrary JSON; each caller picks the fields it asked for.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  data?: any;
+  errors?: { message?: string; extensions?: { code?: string } }[];
+  /** The first error's code, or NETWORK / CLIENT_TIMEOUT when there was no answer. */
+  code?: string;
+  message?: string;
+}
+
+/** POSTs one GraphQL request; never throws, so a client loop survives any outage. */
+export async function postGraphQL(
+  url: string,
+  request: { query: string; variables?: Record<string, unknown> },
+  options: { token?: string; timeoutMs?: number } = {},
+): Promise<GraphQLAnswer> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
+      body: JSON.stringify(request),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    });
+    const text = await response.text();
+    let body: Pick<GraphQLAnswer, 'data' | 'errors'> = {};
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { status: response.status, code: 'NOT_JSON', message: text.slice(0, 200) };
+    }
+    const first = body.errors?.[0];
+    return {
+      status: response.status,
+      data: body.data,
+      errors: body.errors,
+      code: first?.extensions?.code,
+      message: first?.message,
+    };
+  } catch (error) {
+    const timedOut = (error as Error).name === 'TimeoutError';
+    return {
+      status: 0,
+      code: timedOut ? 'CLIENT_TIMEOUT' : 'NETWORK',
+      message: (error as Error).message,
+    };
+  }
+}
