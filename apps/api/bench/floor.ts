@@ -18,7 +18,7 @@ export function breadthFirstReach(
   while (head < tail) {
     const parent = queue[head++]!;
     for (let i = graph.downStart[parent]!; i < graph.downStart[parent + 1]!; i++) {
-      const child = graph.edgeChild[graph.downEdges[i]!]!;
+      const child = graph.downChild[i]!;
       if (!seen[child]) {
         seen[child] = 1;
         queue[tail++] = child;

@@ -15,5 +15,9 @@ export function scaleNamed(name: string): Scale {
   return { name: name as ScaleName, ...SCALES[name as ScaleName] };
 }
 
-/** The generator's seed for every scale: a cached store is reused while seed and version match. */
-export const SEED = 1;
+/**
+ * The generator's seed for every scale: a cached store is reused while seed and version match.
+ * Seed 3's largest hub reaches 141k nodes at 1M (seed 1's 98k, seed 2's 110k): DESIGN.md asks
+ * for a hub of over 100k, and the larger one is the harder test.
+ */
+export const SEED = 3;

@@ -147,3 +147,14 @@ describe('computeImpact', () => {
     });
   });
 });
+
+describe('chains deeper than a byte counts', () => {
+  it('reports distances and witness paths past 255 hops', () => {
+    const id = (i: number) => `m${String(i).padStart(4, '0')}`;
+    const chain = Array.from({ length: 300 }, (_, i) => `${id(i + 1)} FINE_TUNED_FROM ${id(i)}`);
+    const { view } = impactOf(chain, { origins: [id(0)] });
+    expect(view(id(255)).distance).toBe(255);
+    expect(view(id(300)).distance).toBe(300);
+    expect(view(id(300)).path).toEqual(Array.from({ length: 301 }, (_, i) => id(i)));
+  });
+});

@@ -2,8 +2,8 @@ import type { DefectCategory, DefectStatus } from '../defects';
 import { validationError } from '../errors';
 import { levelRank } from '../exposure';
 import type { TransmissionOverrides } from '../transmission';
-import { edgeLevel, edgeLevelTable } from './edge-levels';
-import { Impact } from './impact';
+import { edgeLevelTable } from './edge-levels';
+import { Impact, type DistanceArray } from './impact';
 import type { LineageGraph } from './lineage-graph';
 
 export interface DefectSpec {
@@ -48,34 +48,47 @@ export function computeImpact(
   }
   const edgeLevels = edgeLevelTable(defect.category, defect.transmission);
   const level = new Uint8Array(nodeCount);
-  const distance = new Int32Array(nodeCount).fill(-1);
-  const searches = new Map<number, Int32Array>();
+  const searches = new Map<number, DistanceArray>();
   if (defect.status === 'WITHDRAWN') {
-    return new Impact(graph, edgeLevels, level, distance, mitigating, searches);
+    return new Impact(graph, edgeLevels, level, mitigating, searches);
   }
 
-  for (const origin of origins) {
-    level[origin] = CONFIRMED;
-    distance[origin] = 0;
-  }
+  for (const origin of origins) level[origin] = CONFIRMED;
   const maxDepth = options.maxDepth ?? Number.MAX_SAFE_INTEGER;
-  const queue = new Int32Array(nodeCount);
+  const queue = scratchQueue(nodeCount);
   for (const minimum of SEARCH_LEVELS) {
-    const reached = breadthFirst(graph, origins, edgeLevels, minimum, mitigating, maxDepth, queue);
+    // With no edge carrying exactly this level, this search would follow the same edges as the
+    // stronger one before it and find nothing new.
+    if (!edgeLevels.includes(minimum)) continue;
+    const search = (wide: boolean) =>
+      breadthFirst(graph, origins, edgeLevels, minimum, mitigating, maxDepth, queue, wide);
+    const reached = search(false) ?? search(true)!;
     searches.set(minimum, reached.distances);
     // Only the nodes this search reached, which the queue holds: a hub's impact on a
     // million-node projection costs what it reaches, not the graph's size.
     for (let i = 0; i < reached.count; i++) {
       const node = queue[i]!;
-      if (level[node] === 0) {
-        level[node] = minimum;
-        distance[node] = reached.distances[node]!;
-      }
+      if (level[node] === 0) level[node] = minimum;
     }
   }
-  return new Impact(graph, edgeLevels, level, distance, mitigating, searches);
+  return new Impact(graph, edgeLevels, level, mitigating, searches);
 }
 
+/**
+ * The breadth-first queue, shared by every computation: computeImpact is synchronous and the
+ * queue never leaves it, so one buffer the size of the largest graph serves them all.
+ */
+let sharedQueue = new Int32Array(0);
+function scratchQueue(nodeCount: number): Int32Array {
+  if (sharedQueue.length < nodeCount) sharedQueue = new Int32Array(nodeCount);
+  return sharedQueue;
+}
+
+/**
+ * Distances plus one (0: not reached) over edges transmitting at least `minimum`. In bytes
+ * unless `wide`: lineage is rarely more than a dozen hops deep, and a million-node array per
+ * level is then 1 MB rather than 4 MB. Returns undefined when a distance outgrows a byte.
+ */
 function breadthFirst(
   graph: LineageGraph,
   origins: number[],
@@ -84,24 +97,26 @@ function breadthFirst(
   mitigating: Uint8Array,
   maxDepth: number,
   queue: Int32Array,
-): { distances: Int32Array; count: number } {
-  const reached = new Int32Array(graph.ids.length).fill(-1);
+  wide: boolean,
+): { distances: DistanceArray; count: number } | undefined {
+  const reached = wide ? new Int32Array(graph.ids.length) : new Uint8Array(graph.ids.length);
   let head = 0;
   let tail = 0;
   for (const origin of origins) {
-    reached[origin] = 0;
+    reached[origin] = 1;
     queue[tail++] = origin;
   }
   while (head < tail) {
     const parent = queue[head++]!;
     // A mitigating node is reached (and reported) but passes nothing on.
-    if (mitigating[parent] || reached[parent]! >= maxDepth) continue;
+    if (mitigating[parent] || reached[parent]! > maxDepth) continue;
+    const next = reached[parent]! + 1;
     for (let i = graph.downStart[parent]!; i < graph.downStart[parent + 1]!; i++) {
-      const edge = graph.downEdges[i]!;
-      if (edgeLevel(graph, edgeLevels, edge) < minimum) continue;
-      const child = graph.edgeChild[edge]!;
-      if (reached[child]! < 0) {
-        reached[child] = reached[parent]! + 1;
+      if (edgeLevels[graph.downCode[i]!]! < minimum) continue;
+      const child = graph.downChild[i]!;
+      if (reached[child] === 0) {
+        if (!wide && next > 255) return undefined;
+        reached[child] = next;
         queue[tail++] = child;
       }
     }

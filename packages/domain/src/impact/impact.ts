@@ -3,21 +3,29 @@ import { NODE_KINDS, type NodeKind } from '../kinds';
 import { edgeLevel } from './edge-levels';
 import type { LineageGraph } from './lineage-graph';
 
+/** Distances plus one (0: not reached), in bytes while they fit. */
+export type DistanceArray = Uint8Array | Int32Array;
+
+const CONFIRMED = EXPOSURE_LEVELS.indexOf('CONFIRMED');
+
 /** The result of one impact computation over a LineageGraph; witness paths on demand. */
 export class Impact {
   /** Exposed nodes (mitigated ones excluded) by level (high first), distance, then id. */
   readonly exposed: Int32Array;
   /** Mitigating nodes the defect would have reached, in the same order. */
   readonly mitigated: Int32Array;
+  /** `searches` indexed by rank: looked up for every reached node. */
+  private readonly searchOfRank: (DistanceArray | undefined)[] = [];
 
   constructor(
     readonly graph: LineageGraph,
     private readonly edgeLevels: Uint8Array,
     private readonly level: Uint8Array,
-    private readonly distance: Int32Array,
     private readonly mitigating: Uint8Array,
-    private readonly searches: Map<number, Int32Array>,
+    /** Per level searched, each node's distance over edges of that level or stronger. */
+    private readonly searches: Map<number, DistanceArray>,
   ) {
+    for (const [rank, distances] of searches) this.searchOfRank[rank] = distances;
     const { exposed, mitigated } = this.orderReached();
     this.exposed = exposed;
     this.mitigated = mitigated;
@@ -29,7 +37,18 @@ export class Impact {
 
   /** Length of the witness path, or -1 when the defect does not reach the node. */
   distanceOf(node: number): number {
-    return this.distance[node]!;
+    return this.storedDistance(node) - 1;
+  }
+
+  /**
+   * The witness path's length plus one (0: not reached): the distance found by the search of
+   * the node's own level, which is the first search that reached it.
+   */
+  private storedDistance(node: number): number {
+    const rank = this.level[node]!;
+    if (rank === 0) return 0;
+    if (rank === CONFIRMED) return 1;
+    return this.searchOfRank[rank]![node]!;
   }
 
   isMitigated(node: number): boolean {
@@ -48,12 +67,13 @@ export class Impact {
     const reached = this.searches.get(rank);
     if (!reached) return path; // an origin: CONFIRMED, distance 0
     let current = node;
-    for (let d = reached[node]!; d > 0; d--) {
+    // `reached` holds distances plus one: a parent one step nearer holds d (that is, d - 1 + 1).
+    for (let d = reached[node]! - 1; d > 0; d--) {
       let best = -1;
       for (let i = this.graph.upStart[current]!; i < this.graph.upStart[current + 1]!; i++) {
         const edge = this.graph.upEdges[i]!;
         const parent = this.graph.edgeParent[edge]!;
-        if (reached[parent] !== d - 1 || this.mitigating[parent]) continue;
+        if (reached[parent] !== d || this.mitigating[parent]) continue;
         if (edgeLevel(this.graph, this.edgeLevels, edge) < rank) continue;
         if (best < 0 || parent < best) best = parent;
       }
@@ -84,13 +104,27 @@ export class Impact {
     };
   }
 
-  /** Level (high first), then distance, then index (= id): a linear counting sort. */
+  /**
+   * Level (high first), then distance, then index (= id): a linear counting sort. Plain loops
+   * over typed arrays: a hub's impact sorts a hundred thousand nodes on every query.
+   */
   private orderReached() {
-    const exposed: number[] = [];
-    const mitigated: number[] = [];
-    for (let node = 0; node < this.level.length; node++) {
-      if (this.level[node] === 0) continue;
-      (this.mitigating[node] ? mitigated : exposed).push(node);
+    const level = this.level;
+    let exposedCount = 0;
+    let mitigatedCount = 0;
+    for (let node = 0; node < level.length; node++) {
+      if (level[node] === 0) continue;
+      if (this.mitigating[node]) mitigatedCount++;
+      else exposedCount++;
+    }
+    const exposed = new Int32Array(exposedCount);
+    const mitigated = new Int32Array(mitigatedCount);
+    let e = 0;
+    let m = 0;
+    for (let node = 0; node < level.length; node++) {
+      if (level[node] === 0) continue;
+      if (this.mitigating[node]) mitigated[m++] = node;
+      else exposed[e++] = node;
     }
     return {
       exposed: this.sortByLevelAndDistance(exposed),
@@ -99,16 +133,23 @@ export class Impact {
   }
 
   /** `nodes` ascend by index; a stable counting sort on one combined key keeps that order. */
-  private sortByLevelAndDistance(nodes: number[]): Int32Array {
+  private sortByLevelAndDistance(nodes: Int32Array): Int32Array {
+    const count = nodes.length;
+    const keys = new Int32Array(count);
     let maxDistance = 0;
-    for (const node of nodes) maxDistance = Math.max(maxDistance, this.distance[node]!);
-    const keyOf = (node: number) =>
-      (EXPOSURE_LEVELS.length - 1 - this.level[node]!) * (maxDistance + 1) + this.distance[node]!;
-    const counts = new Int32Array(EXPOSURE_LEVELS.length * (maxDistance + 1) + 1);
-    for (const node of nodes) counts[keyOf(node) + 1]!++;
+    for (let i = 0; i < count; i++) {
+      const distance = this.storedDistance(nodes[i]!);
+      keys[i] = distance;
+      if (distance > maxDistance) maxDistance = distance;
+    }
+    const stride = maxDistance + 1;
+    const weakest = EXPOSURE_LEVELS.length - 1;
+    for (let i = 0; i < count; i++) keys[i]! += (weakest - this.level[nodes[i]!]!) * stride;
+    const counts = new Int32Array(EXPOSURE_LEVELS.length * stride + 1);
+    for (let i = 0; i < count; i++) counts[keys[i]! + 1]!++;
     for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
-    const sorted = new Int32Array(nodes.length);
-    for (const node of nodes) sorted[counts[keyOf(node)]!++] = node;
+    const sorted = new Int32Array(count);
+    for (let i = 0; i < count; i++) sorted[counts[keys[i]!]!++] = nodes[i]!;
     return sorted;
   }
 }

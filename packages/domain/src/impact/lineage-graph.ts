@@ -20,6 +20,13 @@ export interface LineageGraph {
   edgeParent: Int32Array;
   downStart: Int32Array;
   downEdges: Int32Array;
+  /**
+   * Per entry of `downEdges`, the edge's child and its (type x 2 + declared) code: laid out in
+   * search order, so a breadth-first search reads them in sequence rather than jumping to
+   * each edge's index.
+   */
+  downChild: Int32Array;
+  downCode: Uint8Array;
   upStart: Int32Array;
   upEdges: Int32Array;
 }
@@ -68,6 +75,12 @@ export function buildLineageGraph(
   });
   const down = compressedRows(ids.length, edgeParent);
   const up = compressedRows(ids.length, edgeChild);
+  const downChild = new Int32Array(edgeCount);
+  const downCode = new Uint8Array(edgeCount);
+  down.edges.forEach((edge, i) => {
+    downChild[i] = edgeChild[edge]!;
+    downCode[i] = edgeType[edge]! * 2 + edgeDeclared[edge]!;
+  });
   return {
     ids,
     kinds,
@@ -77,6 +90,8 @@ export function buildLineageGraph(
     edgeParent,
     downStart: down.start,
     downEdges: down.edges,
+    downChild,
+    downCode,
     upStart: up.start,
     upEdges: up.edges,
   };
