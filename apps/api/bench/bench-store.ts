@@ -69,6 +69,9 @@ async function loadGenerated(store: GraphStore, scale: Scale): Promise<LoadFigur
   const bar = new SingleBar({
     format: 'bulk load [{bar}] {nodes} nodes, {relationships} relationships, {duration}s',
     stream: process.stderr,
+    // Without a terminal (CI, a log file), a line every 5 s instead of a redrawn bar.
+    noTTYOutput: true,
+    notTTYSchedule: 5000,
   });
   // About two relationships per node: the bar tracks rows of both.
   bar.start(scale.nodes * 3, 0, { nodes: 0, relationships: 0 });

@@ -100,6 +100,8 @@ function breadthFirst(
   wide: boolean,
 ): { distances: DistanceArray; count: number } | undefined {
   const reached = wide ? new Int32Array(graph.ids.length) : new Uint8Array(graph.ids.length);
+  // Locals, not property reads, in the innermost loop: it runs once per edge of a hub's impact.
+  const { downStart, downCode, downChild } = graph;
   let head = 0;
   let tail = 0;
   for (const origin of origins) {
@@ -111,9 +113,10 @@ function breadthFirst(
     // A mitigating node is reached (and reported) but passes nothing on.
     if (mitigating[parent] || reached[parent]! > maxDepth) continue;
     const next = reached[parent]! + 1;
-    for (let i = graph.downStart[parent]!; i < graph.downStart[parent + 1]!; i++) {
-      if (edgeLevels[graph.downCode[i]!]! < minimum) continue;
-      const child = graph.downChild[i]!;
+    const end = downStart[parent + 1]!;
+    for (let i = downStart[parent]!; i < end; i++) {
+      if (edgeLevels[downCode[i]!]! < minimum) continue;
+      const child = downChild[i]!;
       if (reached[child] === 0) {
         if (!wide && next > 255) return undefined;
         reached[child] = next;

@@ -8,6 +8,12 @@ export type DistanceArray = Uint8Array | Int32Array;
 
 const CONFIRMED = EXPOSURE_LEVELS.indexOf('CONFIRMED');
 
+/**
+ * Ordering's scratch buffer, shared: the Impact constructor is synchronous and copies out of it,
+ * so one buffer the size of the largest graph serves every computation.
+ */
+let scratch = new Int32Array(0);
+
 /** The result of one impact computation over a LineageGraph; witness paths on demand. */
 export class Impact {
   /** Exposed nodes (mitigated ones excluded) by level (high first), distance, then id. */
@@ -109,25 +115,21 @@ export class Impact {
    * over typed arrays: a hub's impact sorts a hundred thousand nodes on every query.
    */
   private orderReached() {
-    const level = this.level;
+    const { level, mitigating } = this;
+    const nodeCount = level.length;
+    if (scratch.length < nodeCount) scratch = new Int32Array(nodeCount);
+    // One pass in index order: exposed nodes fill the scratch buffer from the front, mitigated
+    // ones from the back (so those come out reversed).
     let exposedCount = 0;
     let mitigatedCount = 0;
-    for (let node = 0; node < level.length; node++) {
+    for (let node = 0; node < nodeCount; node++) {
       if (level[node] === 0) continue;
-      if (this.mitigating[node]) mitigatedCount++;
-      else exposedCount++;
+      if (mitigating[node] === 1) scratch[nodeCount - 1 - mitigatedCount++] = node;
+      else scratch[exposedCount++] = node;
     }
-    const exposed = new Int32Array(exposedCount);
-    const mitigated = new Int32Array(mitigatedCount);
-    let e = 0;
-    let m = 0;
-    for (let node = 0; node < level.length; node++) {
-      if (level[node] === 0) continue;
-      if (this.mitigating[node]) mitigated[m++] = node;
-      else exposed[e++] = node;
-    }
+    const mitigated = scratch.slice(nodeCount - mitigatedCount, nodeCount).reverse();
     return {
-      exposed: this.sortByLevelAndDistance(exposed),
+      exposed: this.sortByLevelAndDistance(scratch.subarray(0, exposedCount)),
       mitigated: this.sortByLevelAndDistance(mitigated),
     };
   }
