@@ -65,6 +65,17 @@ describe('query limits', () => {
     });
   });
 
+  it('answers 400 to a document that does not fit the schema', async () => {
+    expect(await rejectionOf('{ node(id: "x") { nonsense } }')).toMatchObject({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+    });
+    expect(await rejectionOf('{ node(id: ')).toMatchObject({
+      status: 400,
+      code: 'GRAPHQL_PARSE_FAILED',
+    });
+  });
+
   it('caps a page at 500', async () => {
     const result = await rejectionOf('{ models(first: 501) { totalCount } }');
     expect(result.code).toBe('BAD_USER_INPUT');
