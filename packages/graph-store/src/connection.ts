@@ -47,16 +47,46 @@ export class Connection {
     return new Connection(driver, config);
   }
 
+  /**
+   * One auto-commit read: a single round trip (a managed transaction adds BEGIN and COMMIT),
+   * which halves the latency of the API's small reads, and no retry loop, so a read fails at
+   * once, as unavailable, when Neo4j is down. It shares executeQuery's bookmarks, so in a
+   * cluster it still sees every write this process made.
+   */
   async read<R extends RecordShape = RecordShape>(
     cypher: string,
     params: Params = {},
     options: { timeoutMs?: number } = {},
-  ) {
-    return this.run<R>(cypher, params, 'READ', options.timeoutMs ?? this.readTimeoutMs);
+  ): Promise<R[]> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+    try {
+      const result = await session.run(cypher, params, {
+        timeout: options.timeoutMs ?? this.readTimeoutMs,
+      });
+      return result.records.map((record) => record.toObject() as R);
+    } catch (error) {
+      throw toDomainError(error);
+    } finally {
+      await session.close();
+    }
   }
 
+  /** One write in a managed transaction, retried by the driver on transient errors. */
   async write<R extends RecordShape = RecordShape>(cypher: string, params: Params = {}) {
-    return this.run<R>(cypher, params, 'WRITE', this.writeTimeoutMs);
+    try {
+      const result = await this.driver.executeQuery(cypher, params, {
+        database: this.database,
+        routing: neo4j.routing.WRITE,
+        transactionConfig: { timeout: this.writeTimeoutMs },
+      });
+      return result.records.map((record) => record.toObject() as R);
+    } catch (error) {
+      throw toDomainError(error);
+    }
   }
 
   /** Runs `work` in one managed write transaction: all of it commits, or none. */
@@ -105,23 +135,5 @@ export class Connection {
 
   async close(): Promise<void> {
     await this.driver.close();
-  }
-
-  private async run<R extends RecordShape>(
-    cypher: string,
-    params: Params,
-    routing: 'READ' | 'WRITE',
-    timeout: number,
-  ): Promise<R[]> {
-    try {
-      const result = await this.driver.executeQuery(cypher, params, {
-        database: this.database,
-        routing: routing === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: { timeout },
-      });
-      return result.records.map((record) => record.toObject() as R);
-    } catch (error) {
-      throw toDomainError(error);
-    }
   }
 }
