@@ -114,7 +114,7 @@ export function renderReport(r: BenchResults): string {
     '',
     '| Measure | Lineage | Baseline (same run) | Ratio |',
     '| --- | --- | --- | --- |',
-    `| Bulk load, rows/s (nodes + relationships)${r.load.cached ? ' (cached load)' : ''} | ${rate(bulkRate)} (${r.load.seconds.toFixed(1)} s) | one MERGE per transaction: ${rate(mergeRate)} (${r.merge.rows} rows) | ${times(bulkRate / mergeRate)} |`,
+    `| Bulk load, rows/s (nodes + relationships)${r.load.cached ? ' (cached load)' : ''} | ${rate(bulkRate)}: ${rate(r.load.nodes / r.load.seconds)} nodes and ${rate(r.load.relationships / r.load.seconds)} relationships (${r.load.seconds.toFixed(1)} s) | one MERGE per transaction: ${rate(mergeRate)} (${r.merge.rows} rows) | ${times(bulkRate / mergeRate)} |`,
     `| Hub impact via GraphQL, p50 / p95 (${r.hubs} hubs, ${r.impact.samples} queries) | ${ms(r.impact.p50)} / ${ms(r.impact.p95)} | Cypher closure, no projection: ${ms(r.impactCypherOnly.p50)} / ${ms(r.impactCypherOnly.p95)} (${r.impactCypherOnly.samples} queries) | ${times(r.impactCypherOnly.p50 / r.impact.p50)} faster |`,
     `| Hub impact vs plain variable-length Cypher (\`MATCH p = (x)<-[:…*]-(d) RETURN p\`) | ${ms(r.impact.p50)} | ${cypherCell}; up to ${pathsSeen.toLocaleString('en')} paths streamed | ${cypherDone.length ? times(Math.max(...cypherDone.map((run) => run.ms)) / r.impact.p50) : `> ${times(r.plainCypher.capMs / r.impact.p50)}`} |`,
     `| Largest hub impact via GraphQL, p50 | ${ms(r.largestHubTimes.graphqlP50)} | Cypher closure, no projection: ${ms(r.impactCypherOnly.largest)} | ${times(r.impactCypherOnly.largest / r.largestHubTimes.graphqlP50)} faster |`,

@@ -14,7 +14,9 @@ const DEFECT_CONTEXT = `
   OPTIONAL MATCH (d)-[:AFFECTS]->(origin:Entity)
   WITH d, collect(origin.id) AS origins
   OPTIONAL MATCH (mitigator:Entity)-[:MITIGATES]->(d)
-  RETURN properties(d) AS props, origins, collect(mitigator.id) AS mitigators`;
+  WITH d, origins, collect(mitigator.id) AS mitigators
+  OPTIONAL MATCH (m:Meta {key: 'graph'})
+  RETURN properties(d) AS props, origins, mitigators, coalesce(m.graphVersion, 0) AS graphVersion`;
 
 const DEFECTS_WITH_ORIGINS_IN = `
   MATCH (d:Defect)-[:AFFECTS]->(origin:Entity)
@@ -36,12 +38,16 @@ function toContext(row: Row): DefectContext {
   return { defect, origins: row.origins, mitigators: row.mitigators };
 }
 
+/**
+ * A defect's context with the graph version read in the same statement, so that impact can
+ * pick a projection of exactly the graph the context came from.
+ */
 export async function defectContext(
   connection: Connection,
   id: string,
-): Promise<DefectContext | undefined> {
-  const [row] = await connection.read<Row>(DEFECT_CONTEXT, { id });
-  return row ? toContext(row) : undefined;
+): Promise<(DefectContext & { graphVersion: number }) | undefined> {
+  const [row] = await connection.read<Row & { graphVersion: number }>(DEFECT_CONTEXT, { id });
+  return row ? { ...toContext(row), graphVersion: row.graphVersion } : undefined;
 }
 
 /** Defects with an origin among `ids` (only those origins are listed). */

@@ -55,14 +55,17 @@ export class ImpactService {
     const context = await this.store.defectContext(defectId);
     if (!context) throw notFound('defect', defectId);
     const { category, status, transmission } = context.defect;
-    const view = await this.run({
-      category,
-      status,
-      transmission,
-      origins: context.origins,
-      mitigators: context.mitigators,
-      maxDepth,
-    });
+    const view = await this.run(
+      {
+        category,
+        status,
+        transmission,
+        origins: context.origins,
+        mitigators: context.mitigators,
+        maxDepth,
+      },
+      context.graphVersion,
+    );
     return { context, view };
   }
 
@@ -134,11 +137,12 @@ export class ImpactService {
     );
   }
 
-  private async run(spec: Spec): Promise<ImpactView> {
+  /** `version`: the graph version `spec` was read at, when known (else it is read after). */
+  private async run(spec: Spec, version?: number): Promise<ImpactView> {
     const overlap = spec.origins.filter((id) => spec.mitigators.includes(id));
     if (overlap.length)
       throw conflict(`an origin cannot mitigate its own defect: ${overlap.join(', ')}`);
-    const graph = (await this.currentProjection()) ?? (await this.reachableLineage(spec));
+    const graph = (await this.currentProjection(version)) ?? (await this.reachableLineage(spec));
     const impact = computeImpact(
       graph,
       {
@@ -153,10 +157,10 @@ export class ImpactService {
   }
 
   /** The whole lineage in memory, when the store holds it at the version Neo4j has now. */
-  private async currentProjection(): Promise<LineageGraph | undefined> {
+  private async currentProjection(version?: number): Promise<LineageGraph | undefined> {
     const projection = this.store.projection;
     if (!projection) return undefined;
-    return projection.at(await this.store.graphVersion());
+    return projection.at(version ?? (await this.store.graphVersion()));
   }
 
   private async reachableLineage(spec: Spec): Promise<LineageGraph> {
