@@ -38,8 +38,9 @@ export function computeImpact(
   options: ImpactOptions = {},
 ): Impact {
   const nodeCount = graph.ids.length;
-  const mitigating = new Uint8Array(nodeCount);
-  for (const node of options.mitigating ?? []) mitigating[node] = 1;
+  const mitigators = [...(options.mitigating ?? [])];
+  const mitigating = mitigators.length ? new Uint8Array(nodeCount) : noMitigation(nodeCount);
+  for (const node of mitigators) mitigating[node] = 1;
   const origins = [...new Set(defect.origins)];
   const mitigatedOrigins = origins.filter((origin) => mitigating[origin]);
   if (mitigatedOrigins.length) {
@@ -72,6 +73,16 @@ export function computeImpact(
     }
   }
   return new Impact(graph, edgeLevels, level, mitigating, searches);
+}
+
+/**
+ * All zeros, shared by the computations without mitigations (most of them), which only read
+ * it: a million-node graph would otherwise allocate a megabyte per query for nothing.
+ */
+let noMitigations = new Uint8Array(0);
+function noMitigation(nodeCount: number): Uint8Array {
+  if (noMitigations.length < nodeCount) noMitigations = new Uint8Array(nodeCount);
+  return noMitigations.subarray(0, nodeCount);
 }
 
 /**
