@@ -10,7 +10,7 @@ import { groupBy } from './collections';
 import type { Connection } from './connection';
 import { entityToProps, relationshipToProps } from './entity-props';
 import { encodeProps, type PlainProps } from './values';
-import { RECORD_CHANGE, type ChangeInfo } from './write-store';
+import { changeRecord, RECORD_CHANGE, type ChangeInfo } from './write-store';
 
 export type LoadItem = { node: EntityInput } | { relationship: RelationshipInput };
 
@@ -125,14 +125,12 @@ export async function bulkLoad(
     }
   }
   await flushRelationships();
-  const [recorded] = await connection.write<{ graphVersion: number }>(RECORD_CHANGE, {
-    ...change,
-    nodesCreated: report.nodes,
-    nodesUpdated: 0,
-    relationshipsCreated: report.relationships,
-    relationshipsUpdated: 0,
-    relationshipsRemoved: 0,
-    nodesRemoved: 0,
-  });
+  const [recorded] = await connection.write<{ graphVersion: number }>(
+    RECORD_CHANGE,
+    changeRecord(change, {
+      nodesCreated: report.nodes,
+      relationshipsCreated: report.relationships,
+    }),
+  );
   return { ...report, graphVersion: recorded?.graphVersion ?? 0 };
 }

@@ -1,7 +1,7 @@
 import { DomainError, relationshipKey, type RelationType } from '@lineage/domain';
 import { chunks, groupBy } from './collections';
 import type { Connection } from './connection';
-import { LOCK_META, RECORD_CHANGE, type ChangeInfo } from './write-store';
+import { changeRecord, LOCK_META, RECORD_CHANGE, type ChangeInfo } from './write-store';
 
 export interface RemovalReport {
   removed: number;
@@ -53,15 +53,10 @@ export async function removeRelationships(
     }
     const missing = keys.map(relationshipKey).filter((key) => !removed.has(key));
     if (missing.length) throw notFoundError('relationship', missing);
-    const result = await tx.run(RECORD_CHANGE, {
-      ...change,
-      nodesCreated: 0,
-      nodesUpdated: 0,
-      relationshipsCreated: 0,
-      relationshipsUpdated: 0,
-      relationshipsRemoved: removed.size,
-      nodesRemoved: 0,
-    });
+    const result = await tx.run(
+      RECORD_CHANGE,
+      changeRecord(change, { relationshipsRemoved: removed.size }),
+    );
     return {
       removed: removed.size,
       graphVersion: result.records[0]?.get('graphVersion') as number,
@@ -84,15 +79,10 @@ export async function removeNodes(
     const missing = unique.filter((id) => !present.has(id));
     if (missing.length) throw notFoundError('node', missing);
     for (const chunk of chunks(unique)) await tx.run(DELETE_NODES, { ids: chunk });
-    const result = await tx.run(RECORD_CHANGE, {
-      ...change,
-      nodesCreated: 0,
-      nodesUpdated: 0,
-      relationshipsCreated: 0,
-      relationshipsUpdated: 0,
-      relationshipsRemoved,
-      nodesRemoved: unique.length,
-    });
+    const result = await tx.run(
+      RECORD_CHANGE,
+      changeRecord(change, { relationshipsRemoved, nodesRemoved: unique.length }),
+    );
     return {
       removed: unique.length,
       relationshipsRemoved,

@@ -57,6 +57,30 @@ export const LOCK_META = `
   REMOVE m.writeLock
   RETURN m.graphVersion AS graphVersion`;
 
+type ChangeCounts = Record<
+  | 'nodesCreated'
+  | 'nodesUpdated'
+  | 'relationshipsCreated'
+  | 'relationshipsUpdated'
+  | 'relationshipsRemoved'
+  | 'nodesRemoved',
+  number
+>;
+
+/** RECORD_CHANGE's parameters: who and why, and every count (0 unless given). */
+export function changeRecord(change: ChangeInfo, counts: Partial<ChangeCounts>) {
+  return {
+    ...change,
+    nodesCreated: 0,
+    nodesUpdated: 0,
+    relationshipsCreated: 0,
+    relationshipsUpdated: 0,
+    relationshipsRemoved: 0,
+    nodesRemoved: 0,
+    ...counts,
+  };
+}
+
 const FETCH_NODES = `
   MATCH (n:Entity) USING INDEX SEEK n:Entity(id) WHERE n.id IN $ids
   RETURN n.id AS id, properties(n) AS props`;
@@ -167,15 +191,15 @@ export async function writeBatch(
 
     const changed = nodePlan.writes.length + relationshipPlan.writes.length > 0;
     if (changed) {
-      const result = await tx.run(RECORD_CHANGE, {
-        ...change,
-        nodesCreated: nodePlan.counts.created,
-        nodesUpdated: nodePlan.counts.updated,
-        relationshipsCreated: relationshipPlan.counts.created,
-        relationshipsUpdated: relationshipPlan.counts.updated,
-        relationshipsRemoved: 0,
-        nodesRemoved: 0,
-      });
+      const result = await tx.run(
+        RECORD_CHANGE,
+        changeRecord(change, {
+          nodesCreated: nodePlan.counts.created,
+          nodesUpdated: nodePlan.counts.updated,
+          relationshipsCreated: relationshipPlan.counts.created,
+          relationshipsUpdated: relationshipPlan.counts.updated,
+        }),
+      );
       graphVersion = result.records[0]?.get('graphVersion') as number;
     }
     return {
