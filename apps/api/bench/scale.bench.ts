@@ -86,7 +86,7 @@ async function mergeBaseline(store: GraphStore, uri: string) {
 async function wholeLineage(store: GraphStore): Promise<LineageGraph> {
   const projection = store.enableProjection();
   await projection.refresh();
-  const graph = projection.at(await store.graphVersion());
+  const graph = await projection.at(await store.graphVersion());
   if (!graph) throw new Error('the graph changed while the benchmark read it');
   return graph;
 }

@@ -115,6 +115,39 @@ describe('the lineage projection', () => {
     expect(rebuilt).toEqual(afterWrite);
   });
 
+  it('keeps answering after writes that leave the lineage as it was', async () => {
+    const { ns, ids, data } = family();
+    await projected.write(data, change);
+    // Other test files write lineage meanwhile: retry until no such write falls in between.
+    for (let attempt = 0; attempt < 30; attempt++) {
+      await answeredByProjection(ids.defect);
+      const servedBefore = projected.projection!.status().served;
+      const second = ns.id('defect', `FMD-${attempt + 2}`);
+      await projected.write(
+        batch(
+          [
+            node({ id: ids.chat, kind: 'FineTune', name: 'Chat', license: `v${attempt}` }),
+            node({
+              id: second,
+              kind: 'Defect',
+              name: 'Leak',
+              category: 'LICENSE',
+              severity: 'LOW',
+            }),
+          ],
+          [link('AFFECTS', second, ids.chat)],
+        ),
+        change,
+      );
+      const rows = await impactRows(projected, second);
+      if (projected.projection!.status().served === servedBefore) continue;
+      expect(rows).toEqual(await impactRows(cypherOnly, second));
+      expect(rows.page.map((row) => row.id)).toContain(ids.app);
+      return;
+    }
+    throw new Error('a write that left the lineage alone made the projection stale every time');
+  });
+
   it('reports its version, size and build time', async () => {
     await projected.write(family().data, change);
     await projected.projection!.refresh();

@@ -16,6 +16,12 @@ const WHOLE_LINEAGE = `
   RETURN n.id AS id, n.kind AS kind,
          [(n)-[r:${relationPattern()}]->(parent:Entity) | [parent.id, type(r), r.declared]] AS parents`;
 
+/** Whether any write between two versions changed the lineage (older records: assume so). */
+const LINEAGE_CHANGES_BETWEEN = `
+  MATCH (c:Change) WHERE c.graphVersion > $since AND c.graphVersion <= $until
+  RETURN count(c) AS changes,
+         count(CASE WHEN coalesce(c.lineageChanged, true) THEN 1 END) AS lineageChanges`;
+
 type ParentTuple = [string, LineageRelation, boolean | null];
 
 export interface ProjectionStatus {
@@ -53,15 +59,32 @@ export class LineageProjection {
     private readonly onError: (error: Error) => void = () => {},
   ) {}
 
-  /** The projection if it was read at `version`; otherwise starts a rebuild and says so. */
-  at(version: number): LineageGraph | undefined {
-    if (this.held?.version === version) {
+  /**
+   * The projection if it holds the lineage of graph version `version`: it was read at that
+   * version, or at an older one and no write since changed the lineage (filing a defect or
+   * editing a model's licence does not). Otherwise starts a rebuild and says so.
+   */
+  async at(version: number): Promise<LineageGraph | undefined> {
+    const held = this.held;
+    if (held && (held.version === version || (await this.unchangedSince(held.version, version)))) {
+      // Later queries at this version skip the check; a newer build may have replaced `held`.
+      if (this.held === held) this.held = { version, graph: held.graph };
       this.served++;
-      return this.held.graph;
+      return held.graph;
     }
     this.fallbacks++;
     void this.refresh();
     return undefined;
+  }
+
+  private async unchangedSince(since: number, until: number): Promise<boolean> {
+    if (since > until) return false;
+    const [row] = await this.connection.read<{ changes: number; lineageChanges: number }>(
+      LINEAGE_CHANGES_BETWEEN,
+      { since, until },
+    );
+    // Every version in between must be accounted for by its record.
+    return row?.changes === until - since && row.lineageChanges === 0;
   }
 
   /** Rebuilds unless a build is running (then waits for that one). */
@@ -95,9 +118,11 @@ export class LineageProjection {
     const started = performance.now();
     for (let attempt = 0; attempt < 3; attempt++) {
       const before = await graphVersion(this.connection);
-      if (this.held?.version === before) return;
+      if (this.held && this.held.version >= before) return;
       const graph = await this.readLineage();
       if ((await graphVersion(this.connection)) !== before) continue;
+      // A query may have moved the held projection past `before` meanwhile: keep the newer.
+      if (this.held && this.held.version >= before) return;
       this.held = { version: before, graph };
       this.lastBuildMs = performance.now() - started;
       return;

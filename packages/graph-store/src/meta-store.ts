@@ -48,6 +48,8 @@ export interface ChangeRecord {
   relationshipsUpdated: number;
   relationshipsRemoved?: number;
   nodesRemoved?: number;
+  /** Whether the lineage (its nodes, kinds or edges) changed; absent on older records. */
+  lineageChanged?: boolean;
 }
 
 /** The audit trail, newest first; `before` (a graph version) pages further back. */

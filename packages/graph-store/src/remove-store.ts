@@ -1,4 +1,9 @@
-import { DomainError, relationshipKey, type RelationType } from '@lineage/domain';
+import {
+  DomainError,
+  isLineageRelation,
+  relationshipKey,
+  type RelationType,
+} from '@lineage/domain';
 import { chunks, groupBy } from './collections';
 import type { Connection } from './connection';
 import { changeRecord, LOCK_META, RECORD_CHANGE, type ChangeInfo } from './write-store';
@@ -55,7 +60,11 @@ export async function removeRelationships(
     if (missing.length) throw notFoundError('relationship', missing);
     const result = await tx.run(
       RECORD_CHANGE,
-      changeRecord(change, { relationshipsRemoved: removed.size }),
+      changeRecord(
+        change,
+        { relationshipsRemoved: removed.size },
+        keys.some((key) => isLineageRelation(key.type)),
+      ),
     );
     return {
       removed: removed.size,

@@ -144,6 +144,30 @@ describe('writing a batch', () => {
   });
 });
 
+describe('the audit trail', () => {
+  it('says which writes changed the lineage, for the projection to know', async () => {
+    const { ids, data } = supplyChain();
+    const lineageChangedBy = async (write: Promise<{ graphVersion: number }>) => {
+      const { graphVersion } = await write;
+      const changes = await store.recentChanges(500);
+      return changes.find((c) => c.graphVersion === graphVersion)?.lineageChanged;
+    };
+    expect(await lineageChangedBy(store.write(data, change))).toBe(true);
+    const chat = data.nodes.find((n) => n.id === ids.chat)!;
+    const licensed = node({ ...chat, license: 'MIT' } as Parameters<typeof node>[0]);
+    expect(await lineageChangedBy(store.write(batch([licensed]), change))).toBe(false);
+    const declared = link('QUANTIZED_FROM', ids.gguf, ids.chat, { declared: true });
+    expect(await lineageChangedBy(store.write(batch([], [declared]), change))).toBe(true);
+    const reclassified = node({ ...licensed, kind: 'Distillation' } as Parameters<typeof node>[0]);
+    expect(await lineageChangedBy(store.write(batch([reclassified]), change))).toBe(true);
+    const unlinkDefect = store.removeRelationships(
+      [{ type: 'AFFECTS', from: ids.defect, to: ids.chat }],
+      change,
+    );
+    expect(await lineageChangedBy(unlinkDefect)).toBe(false);
+  });
+});
+
 describe('removing nodes', () => {
   it('removes nodes with their relationships, and records the change', async () => {
     const { ns, ids, data } = supplyChain();

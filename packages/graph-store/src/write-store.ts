@@ -2,6 +2,7 @@ import {
   checkBatchShape,
   checkEndpoints,
   cycleError,
+  LINEAGE_KINDS,
   LINEAGE_RELATIONS,
   MODEL_KINDS,
   isLineageRelation,
@@ -67,10 +68,19 @@ type ChangeCounts = Record<
   number
 >;
 
-/** RECORD_CHANGE's parameters: who and why, and every count (0 unless given). */
-export function changeRecord(change: ChangeInfo, counts: Partial<ChangeCounts>) {
+/**
+ * RECORD_CHANGE's parameters: who and why, every count (0 unless given), and whether the
+ * lineage itself (its nodes, their kinds, its edges) changed, which the projection needs to
+ * know; true unless the writer knows better.
+ */
+export function changeRecord(
+  change: ChangeInfo,
+  counts: Partial<ChangeCounts>,
+  lineageChanged = true,
+) {
   return {
     ...change,
+    lineageChanged,
     nodesCreated: 0,
     nodesUpdated: 0,
     relationshipsCreated: 0,
@@ -131,7 +141,8 @@ export const RECORD_CHANGE = `
     graphVersion: m.graphVersion, at: datetime(), by: $by, action: $action, summary: $summary,
     nodesCreated: $nodesCreated, nodesUpdated: $nodesUpdated,
     relationshipsCreated: $relationshipsCreated, relationshipsUpdated: $relationshipsUpdated,
-    relationshipsRemoved: $relationshipsRemoved, nodesRemoved: $nodesRemoved
+    relationshipsRemoved: $relationshipsRemoved, nodesRemoved: $nodesRemoved,
+    lineageChanged: $lineageChanged
   })
   RETURN m.graphVersion AS graphVersion`;
 
@@ -193,12 +204,16 @@ export async function writeBatch(
     if (changed) {
       const result = await tx.run(
         RECORD_CHANGE,
-        changeRecord(change, {
-          nodesCreated: nodePlan.counts.created,
-          nodesUpdated: nodePlan.counts.updated,
-          relationshipsCreated: relationshipPlan.counts.created,
-          relationshipsUpdated: relationshipPlan.counts.updated,
-        }),
+        changeRecord(
+          change,
+          {
+            nodesCreated: nodePlan.counts.created,
+            nodesUpdated: nodePlan.counts.updated,
+            relationshipsCreated: relationshipPlan.counts.created,
+            relationshipsUpdated: relationshipPlan.counts.updated,
+          },
+          nodePlan.lineageChanged || relationshipPlan.lineageChanged,
+        ),
       );
       graphVersion = result.records[0]?.get('graphVersion') as number;
     }
@@ -237,12 +252,15 @@ function kindLookup(batch: GraphBatch, existing: Map<string, PlainProps>) {
 function planNodes(batch: GraphBatch, existing: Map<string, PlainProps>, now: string) {
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const writes: Row[] = [];
+  // A new lineage node, or a node of another kind now: what the lineage projection holds.
+  let lineageChanged = false;
   for (const node of batch.nodes) {
     const before = existing.get(node.id);
     const given = entityToProps(node);
     if (!before) {
       counts.created++;
       writes.push({ id: node.id, props: { ...given, updatedAt: now } });
+      lineageChanged ||= LINEAGE_KINDS.includes(node.kind);
       continue;
     }
     const { updatedAt: _previous, ...content } = before;
@@ -252,9 +270,10 @@ function planNodes(batch: GraphBatch, existing: Map<string, PlainProps>, now: st
     } else {
       counts.updated++;
       writes.push({ id: node.id, props: { ...merged, updatedAt: now } });
+      lineageChanged ||= merged.kind !== content.kind;
     }
   }
-  return { counts, writes };
+  return { counts, writes, lineageChanged };
 }
 
 interface RelationshipRow {
@@ -277,6 +296,7 @@ async function planRelationships(tx: ManagedTransaction, batch: GraphBatch) {
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const writes: RelationshipRow[] = [];
   const createdLineage: { type: RelationType; from: string; to: string }[] = [];
+  let lineageChanged = false;
   const seen = new Set<string>();
   for (const relationship of batch.relationships) {
     const key = relationshipKey(relationship);
@@ -296,9 +316,12 @@ async function planRelationships(tx: ManagedTransaction, batch: GraphBatch) {
     else {
       counts.updated++;
       writes.push({ type, from, to, props: merged });
+      // Only `declared` of a lineage edge matters to the projection (it caps transmission).
+      lineageChanged ||= isLineageRelation(type) && merged.declared !== before.declared;
     }
   }
-  return { counts, writes, createdLineage };
+  lineageChanged ||= createdLineage.length > 0;
+  return { counts, writes, createdLineage, lineageChanged };
 }
 
 async function refuseCycles(
