@@ -42,10 +42,11 @@ export interface ProjectionStatus {
  * million-node graph is a breadth-first search in memory rather than a fetch of its closure.
  *
  * Neo4j stays the system of record. Writes bump the graph version in the transaction that
- * changes the data, and a projection answers only for the version it was read at: callers pass
- * the version they just read, get `undefined` when the projection is older, and fall back to
- * Cypher while a rebuild runs in the background. So a read after a write never sees the
- * graph as it was before that write.
+ * changes the data, recording whether the lineage changed. Callers pass the version they just
+ * read; the projection answers for the version it was read at and for later ones whose writes
+ * left the lineage alone, and otherwise returns `undefined`: the caller falls back to Cypher
+ * while a rebuild runs in the background. So a read after a write never sees the lineage as it
+ * was before that write.
  */
 export class LineageProjection {
   private held: { version: number; graph: LineageGraph } | undefined;

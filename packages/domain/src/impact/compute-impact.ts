@@ -4,6 +4,7 @@ import { levelRank } from '../exposure';
 import type { TransmissionOverrides } from '../transmission';
 import { edgeLevelTable } from './edge-levels';
 import { Impact, type DistanceArray } from './impact';
+import { sharedArray } from './shared-array';
 import type { LineageGraph } from './lineage-graph';
 
 export interface DefectSpec {
@@ -75,25 +76,11 @@ export function computeImpact(
   return new Impact(graph, edgeLevels, level, mitigating, searches);
 }
 
-/**
- * All zeros, shared by the computations without mitigations (most of them), which only read
- * it: a million-node graph would otherwise allocate a megabyte per query for nothing.
- */
-let noMitigations = new Uint8Array(0);
-function noMitigation(nodeCount: number): Uint8Array {
-  if (noMitigations.length < nodeCount) noMitigations = new Uint8Array(nodeCount);
-  return noMitigations.subarray(0, nodeCount);
-}
+/** All zeros, for the computations without mitigations (most of them): never written. */
+const noMitigation = sharedArray((length) => new Uint8Array(length));
 
-/**
- * The breadth-first queue, shared by every computation: computeImpact is synchronous and the
- * queue never leaves it, so one buffer the size of the largest graph serves them all.
- */
-let sharedQueue = new Int32Array(0);
-function scratchQueue(nodeCount: number): Int32Array {
-  if (sharedQueue.length < nodeCount) sharedQueue = new Int32Array(nodeCount);
-  return sharedQueue;
-}
+/** The breadth-first queue: computeImpact never lets it out. */
+const scratchQueue = sharedArray((length) => new Int32Array(length));
 
 /**
  * Distances plus one (0: not reached) over edges transmitting at least `minimum`. In bytes

@@ -1,6 +1,7 @@
 import { EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
 import { NODE_KINDS, type NodeKind } from '../kinds';
 import { edgeLevel } from './edge-levels';
+import { sharedArray } from './shared-array';
 import type { LineageGraph } from './lineage-graph';
 
 /** Distances plus one (0: not reached), in bytes while they fit. */
@@ -8,11 +9,8 @@ export type DistanceArray = Uint8Array | Int32Array;
 
 const CONFIRMED = EXPOSURE_LEVELS.indexOf('CONFIRMED');
 
-/**
- * Ordering's scratch buffer, shared: the Impact constructor is synchronous and copies out of it,
- * so one buffer the size of the largest graph serves every computation.
- */
-let scratch = new Int32Array(0);
+/** Ordering's scratch buffer: the constructor copies what it needs out of it. */
+const orderingScratch = sharedArray((length) => new Int32Array(length));
 
 /** The result of one impact computation over a LineageGraph; witness paths on demand. */
 export class Impact {
@@ -117,7 +115,7 @@ export class Impact {
   private orderReached() {
     const { level, mitigating } = this;
     const nodeCount = level.length;
-    if (scratch.length < nodeCount) scratch = new Int32Array(nodeCount);
+    const scratch = orderingScratch(nodeCount);
     // One pass in index order: exposed nodes fill the scratch buffer from the front, mitigated
     // ones from the back (so those come out reversed).
     let exposedCount = 0;
