@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { startService, type RunningService } from '@lineage/cli';
+import type { ProjectionStatus } from '@lineage/graph-store';
 import { freePort } from '@lineage/graph-store/testing';
 import { childEnvironment } from './env';
 import { graphql, STATS } from './graphql-client';
@@ -34,16 +35,11 @@ export async function startApi(
   });
 }
 
-export interface ProjectionStats {
+/** The store's projection status as `stats { projection }` answers it. */
+export type ProjectionStats = Omit<ProjectionStatus, 'version'> & {
   graphVersion: number | null;
   current: boolean;
-  nodes: number;
-  edges: number;
-  buildMs: number;
-  building: boolean;
-  served: number;
-  fallbacks: number;
-}
+};
 
 export async function projectionStats(url: string): Promise<ProjectionStats | null> {
   const data = await graphql<{ stats: { projection: ProjectionStats | null } }>(url, STATS);

@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GraphStore } from '@lineage/graph-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiProcess, type ApiProcess } from './api-process';
 import { runLoad } from './load';
-import { startNeo4jUnderTest, type Neo4jUnderTest } from './neo4j-under-test';
+import type { Neo4jUnderTest } from './neo4j-under-test';
 import { analyseOutage } from './outage';
-import { loadSeed, seedTargets } from './seed';
+import { seedTargets, startSeededNeo4j } from './seed';
 import { summarise } from './summary';
 import { WRITER } from './tokens';
 
@@ -13,14 +12,7 @@ import { WRITER } from './tokens';
 let neo4j: Neo4jUnderTest;
 let api: ApiProcess;
 beforeAll(async () => {
-  neo4j = await startNeo4jUnderTest();
-  const store = await GraphStore.connect({ uri: neo4j.uri });
-  try {
-    await store.migrate();
-    await loadSeed(store);
-  } finally {
-    await store.close();
-  }
+  neo4j = await startSeededNeo4j();
   api = await startApiProcess({ neo4jUri: neo4j.uri });
 });
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { GraphStore } from '@lineage/graph-store';
+import { GraphStore } from '@lineage/graph-store';
 import { readSeed } from '@lineage/importers';
 import type { LoadTargets } from './load-operations';
+import { startNeo4jUnderTest, type Neo4jUnderTest } from './neo4j-under-test';
 
 const seedDir = fileURLToPath(new URL('../../../seed', import.meta.url));
 
@@ -9,6 +10,24 @@ const seedDir = fileURLToPath(new URL('../../../seed', import.meta.url));
 export async function loadSeed(store: GraphStore): Promise<void> {
   const seed = await readSeed(seedDir);
   await store.write(seed.batch, { by: 'reliability', action: 'seed', summary: 'reliability' });
+}
+
+/** A fresh Neo4j of its own, migrated, with the seed loaded; stopped again if that fails. */
+export async function startSeededNeo4j(): Promise<Neo4jUnderTest> {
+  const neo4j = await startNeo4jUnderTest();
+  try {
+    const store = await GraphStore.connect({ uri: neo4j.uri });
+    try {
+      await store.migrate();
+      await loadSeed(store);
+    } finally {
+      await store.close();
+    }
+    return neo4j;
+  } catch (error) {
+    await neo4j.stop();
+    throw error;
+  }
 }
 
 /** The seed's ids the load reads and links to. */
