@@ -1,26 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startNeo4j, type EmbeddedNeo4j } from '@lineage/neo4j-embedded';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphStore } from './graph-store';
+import type { GraphStore } from './graph-store';
 import type { LoadItem } from './bulk-load';
-import { link, node } from './testing';
+import { link, node, startOwnStore, type OwnStore } from './testing';
 
 // Bulk loading needs an empty graph: a Neo4j of this file's own.
-let neo4j: EmbeddedNeo4j;
-let dataDir: string;
+let own: OwnStore;
 let store: GraphStore;
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'lineage-bulk-'));
-  neo4j = await startNeo4j({ dataDir });
-  store = await GraphStore.connect({ uri: neo4j.uri });
-  await store.migrate();
+  own = await startOwnStore();
+  store = own.store;
 });
 afterAll(async () => {
-  await store?.close();
-  await neo4j?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await own?.stop();
 });
 
 const change = { by: 'test', action: 'bulk load', summary: 'generated' };

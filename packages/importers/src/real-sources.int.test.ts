@@ -1,10 +1,9 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nameKey, type DomainError } from '@lineage/domain';
-import { billOfMaterials, GraphStore, ImpactService } from '@lineage/graph-store';
-import { startNeo4j, type EmbeddedNeo4j } from '@lineage/neo4j-embedded';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { billOfMaterials, ImpactService, type GraphStore } from '@lineage/graph-store';
+import { startOwnStore, type OwnStore } from '@lineage/graph-store/testing';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -19,19 +18,14 @@ const egDir = path.join(data, 'ecosystem-graphs/assets');
 const change = (summary: string) => ({ by: 'test', action: 'import', summary });
 
 // A Neo4j of this file's own: what is counted here is only what these imports wrote.
-let neo4j: EmbeddedNeo4j;
-let dataDir: string;
+let own: OwnStore;
 let store: GraphStore;
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'lineage-real-sources-'));
-  neo4j = await startNeo4j({ dataDir, heap: '2g', pageCache: '512m' });
-  store = await GraphStore.connect({ uri: neo4j.uri });
-  await store.migrate();
+  own = await startOwnStore({ heap: '2g', pageCache: '512m' });
+  store = own.store;
 });
 afterAll(async () => {
-  await store?.close();
-  await neo4j?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await own?.stop();
 });
 
 const value = (field: unknown) =>
@@ -433,21 +427,16 @@ describe('Hugging Face model cards', () => {
 });
 
 describe('round trips into an empty database', () => {
-  let other: EmbeddedNeo4j;
-  let otherDir: string;
+  let other: OwnStore;
   let empty: GraphStore;
   beforeAll(async () => {
-    otherDir = await mkdtemp(path.join(tmpdir(), 'lineage-roundtrip-'));
-    other = await startNeo4j({ dataDir: otherDir, heap: '1g' });
-    empty = await GraphStore.connect({ uri: other.uri });
-    await empty.migrate();
+    other = await startOwnStore({ heap: '1g' });
+    empty = other.store;
     const seed = await readSeed(fileURLToPath(new URL('../../../seed', import.meta.url)));
     await store.write(seed.batch, change('seed'));
   });
   afterAll(async () => {
-    await empty?.close();
     await other?.stop();
-    await rm(otherDir, { recursive: true, force: true });
   });
 
   it("gives back a seed deployment's upstream lineage from its CycloneDX BOM, which validates", async () => {
@@ -484,11 +473,9 @@ describe('round trips into an empty database', () => {
   it('restores a backup of the whole graph with the same graph hash', async () => {
     // A third database: the second one now holds what the BOM test imported.
     const dir = await mkdtemp(path.join(tmpdir(), 'lineage-backup-'));
-    const third = await mkdtemp(path.join(tmpdir(), 'lineage-restore-'));
-    const restoreNeo4j = await startNeo4j({ dataDir: third, heap: '1g' });
-    const restored = await GraphStore.connect({ uri: restoreNeo4j.uri });
+    const third = await startOwnStore({ heap: '1g' });
+    const restored = third.store;
     try {
-      await restored.migrate();
       const file = path.join(dir, 'backup.jsonl');
       const lines = [backupHeader(await store.graphVersion(), new Date().toISOString())];
       for await (const node of store.exportNodes()) lines.push(backupLine({ node }));
@@ -499,10 +486,8 @@ describe('round trips into an empty database', () => {
       await restored.write(plan.batch, change('restore'));
       expect(await restored.graphHash()).toEqual(await store.graphHash());
     } finally {
-      await restored.close();
-      await restoreNeo4j.stop();
+      await third.stop();
       await rm(dir, { recursive: true, force: true });
-      await rm(third, { recursive: true, force: true });
     }
   });
 });

@@ -1,0 +1,36 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startNeo4j } from '@lineage/neo4j-embedded';
+import { GraphStore } from '../graph-store';
+import { readTestEnv } from './env';
+
+export interface OwnStore {
+  store: GraphStore;
+  /** Closes the store, stops Neo4j and deletes its data. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A migrated store on a Neo4j of the caller's own, in a fresh directory: for tests that need
+ * an empty graph or must count only what they wrote, unlike the run's shared database.
+ */
+export async function startOwnStore(
+  options: { heap?: string; pageCache?: string } = {},
+): Promise<OwnStore> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'lineage-own-'));
+  const neo4j = await startNeo4j({ dataDir, javaHome: readTestEnv().JAVA_HOME, ...options });
+  const store = await GraphStore.connect({ uri: neo4j.uri });
+  const stop = async () => {
+    await store.close();
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await store.migrate();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { store, stop };
+}
