@@ -19,11 +19,10 @@ export interface LineageGraph {
   edgeChild: Int32Array;
   edgeParent: Int32Array;
   downStart: Int32Array;
-  downEdges: Int32Array;
   /**
-   * Per entry of `downEdges`, the edge's child and its (type x 2 + declared) code: laid out in
-   * search order, so a breadth-first search reads them in sequence rather than jumping to
-   * each edge's index.
+   * Per parent (from downStart[p] to downStart[p + 1]), each edge's child and its (type x 2 +
+   * declared) code: laid out in search order, so a breadth-first search reads them in sequence
+   * rather than jumping to each edge's index.
    */
   downChild: Int32Array;
   downCode: Uint8Array;
@@ -89,7 +88,6 @@ export function buildLineageGraph(
     edgeChild,
     edgeParent,
     downStart: down.start,
-    downEdges: down.edges,
     downChild,
     downCode,
     upStart: up.start,
