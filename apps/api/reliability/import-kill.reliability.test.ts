@@ -1,25 +1,45 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { GraphStore } from '@lineage/graph-store';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runLineage } from './cli-process';
 import { snapshot } from './snapshot';
 
-// The Hugging Face model tree: 30,383 edges, one transaction large enough to kill half-way.
-const HF_TREE = '/work/shared/data/hf-model-tree/edges.csv';
+// An HF-tree file of 30,000 edges (the real tree's size) written here, so the test needs no
+// third-party data: one transaction large enough to kill half-way.
+const EDGES = 30_000;
 
 let store: GraphStore;
+let scratch: string;
+let treeFile: string;
 beforeAll(async () => {
   store = await GraphStore.connect({ uri: inject('reliabilityNeo4jUri') });
+  scratch = await mkdtemp(path.join(tmpdir(), 'lineage-import-kill-'));
+  treeFile = path.join(scratch, 'edges.csv');
+  await writeFile(treeFile, modelTree(EDGES));
 });
 afterAll(async () => {
   await store.close();
+  await rm(scratch, { recursive: true, force: true });
 });
+
+/** A tree in the HF model tree's format: each model derives from the one at a third its index. */
+function modelTree(edges: number): string {
+  const relations = ['finetuned', 'quantized', 'adapter'];
+  const lines = ['source,target,edge'];
+  for (let i = 1; i <= edges; i++) {
+    lines.push(`killtest/model-${Math.floor(i / 3)},killtest/model-${i},${relations[i % 3]}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 describe('an import killed half-way', () => {
   it('leaves the database exactly as it was (counts and graph hash)', async () => {
     const before = await snapshot(store);
     const run = runLineage(inject('reliabilityNeo4jUri'), [
       'import',
-      HF_TREE,
+      treeFile,
       '--format',
       'hf-tree',
     ]);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { GraphStore } from '@lineage/graph-store';
 import { connectTestStore, testNeo4j } from '@lineage/graph-store/testing';
 import { validateBom } from '@lineage/importers';
+import { realData } from '@lineage/importers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from './commands/seed';
 import { childEnvironment } from './env';
@@ -110,20 +111,23 @@ describe('the lineage command', () => {
     );
   });
 
-  it("links JailbreakBench's methods to the seed's curated defects instead of filing them twice", async () => {
-    const jbb = fileURLToPath(new URL('../../../../shared/data/jailbreakbench', import.meta.url));
-    const result = await lineage('import', jbb, '--json');
-    expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout);
-    expect(report.format).toBe('jailbreakbench');
-    expect(report.linked).toBe(5);
-    expect(report.nodes.created).toBe(0);
-    // The seed's twelve AFFECTS edges gain JailbreakBench as a source; a second import changes nothing.
-    expect(report.relationships).toMatchObject({ created: 0, updated: 12 });
-    const again = JSON.parse((await lineage('import', jbb, '--json')).stdout);
-    expect(again.changed).toBe(false);
-    expect(report.remarks.join('\n')).toMatch(/PAIR on llama-2-7b-chat-hf at 0%, under 30%/);
-  });
+  const jbb = realData('jailbreakbench', "the CLI's JailbreakBench import test");
+  it.skipIf(!jbb)(
+    "links JailbreakBench's methods to the seed's curated defects instead of filing them twice",
+    async () => {
+      const result = await lineage('import', jbb!, '--json');
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout);
+      expect(report.format).toBe('jailbreakbench');
+      expect(report.linked).toBe(5);
+      expect(report.nodes.created).toBe(0);
+      // The seed's twelve AFFECTS edges gain JailbreakBench as a source; a second import changes nothing.
+      expect(report.relationships).toMatchObject({ created: 0, updated: 12 });
+      const again = JSON.parse((await lineage('import', jbb!, '--json')).stdout);
+      expect(again.changed).toBe(false);
+      expect(report.remarks.join('\n')).toMatch(/PAIR on llama-2-7b-chat-hf at 0%, under 30%/);
+    },
+  );
 
   it('writes a valid CycloneDX BOM of a deployment', async () => {
     const file = path.join(scratch, 'bom.json');

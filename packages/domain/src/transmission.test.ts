@@ -6,7 +6,7 @@ import { DEFAULT_TRANSMISSION, transmissionColumn, transmissionLevel } from './t
 
 /** Reads the transmission table out of the design document, independently of the code. */
 function designTable(): Map<string, string> {
-  const design = readFileSync(new URL('../../../../shared/DESIGN.md', import.meta.url), 'utf8');
+  const design = readFileSync(new URL('../../../docs/design.md', import.meta.url), 'utf8');
   const lines = design.split('\n').filter((line) => line.startsWith('| '));
   const header = lines.find((line) => line.includes('JAILBREAK'))!;
   const categories = header

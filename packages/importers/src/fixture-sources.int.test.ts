@@ -1,0 +1,194 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { ImpactService, type GraphStore, type StoredRelationship } from '@lineage/graph-store';
+import { startOwnStore, type OwnStore } from '@lineage/graph-store/testing';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planImport, type ImportFormat } from './plan-import';
+
+// Every parser on any clone: small files of our own in each source's real format (see
+// fixtures/README.md), imported in the order a user would, into a Neo4j of this file's own.
+const fixture = (relative: string) =>
+  fileURLToPath(new URL(`../fixtures/${relative}`, import.meta.url));
+
+let own: OwnStore;
+let store: GraphStore;
+beforeAll(async () => {
+  own = await startOwnStore({ heap: '1g' });
+  store = own.store;
+});
+afterAll(async () => {
+  await own?.stop();
+});
+
+async function importFiles(format: ImportFormat, files: string[]) {
+  const plan = await planImport(format, files, store);
+  const report = await store.write(plan.batch, { by: 'test', action: 'import', summary: format });
+  return { plan, report };
+}
+
+async function lineageEdgesOf(ids: string[]): Promise<string[]> {
+  const outgoing = await store.outgoingOf(ids);
+  return [...outgoing.values()]
+    .flat()
+    .filter((r: StoredRelationship) => !['DEVELOPED_BY', 'OPERATED_BY'].includes(r.type))
+    .map((r) => `${r.from} ${r.type} ${r.to}`)
+    .sort();
+}
+
+const HF_RELATIONS: Record<string, string> = {
+  finetuned: 'FINE_TUNED_FROM',
+  quantized: 'QUANTIZED_FROM',
+  merged: 'MERGED_FROM',
+  adapter: 'ADAPTER_OF',
+};
+
+describe('sources in their real formats, from fixtures', () => {
+  it('imports the HF model tree: typed edges, owners as providers, kinds from relations, no self-parent', async () => {
+    const file = fixture('hf-model-tree/edges.csv');
+    // The oracle reads the CSV with csv-parse, not with the importer's own reader.
+    const rows = parse(await readFile(file, 'utf8'), { columns: true }) as {
+      source: string;
+      target: string;
+      edge: string;
+    }[];
+    const expected = rows
+      .filter((r) => r.source !== r.target)
+      .map((r) => `model:${r.target} ${HF_RELATIONS[r.edge]} model:${r.source}`)
+      .sort();
+    const models = [...new Set(rows.flatMap((r) => [r.source, r.target]))].map((m) => `model:${m}`);
+
+    const { plan, report } = await importFiles('hf-tree', [file]);
+    expect(plan.notes.selfLoops).toHaveLength(1);
+    expect(report.nodes.created).toBe(models.length + 6); // 8 models and their 6 owners
+    expect(await lineageEdgesOf(models)).toEqual(expected);
+    expect(Object.fromEntries(await store.kindsOf(models))).toEqual({
+      'model:fixture-org/Base-7B': 'BaseModel',
+      'model:fixture-org/Base-7B-Instruct': 'FineTune',
+      'model:quanter/Base-7B-Instruct-GGUF': 'Quantization',
+      'model:tuner/Base-7B-Instruct-lora': 'Adapter',
+      'model:merger/Frankenmerge-7B': 'Merge',
+      'model:other-org/Other-7B': 'BaseModel',
+      'model:meta-llama/Llama-2-7b-chat-hf': 'BaseModel',
+      'model:quanter/Llama-2-7b-chat-hf-GGUF': 'Quantization',
+    });
+    const provider = (await store.outgoingOf(['model:quanter/Base-7B-Instruct-GGUF']))
+      .get('model:quanter/Base-7B-Instruct-GGUF')!
+      .find((r) => r.type === 'DEVELOPED_BY');
+    expect(provider?.to).toBe('provider:quanter');
+
+    const again = await importFiles('hf-tree', [file]);
+    expect(again.report.changed).toBe(false);
+  });
+
+  it('imports model cards onto the tree: a stated relation, and several bases as a merge', async () => {
+    const { report } = await importFiles('hf-cards', [fixture('hf-cards/cards.jsonl')]);
+    expect(report.relationships.created).toBeGreaterThanOrEqual(4);
+    expect(
+      await lineageEdgesOf([
+        'model:carder/Base-7B-Instruct-DPO',
+        'model:carder/Base-7B-Instruct-AWQ',
+        'model:carder/Two-Parent-Soup',
+      ]),
+    ).toEqual([
+      'model:carder/Base-7B-Instruct-AWQ QUANTIZED_FROM model:carder/Base-7B-Instruct-DPO',
+      'model:carder/Base-7B-Instruct-DPO FINE_TUNED_FROM model:fixture-org/Base-7B-Instruct',
+      'model:carder/Two-Parent-Soup MERGED_FROM model:fixture-org/Base-7B-Instruct',
+      'model:carder/Two-Parent-Soup MERGED_FROM model:other-org/Other-7B',
+    ]);
+  });
+
+  it('imports Ecosystem Graphs assets: values or {value, explanation}, typed dependencies, unresolved names listed, cycles refused', async () => {
+    const files = ['fixture-lab.yaml', 'fixture-apps.yaml'].map((f) =>
+      fixture(`ecosystem-graphs/assets/${f}`),
+    );
+    const { plan } = await importFiles('ecosystem-graphs', files);
+    expect(plan.records).toBe(6);
+    expect(plan.notes.unresolved.join('\n')).toMatch(/A Model Nobody Published/);
+    expect(plan.notes.cycles).toHaveLength(2);
+
+    const byName = new Map<string, string>();
+    for (const name of ['Fixture LM', 'Fixture Corpus', 'Fixture Chat', 'Fixture Assistant']) {
+      const found = await store.findByName(name);
+      expect(found, name).toHaveLength(1);
+      byName.set(name, found[0]!.id);
+    }
+    const [lm, corpus, chat, assistant] = [...byName.values()];
+    expect(Object.fromEntries(await store.kindsOf([lm!, corpus!, chat!, assistant!]))).toEqual({
+      [lm!]: 'BaseModel',
+      [corpus!]: 'Dataset',
+      // The source does not say how a model derives from another: filed as a fine-tune whose
+      // edge is DEPENDS_ON (transmitting at most POSSIBLE), not a guessed FINE_TUNED_FROM.
+      [chat!]: 'FineTune',
+      [assistant!]: 'Deployment',
+    });
+    expect(await lineageEdgesOf([lm!, chat!, assistant!])).toEqual(
+      [
+        `${assistant} DEPLOYS ${chat}`,
+        `${chat} DEPENDS_ON ${lm}`,
+        `${lm} TRAINED_ON ${corpus}`,
+      ].sort(),
+    );
+    const stored = await store.getEntity(assistant!);
+    expect(stored).toMatchObject({ monthlyActiveUsers: 12000, access: 'limited' });
+    expect((await store.getEntity(lm!))?.license).toBe('Apache 2.0');
+  });
+
+  it('files an AVID report on the model its artifact names, and lists a software package as unresolved', async () => {
+    const { plan } = await importFiles('avid', [fixture('avid/reports')]);
+    expect(plan.records).toBe(2);
+    expect(plan.notes.unresolved.join('\n')).toMatch(/AVID-2026-R9902.*fixture-python-package/);
+    const defect = await store.getEntity('defect:AVID-2026-R9901');
+    expect(defect).toMatchObject({ kind: 'Defect', category: 'JAILBREAK', severity: 'MEDIUM' });
+    expect(await store.getEntity('defect:AVID-2026-R9902')).toBeUndefined();
+    const affects = (await store.outgoingOf(['defect:AVID-2026-R9901'])).get(
+      'defect:AVID-2026-R9901',
+    );
+    expect(affects?.map((r) => `${r.type} ${r.to}`)).toEqual([
+      'AFFECTS model:fixture-org/Base-7B-Instruct',
+    ]);
+  });
+
+  it('files a JailbreakBench method on the target it jailbreaks, from the per-behaviour outcomes', async () => {
+    const { plan } = await importFiles('jailbreakbench', [fixture('jailbreakbench')]);
+    expect(plan.records).toBe(3);
+    const remarks = plan.notes.remarks.join('\n');
+    expect(remarks).toMatch(/vicuna-13b-v1\.5 at 10%, under 30%/);
+    expect(remarks).toMatch(/behind the SmoothLLM defence/);
+    const defect = await store.getEntity('defect:jbb-fixtureattack');
+    // 8 of the 10 behaviours jailbroken: at least half, so HIGH.
+    expect(defect).toMatchObject({ category: 'JAILBREAK', severity: 'HIGH' });
+    const affects = (await store.outgoingOf(['defect:jbb-fixtureattack'])).get(
+      'defect:jbb-fixtureattack',
+    );
+    expect(affects?.map((r) => r.to)).toEqual(['model:meta-llama/Llama-2-7b-chat-hf']);
+  });
+
+  it('imports a CycloneDX ML-BOM: Hugging Face purls join the stored models, the application becomes a deployment', async () => {
+    const { plan } = await importFiles('cyclonedx', [fixture('cyclonedx/ml-bom.json')]);
+    expect(plan.linked).toBeGreaterThanOrEqual(1);
+    const helpdesk = 'deployment:fixture-apps/fixture-helpdesk';
+    expect((await store.getEntity(helpdesk))?.kind).toBe('Deployment');
+    const edges = await lineageEdgesOf([helpdesk]);
+    expect(edges).toContain(`${helpdesk} DEPLOYS model:fixture-org/Base-7B-Instruct`);
+    expect(edges.filter((e) => e.includes(' DEPLOYS '))).toHaveLength(2);
+  });
+
+  it("carries the AVID jailbreak to every descendant across the sources, at each relation's level", async () => {
+    const { view } = await new ImpactService(store).impactOfDefect('defect:AVID-2026-R9901');
+    const levels = Object.fromEntries(view.page({}, 0, 100).rows.map((row) => [row.id, row.level]));
+    expect(levels).toMatchObject({
+      'model:fixture-org/Base-7B-Instruct': 'CONFIRMED',
+      'model:quanter/Base-7B-Instruct-GGUF': 'CERTAIN',
+      'model:tuner/Base-7B-Instruct-lora': 'CERTAIN',
+      'model:carder/Base-7B-Instruct-DPO': 'CERTAIN',
+      'model:carder/Base-7B-Instruct-AWQ': 'CERTAIN',
+      'model:merger/Frankenmerge-7B': 'LIKELY',
+      'model:carder/Two-Parent-Soup': 'LIKELY',
+      'deployment:fixture-apps/fixture-helpdesk': 'CERTAIN',
+    });
+    // Nothing upstream or beside it: the base it was tuned from and the other merge parent.
+    expect(levels['model:fixture-org/Base-7B']).toBeUndefined();
+    expect(levels['model:other-org/Other-7B']).toBeUndefined();
+  });
+});

@@ -1,0 +1,1 @@
+export { realData, realDataDir } from './real-data';
