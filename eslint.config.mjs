@@ -22,8 +22,22 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.node },
+      // Type-aware: the promise rules below need types. Each workspace's tsconfig.json is found
+      // by the project service; the root's config files are checked as loose files.
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['*.config.ts', '*.config.mjs', 'packages/cli/bin/*.mjs'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
+      // Fire-and-forget must be said with `void`: a forgotten await loses errors and ordering.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },

@@ -53,7 +53,8 @@ const yoga = createApp({
   readTokens: env.LINEAGE_READ_TOKENS,
   faultDropWrites: env.LINEAGE_FAULT_DROP_WRITES,
 });
-const server = createServer(yoga);
+// yoga answers every request itself, errors included: nothing is left to await here.
+const server = createServer((request, response) => void yoga(request, response));
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
