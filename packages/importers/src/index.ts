@@ -14,6 +14,13 @@ export {
   type BomInput,
 } from './cyclonedx/export-bom';
 export { planCycloneDx } from './cyclonedx/plan-bom';
-export { planBackup, backupHeader, backupLine, BACKUP_FORMAT } from './backup/backup';
+export { planBackup } from './backup/backup';
+export {
+  BackupWriter,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type BackupItem,
+  type BackupTrailer,
+} from './backup/backup-format';
 export { generateSynthetic, HF_SHAPE, type SyntheticItem } from './generate/synthetic';
 export { planImport, detectFormat, IMPORT_FORMATS, type ImportFormat } from './plan-import';

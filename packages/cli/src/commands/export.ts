@@ -1,7 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { backupHeader, backupLine } from '@lineage/importers';
+import type { BackupItem } from '@lineage/importers';
+import type { GraphStore } from '@lineage/graph-store';
 import type { Command } from 'commander';
+import { writeBackup } from '../backup-file';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
 import { log, progressBar } from '../output';
@@ -12,36 +12,40 @@ export function registerExport(program: Command, env: () => CliEnv) {
     .description(
       'write the whole graph as JSON Lines (a backup that import --format backup restores)',
     )
-    .option('--out <file>', 'the file to write (stdout when left out)')
+    .option('--out <file>', 'the file to write, whole or not at all (stdout when left out)')
     .action(async (options: { out?: string }) => {
       const graph = await openGraph(env(), { reuseRunning: true, log });
-      const output = options.out ? createWriteStream(options.out) : process.stdout;
-      const write = async (text: string) => {
-        if (!output.write(text)) await once(output, 'drain');
-      };
       try {
         const total = Object.values(await graph.store.countByKind()).reduce((a, b) => a + b, 0);
-        await write(backupHeader(await graph.store.graphVersion(), new Date().toISOString()));
-        const bar = progressBar('exporting nodes', total);
-        for await (const node of graph.store.exportNodes()) {
-          await write(backupLine({ node }));
-          bar.increment();
-        }
-        bar.stop();
-        let relationships = 0;
-        for await (const relationship of graph.store.exportRelationships()) {
-          await write(backupLine({ relationship }));
-          relationships++;
-        }
+        const counts = { nodes: 0, relationships: 0 };
+        await writeBackup(options.out, {
+          graphVersion: await graph.store.graphVersion(),
+          exportedAt: new Date().toISOString(),
+          items: everything(graph.store, total, counts),
+        });
         log(
-          `exported ${total} nodes and ${relationships} relationships${options.out ? ` to ${options.out}` : ''}`,
+          `exported ${counts.nodes} nodes and ${counts.relationships} relationships${options.out ? ` to ${options.out}` : ''}`,
         );
       } finally {
-        if (options.out) {
-          output.end();
-          await once(output, 'finish');
-        }
         await graph.close();
       }
     });
+}
+
+async function* everything(
+  store: GraphStore,
+  total: number,
+  counts: { nodes: number; relationships: number },
+): AsyncGenerator<BackupItem> {
+  const bar = progressBar('exporting nodes', total);
+  for await (const node of store.exportNodes()) {
+    yield { node };
+    counts.nodes++;
+    bar.increment();
+  }
+  bar.stop();
+  for await (const relationship of store.exportRelationships()) {
+    yield { relationship };
+    counts.relationships++;
+  }
 }

@@ -7,6 +7,8 @@ import { readTestEnv } from './env';
 
 export interface OwnStore {
   store: GraphStore;
+  /** Its Bolt URI, for a child process (the CLI) to connect to. */
+  uri: string;
   /** Closes the store, stops Neo4j and deletes its data. */
   stop(): Promise<void>;
 }
@@ -32,5 +34,5 @@ export async function startOwnStore(
     await stop();
     throw error;
   }
-  return { store, stop };
+  return { store, uri: neo4j.uri, stop };
 }
