@@ -9,6 +9,8 @@ export interface OpenGraph {
   where: string;
   uri: string;
   embedded: boolean;
+  /** For the embedded Neo4j of this process: settles when its JVM exits, for whatever reason. */
+  exited?: Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function openGraph(
       where: `${neo4j.uri} (embedded Neo4j 5.26, data in ${dataDir})`,
       uri: neo4j.uri,
       embedded: true,
+      exited: neo4j.exited,
       close: async () => {
         await store.close();
         await neo4j.stop();

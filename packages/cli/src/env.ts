@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 const size = z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 512m or 2g');
 
+const READ_TOKEN_ENTRY = /^[\w.@-]+:\S{16,}$/;
+
 const envSchema = z.object({
   NEO4J_URI: z
     .string()
@@ -19,6 +21,22 @@ const envSchema = z.object({
   JAVA_HOME: z.string().min(1).optional(),
   LINEAGE_API_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
   LINEAGE_WEB_PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /**
+   * `name:token,...` allowed to read; passed to the API, which then needs a token for reads.
+   * `lineage start` adds a token of its own for the web app (never to be set by hand).
+   */
+  LINEAGE_READ_TOKENS: z
+    .string()
+    .refine(
+      (text) =>
+        text
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+          .every((entry) => READ_TOKEN_ENTRY.test(entry)),
+      'must be name:token,... with tokens of 16+ characters',
+    )
+    .optional(),
   /** Log level of the services `lineage start` runs (request logs appear at info). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });

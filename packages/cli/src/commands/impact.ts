@@ -8,10 +8,12 @@ import {
   type ExposureLevel,
   type NodeKind,
 } from '@lineage/domain';
-import { ImpactService, type ExposedRow, type ImpactView } from '@lineage/graph-store';
+import { ImpactService } from '@lineage/core';
+import type { ExposedRow, ImpactView } from '@lineage/domain';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
+import { integerOption } from '../integer-option';
 import { log, printRows, type FormatOptions } from '../output';
 
 const ROW_COLUMNS: Column<ExposedRow>[] = [
@@ -22,10 +24,13 @@ const ROW_COLUMNS: Column<ExposedRow>[] = [
   { header: 'path', value: (r) => r.path.join(' > ') },
 ];
 
+// The API's bound for the same argument.
+const MAX_DEPTH = 100;
+
 interface ViewOptions extends FormatOptions {
   minLevel?: ExposureLevel;
   kinds?: NodeKind[];
-  maxDepth?: string;
+  maxDepth?: number;
 }
 
 const withFormats = (command: Command) =>
@@ -38,7 +43,11 @@ const withFormats = (command: Command) =>
       ),
     )
     .addOption(new Option('--kinds <kinds...>', 'only nodes of these kinds').choices(NODE_KINDS))
-    .option('--max-depth <n>', 'longest path considered');
+    .option(
+      '--max-depth <n>',
+      `longest path considered (0 to ${MAX_DEPTH})`,
+      integerOption('--max-depth', 0, MAX_DEPTH),
+    );
 
 function printView(view: ImpactView, options: ViewOptions) {
   const page = view.page(
@@ -61,9 +70,6 @@ function printView(view: ImpactView, options: ViewOptions) {
   });
 }
 
-const depthOf = (options: ViewOptions) =>
-  options.maxDepth === undefined ? undefined : Number(options.maxDepth);
-
 export function registerImpact(program: Command, env: () => CliEnv) {
   withFormats(
     program
@@ -75,7 +81,7 @@ export function registerImpact(program: Command, env: () => CliEnv) {
     try {
       const { view } = await new ImpactService(graph.store).impactOfDefect(
         defect,
-        depthOf(options),
+        options.maxDepth,
       );
       printView(view, options);
     } finally {
@@ -111,7 +117,7 @@ export function registerImpact(program: Command, env: () => CliEnv) {
             node,
             options.category,
             options.assumeMitigated,
-            depthOf(options),
+            options.maxDepth,
           );
           printView(view, options);
         } finally {
