@@ -55,12 +55,16 @@ export function createLoaders(store: GraphStore, cache: VersionedReadCache): Loa
   return {
     node,
     outgoing,
+    // Only a node's first page is shared: a caller can mint any number of `after` cursors,
+    // and each would be a new entry pushing out what other requests read.
     incomingPage: async (id, options) =>
-      cache.get(
-        await currentVersion(),
-        `in:${id}|${options.types?.join(',') ?? ''}|${options.first}|${options.after ?? ''}`,
-        () => store.incomingPage(id, options),
-      ),
+      options.after === undefined
+        ? cache.get(
+            await currentVersion(),
+            `in:${id}|${options.types?.join(',') ?? ''}|${options.first}`,
+            () => store.incomingPage(id, options),
+          )
+        : store.incomingPage(id, options),
     clearAll: () => {
       version = undefined;
       node.clearAll();

@@ -48,3 +48,29 @@ describe('the versioned read cache', () => {
     expect(await cache.getMany(2, ['a'], store.read)).toEqual(['new']);
   });
 });
+
+describe('the read cache under a flood of distinct reads', () => {
+  const bigValue = (seed: number, characters = 25_000) => ({
+    id: `n${seed}`,
+    text: 'x'.repeat(characters),
+  });
+
+  it('holds at most its byte budget, however many distinct keys are read', async () => {
+    const cache = new VersionedReadCache({ maxBytes: 1_000_000 });
+    for (let i = 0; i < 200; i++) {
+      await cache.get(1, `k${i}`, async () => bigValue(i));
+    }
+    const { bytes, entries } = cache.stats();
+    expect(bytes).toBeLessThanOrEqual(1_000_000);
+    // Each value holds 25,000 characters, 50 KB at two bytes each: about 19 fit, not 200.
+    expect(entries).toBeGreaterThan(15);
+    expect(entries).toBeLessThan(21);
+    expect(await cache.get(1, 'k199', async () => bigValue(-1))).toEqual(bigValue(199));
+  });
+
+  it('never stores a value larger than a tenth of its budget', async () => {
+    const cache = new VersionedReadCache({ maxBytes: 500_000 });
+    await cache.get(1, 'huge', async () => bigValue(1, 30_000));
+    expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+});
