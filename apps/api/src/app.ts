@@ -5,7 +5,11 @@ import type { Logger } from 'pino';
 import { TokenAuthenticator } from './auth';
 import { createContext } from './context';
 import { apiError } from './errors';
-import { DatabaseAvailability, useDatabaseAvailability } from './http/database-availability';
+import {
+  DatabaseAvailability,
+  useDatabaseAvailability,
+  useReadiness,
+} from './http/database-availability';
 import { createMaskError } from './http/mask-error';
 import { useCostLimit } from './http/cost-limit';
 import { useLimits, useRejectionCodes, useRequestLog } from './http/plugins';
@@ -20,6 +24,8 @@ export interface AppOptions {
   readTokens?: string[] | undefined;
   /** Test-only fault: the share of writes acknowledged without being committed (default 0). */
   faultDropWrites?: number;
+  /** Origins whose pages may call the API from a browser (CORS); none by default. */
+  corsOrigins?: string[];
 }
 
 /** The GraphQL API as a fetch handler: served by node:http in main.ts, called directly in tests. */
@@ -35,6 +41,8 @@ export function createApp(options: AppOptions) {
       : options.store,
   );
   const readCache = new VersionedReadCache();
+  // Know at once whether Neo4j is there, so the first requests need not find out one by one.
+  void availability.readiness();
   return createYoga({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
@@ -44,6 +52,13 @@ export function createApp(options: AppOptions) {
     graphiql: { title: 'Lineage GraphQL', defaultQuery: EXAMPLE_QUERY },
     renderGraphiQL,
     logging: false,
+    // Same-origin only unless origins are configured; never credentials: the API reads bearer
+    // tokens, which a browser does not attach on its own, so no cookie could speak for a user.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      const allowed = origin !== null && (options.corsOrigins ?? []).includes(origin);
+      return allowed ? { origin, credentials: false, methods: ['GET', 'POST'] } : false;
+    },
     maskedErrors: { maskError: createMaskError(options.log) },
     plugins: [
       useLimits(),
@@ -51,6 +66,7 @@ export function createApp(options: AppOptions) {
       // 500 models with 500 children each cost 1.5 million.
       useCostLimit({ maxCost: 100_000 }),
       useRejectionCodes(),
+      useReadiness(availability),
       useDatabaseAvailability(availability),
       useRequestLog(options.log),
     ],

@@ -28,7 +28,31 @@ const envSchema = z.object({
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Loopback unless told otherwise: a container sets 0.0.0.0 for its published port. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Origins (scheme://host[:port]) whose pages may call the API from a browser; none by
+   * default. The web app calls it from its server and GraphiQL is same-origin: neither needs one.
+   */
+  LINEAGE_CORS_ORIGINS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^https?:\/\/[^/\s*]+$/,
+            'each entry must be an origin such as http://localhost:3000',
+          ),
+      ),
+    )
+    .default([]),
   /** name:token pairs allowed to write (and read); compared in constant time, never logged. */
   LINEAGE_WRITE_TOKENS: tokenList.default([]),
   /** When set, reads need a token too (read or write). */

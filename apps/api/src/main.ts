@@ -52,6 +52,7 @@ const yoga = createApp({
   writeTokens: env.LINEAGE_WRITE_TOKENS,
   readTokens: env.LINEAGE_READ_TOKENS,
   faultDropWrites: env.LINEAGE_FAULT_DROP_WRITES,
+  corsOrigins: env.LINEAGE_CORS_ORIGINS,
 });
 // yoga answers every request itself, errors included: nothing is left to await here.
 const server = createServer((request, response) => void yoga(request, response));

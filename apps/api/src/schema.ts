@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { defaultFieldResolver, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { commonResolvers } from './modules/common/resolvers';
 import { impactResolvers } from './modules/impact/resolvers';
 import { lineageResolvers } from './modules/lineage/resolvers';
@@ -15,7 +16,7 @@ const typeDefs = MODULES.map((module) =>
 
 /** The SDL of every module, merged: the API's contract. */
 export function createSchema() {
-  return makeExecutableSchema({
+  const schema = makeExecutableSchema({
     typeDefs,
     resolvers: [
       commonResolvers,
@@ -27,4 +28,23 @@ export function createSchema() {
     ],
     inheritResolversFromInterfaces: true,
   });
+  return withPageDefaults(schema);
+}
+
+/**
+ * `first: null` means the field's default page, exactly as `first` left out does: the SDL's
+ * default is the one size resolvers serve and the cost limit prices.
+ */
+function withPageDefaults(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !('getFields' in type) || 'resolveType' in type) continue;
+    for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
+      const first = field.args?.find((arg) => arg.name === 'first');
+      if (first?.defaultValue === undefined) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) =>
+        resolve(source, { ...args, first: args.first ?? first.defaultValue }, context, info);
+    }
+  }
+  return schema;
 }

@@ -15,6 +15,7 @@ export type {
   BlastRadiusRow,
 } from './lineage-store';
 export type { ListFilter, Page } from './list-store';
+export { searchTextProblem, SEARCH_LIMITS } from './list-store';
 export type { StoredRelationship } from './relationship-store';
 export { MIGRATIONS } from './migrations';
 export { escapeLucene } from './entity-store';

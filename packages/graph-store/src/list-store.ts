@@ -1,4 +1,4 @@
-import type { KindGroup, NodeKind } from '@lineage/domain';
+import { validationError, type KindGroup, type NodeKind } from '@lineage/domain';
 import neo4j from 'neo4j-driver';
 import type { Connection } from './connection';
 import { escapeLucene } from './entity-store';
@@ -80,6 +80,27 @@ const SEARCH_COUNT = `
   WHERE $kinds IS NULL OR node.kind IN $kinds
   RETURN count(node) AS count`;
 
+/** What a search may hold: Lucene refuses longer prefixes deep inside (a Java error), and
+ * more words only slow the query down. */
+export const SEARCH_LIMITS = { maxCharacters: 200, maxWords: 12, maxWordCharacters: 64 };
+
+const searchWords = (text: string) =>
+  text.toLowerCase().match(/[\p{L}\p{N}]+(?:\.\p{N}+)*/gu) ?? [];
+
+/** Why a search text is refused, in words naming the limit; undefined when it is fine. */
+export function searchTextProblem(text: string): string | undefined {
+  const { maxCharacters, maxWords, maxWordCharacters } = SEARCH_LIMITS;
+  if (text.length > maxCharacters)
+    return `a search text has at most ${maxCharacters} characters, got ${text.length}`;
+  const words = searchWords(text);
+  if (words.length > maxWords)
+    return `a search text has at most ${maxWords} words, got ${words.length}`;
+  const long = words.find((word) => word.length > maxWordCharacters);
+  if (long)
+    return `a search word has at most ${maxWordCharacters} characters, got one of ${long.length}`;
+  return undefined;
+}
+
 /**
  * Lucene query for what a person types: the exact phrase ranks highest, and every word also
  * matches as a prefix, so suggestions appear while typing. User text is always escaped.
@@ -87,7 +108,7 @@ const SEARCH_COUNT = `
 export function searchQuery(text: string): string | undefined {
   // Lucene's standard tokenizer keeps decimal numbers whole ("gpt-3.5-turbo" -> gpt, 3.5,
   // turbo), so a word here is a run of letters and digits with any decimal parts.
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+(?:\.\p{N}+)*/gu) ?? []).slice(0, 12);
+  const words = searchWords(text).slice(0, SEARCH_LIMITS.maxWords);
   if (!words.length) return undefined;
   const prefixes = words.map((word) => `${escapeLucene(word)}*`).join(' AND ');
   return `"${escapeLucene(words.join(' '))}"^4 OR (${prefixes})`;
@@ -98,6 +119,8 @@ export async function searchNodes(
   text: string,
   options: { kinds?: NodeKind[]; first: number; offset: number },
 ): Promise<Page<{ entity: StoredEntity; score: number }>> {
+  const problem = searchTextProblem(text);
+  if (problem) throw validationError(problem);
   const query = searchQuery(text);
   if (!query) return { items: [], totalCount: 0, hasNextPage: false };
   const kinds = options.kinds?.length ? options.kinds : null;

@@ -1,6 +1,6 @@
 import type { GraphStore } from '@lineage/graph-store';
 import { isDomainError } from '@lineage/domain';
-import type { Plugin } from 'graphql-yoga';
+import { useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { apiError } from '../errors';
 
@@ -9,6 +9,14 @@ const PROBE_INTERVAL_MS = 1000;
 const QUICK_CHECK_MS = 2000;
 const MIN_PROBE_GAP_MS = 100;
 const MAX_PROBES_IN_FLIGHT = 40;
+/** How long /ready waits for Neo4j: a readiness probe must answer quickly either way. */
+const READY_TIMEOUT_MS = 1000;
+
+export interface Readiness {
+  ready: boolean;
+  /** Why not, in words (never the driver's text). */
+  reason?: string;
+}
 
 /**
  * Remembers that Neo4j is down, so requests answer 503 within a moment instead of each waiting
@@ -38,6 +46,40 @@ export class DatabaseAvailability {
       new Promise((resolve) => setTimeout(resolve, QUICK_CHECK_MS)),
     ]);
     return !this.down;
+  }
+
+  /**
+   * Whether Neo4j answers a small read right now, within READY_TIMEOUT_MS. An unavailable
+   * answer also marks it down, so requests answer 503 at once rather than each trying.
+   */
+  async readiness(): Promise<Readiness> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<Readiness>((resolve) => {
+      timer = setTimeout(
+        () =>
+          resolve({ ready: false, reason: `Neo4j did not answer within ${READY_TIMEOUT_MS} ms` }),
+        READY_TIMEOUT_MS,
+      );
+    });
+    const probe = this.store.graphVersion().then(
+      (): Readiness => {
+        this.markUp();
+        return { ready: true };
+      },
+      (error: unknown): Readiness => {
+        if (isDomainError(error) && error.code === 'DATABASE_UNAVAILABLE') {
+          this.markDown();
+          return { ready: false, reason: 'Neo4j is unreachable' };
+        }
+        this.log.warn({ err: error }, 'readiness probe failed');
+        return { ready: false, reason: 'Neo4j did not answer the readiness probe' };
+      },
+    );
+    try {
+      return await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The store, with every call's DATABASE_UNAVAILABLE noted on its way to the caller. */
@@ -97,6 +139,23 @@ export class DatabaseAvailability {
       .catch(() => {})
       .finally(() => this.probesInFlight--);
   }
+}
+
+/**
+ * `/ready`: 200 `{"ready":true}` when Neo4j answers, else 503 with the reason, for orchestrators
+ * and `lineage start`. `/health` stays liveness: the process is up.
+ */
+export function useReadiness(availability: DatabaseAvailability): Plugin {
+  return useReadinessCheck({
+    endpoint: '/ready',
+    check: async ({ fetchAPI }) => {
+      const readiness = await availability.readiness();
+      return new fetchAPI.Response(JSON.stringify(readiness), {
+        status: readiness.ready ? 200 : 503,
+        headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      });
+    },
+  }) as Plugin;
 }
 
 /** While Neo4j is known to be down, operations answer 503 DATABASE_UNAVAILABLE right away. */

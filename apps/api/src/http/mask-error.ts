@@ -3,6 +3,8 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { fromDomainError, isGraphQLError } from '../errors';
 
+const UNAVAILABLE = 'the graph database is unavailable; nothing was read or written, retry shortly';
+
 /**
  * What a client may see of an error: domain errors with their code, GraphQL errors as they are,
  * and for anything else a masked message with code INTERNAL (the details go to the log only).
@@ -13,9 +15,15 @@ export function createMaskError(log: Logger) {
     const original = located?.originalError ?? error;
     const where = { nodes: located?.nodes, path: located?.path };
     if (isDomainError(original)) {
+      // The store's INTERNAL errors carry the driver's or Java's text, and an unavailable
+      // database may name its security codes: both are logged, never shown.
+      if (original.code === 'INTERNAL') {
+        log.error({ err: original }, 'database error');
+        return new GraphQLError(message, { ...where, extensions: { code: 'INTERNAL' } });
+      }
       const mapped = fromDomainError(original);
-      if (original.code === 'INTERNAL') log.error({ err: original }, 'database error');
-      return new GraphQLError(mapped.message, { ...where, extensions: mapped.extensions });
+      const shown = original.code === 'DATABASE_UNAVAILABLE' ? UNAVAILABLE : mapped.message;
+      return new GraphQLError(shown, { ...where, extensions: mapped.extensions });
     }
     if (isGraphQLError(original)) {
       // An error of the request itself (no path: variables that do not fit their types) with

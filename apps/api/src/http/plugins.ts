@@ -56,6 +56,15 @@ export function useRejectionCodes(): Plugin {
         if (result.length) setResult(result.map((error) => withCode(error, 'validate')));
       };
     },
+    // Yoga marks a parse or validation error "spec" once every plugin's hook has run (with a
+    // copy of graphql that may not be ours), and answers a spec error 200 to a client accepting
+    // application/json. The README promises 400: settle it here, just before the response.
+    onResultProcess({ result }) {
+      for (const error of errorsOf(result)) {
+        const http = error.extensions?.http as { status?: number } | undefined;
+        if (http?.status === 400) Object.assign(error.extensions, { http: { status: 400 } });
+      }
+    },
     onExecute() {
       return {
         // Errors with no path and no code come from the request itself (variables that do not
@@ -70,6 +79,11 @@ export function useRejectionCodes(): Plugin {
       };
     },
   };
+}
+
+function errorsOf(result: unknown): GraphQLError[] {
+  const results = Array.isArray(result) ? result : [result];
+  return results.flatMap((one) => (one as { errors?: GraphQLError[] } | undefined)?.errors ?? []);
 }
 
 function badInput(error: GraphQLError): GraphQLError {

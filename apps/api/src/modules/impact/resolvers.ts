@@ -1,7 +1,9 @@
 import type { DefectCategory, ExposureLevel, NodeKind, Severity } from '@lineage/domain';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
+import { LIST_CAPS } from '../../list-sizes';
 import { connection, decodeOffset, offsetCursor, pageSize } from '../../pagination';
+import { knownIds } from './known-ids';
 import type { ExposedRow, ImpactFilter, ImpactView } from '@lineage/graph-store';
 
 interface PageArgs {
@@ -35,8 +37,10 @@ function impactResult(view: ImpactView, args: PageArgs, subject: object) {
     hypothesis: null,
     ...subject,
     totals: () => view.totals(),
-    mitigated: () => view.mitigated(),
-    deploymentsByProvider: (_: unknown, ctx: Context) => groupByProvider(view.deployments(), ctx),
+    mitigated: () => view.mitigated().slice(0, LIST_CAPS.mitigations),
+    // The most exposed first: the view orders deployments by level, then distance.
+    deploymentsByProvider: (_: unknown, ctx: Context) =>
+      groupByProvider(view.deployments().slice(0, LIST_CAPS.deploymentsByProvider), ctx),
     exposed: () => {
       const page = view.page(filter, offset, first);
       return connection(
@@ -86,12 +90,10 @@ export const impactResolvers = {
       },
       ctx: Context,
     ) => {
-      const view = await ctx.impact.whatIf(
-        args.nodeId,
-        args.category,
-        args.assumeMitigations ?? [],
-        maxDepthOf(args),
-      );
+      const assumed = await knownIds(ctx, 'assumeMitigations', args.assumeMitigations ?? [], {
+        max: LIST_CAPS.mitigations,
+      });
+      const view = await ctx.impact.whatIf(args.nodeId, args.category, assumed, maxDepthOf(args));
       const hypothesis = {
         origin: () => ctx.loaders.node.load(args.nodeId),
         category: args.category,
@@ -101,7 +103,7 @@ export const impactResolvers = {
     },
     exposure: async (_: unknown, args: { nodeId: string }, ctx: Context) => {
       const rows = await ctx.impact.exposure(args.nodeId);
-      return rows.map(({ defectId, row }) => ({
+      return rows.slice(0, LIST_CAPS.exposure).map(({ defectId, row }) => ({
         ...row,
         defect: () => ctx.loaders.node.load(defectId),
       }));

@@ -2,9 +2,9 @@ import { notFound, type LineageRelation } from '@lineage/domain';
 import type { Direction } from '@lineage/graph-store';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
+import { LIST_CAPS } from '../../list-sizes';
 import { pageSize } from '../../pagination';
 
-const MAX_VIEW_NODES = 2000;
 const MAX_VIEW_DEPTH = 20;
 
 async function requireNode(ctx: Context, id: string) {
@@ -34,7 +34,7 @@ export const lineageResolvers = {
       },
       ctx: Context,
     ) => {
-      checkRange('maxNodes', args.maxNodes, 1, MAX_VIEW_NODES);
+      checkRange('maxNodes', args.maxNodes, 1, LIST_CAPS.lineageMaxNodes);
       checkRange('depth', args.depth, 1, MAX_VIEW_DEPTH);
       const focus = await requireNode(ctx, args.id);
       const directions: Direction[] =
@@ -45,6 +45,8 @@ export const lineageResolvers = {
         relations: args.relations ?? undefined,
         maxNodes: args.maxNodes,
       });
+      // Edges are capped too (as the cost limit prices them): merges can link many nodes.
+      const maxEdges = args.maxNodes * LIST_CAPS.lineageEdgesPerNode;
       return {
         focus,
         nodes: view.nodes.map((node) => ({
@@ -52,8 +54,8 @@ export const lineageResolvers = {
           distance: node.distance,
           side: node.direction,
         })),
-        edges: view.edges,
-        truncated: view.truncated,
+        edges: view.edges.slice(0, maxEdges),
+        truncated: view.truncated || view.edges.length > maxEdges,
       };
     },
     path: async (_: unknown, args: { from: string; to: string }, ctx: Context) => {
@@ -67,7 +69,7 @@ export const lineageResolvers = {
       };
     },
     blastRadius: async (_: unknown, args: { first: number }, ctx: Context) => {
-      const rows = await ctx.store.blastRadius(pageSize(args.first, 20));
+      const rows = await ctx.store.blastRadius(pageSize(args.first));
       return rows.map((row) => ({
         model: () => ctx.loaders.node.load(row.id),
         deployments: row.deployments,

@@ -1,6 +1,5 @@
 import type { Context } from '../../context';
-import { connection, decodeCursor, encodeCursor, pageSize } from '../../pagination';
-import { apiError } from '../../errors';
+import { connection, decodeCount, encodeCursor, pageSize } from '../../pagination';
 
 export const metaResolvers = {
   Query: {
@@ -26,11 +25,7 @@ export const metaResolvers = {
     },
     changes: async (_: unknown, args: { first?: number; after?: string | null }, ctx: Context) => {
       const first = pageSize(args.first);
-      const after = decodeCursor(args.after);
-      const before = after === undefined ? undefined : Number(after);
-      if (before !== undefined && !Number.isInteger(before)) {
-        throw apiError('BAD_USER_INPUT', `'${args.after}' is not a cursor of the audit trail`);
-      }
+      const before = decodeCount(args.after, /^(\d{1,16})$/, 'the audit trail');
       const rows = await ctx.store.recentChanges(first + 1, before);
       const items = rows
         .slice(0, first)
@@ -42,5 +37,10 @@ export const metaResolvers = {
         rows.length > first,
       );
     },
+  },
+  Change: {
+    // Token names say who holds write access: shown only to a viewer presenting a token.
+    by: (change: { by: string }, _: unknown, ctx: Context) =>
+      ctx.viewer.name === undefined ? null : change.by,
   },
 };

@@ -1,14 +1,17 @@
 import { LINEAGE_RELATIONS, type RelationType } from '@lineage/domain';
 import type { StoredEntity, StoredRelationship } from '@lineage/graph-store';
 import type { Context } from '../../context';
+import { LIST_CAPS } from '../../list-sizes';
 import { connection, decodeCursor, encodeCursor, pageSize } from '../../pagination';
 
 type Entity = StoredEntity;
 const LINEAGE: RelationType[] = [...LINEAGE_RELATIONS];
 
+/** At most LIST_CAPS.outgoing, in type and id order (as the store reads them). */
 async function outgoing(entity: Entity, ctx: Context, types?: RelationType[] | null) {
   const all = await ctx.loaders.outgoing.load(entity.id);
-  return types?.length ? all.filter((r) => types.includes(r.type)) : all;
+  const chosen = types?.length ? all.filter((r) => types.includes(r.type)) : all;
+  return chosen.slice(0, LIST_CAPS.outgoing);
 }
 
 async function incoming(
@@ -72,10 +75,13 @@ export const defectFields = {
     Object.entries(entity.transmission ?? {}).map(([relation, level]) => ({ relation, level })),
   origins: async (entity: Entity, _: unknown, ctx: Context) => {
     const affects = await outgoing(entity, ctx, ['AFFECTS']);
-    return ctx.loaders.node.loadMany(affects.map((r) => r.to));
+    return ctx.loaders.node.loadMany(affects.slice(0, LIST_CAPS.origins).map((r) => r.to));
   },
   mitigations: async (entity: Entity, _: unknown, ctx: Context) => {
-    const page = await ctx.loaders.incomingPage(entity.id, { types: ['MITIGATES'], first: 500 });
+    const page = await ctx.loaders.incomingPage(entity.id, {
+      types: ['MITIGATES'],
+      first: LIST_CAPS.mitigations,
+    });
     return page.relationships.map((r) => ({
       node: () => ctx.loaders.node.load(r.from),
       defect: entity,

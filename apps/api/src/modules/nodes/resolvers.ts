@@ -1,6 +1,7 @@
 import { MODEL_KINDS, type KindGroup, type NodeKind } from '@lineage/domain';
-import type { ListFilter, StoredEntity } from '@lineage/graph-store';
+import { searchTextProblem, type ListFilter, type StoredEntity } from '@lineage/graph-store';
 import type { Context } from '../../context';
+import { apiError } from '../../errors';
 import {
   connection,
   decodeCursor,
@@ -48,7 +49,9 @@ export const nodeResolvers = {
       },
       ctx: Context,
     ) => {
-      const first = pageSize(args.first, 20);
+      const problem = searchTextProblem(args.text);
+      if (problem) throw apiError('BAD_USER_INPUT', `text: ${problem}`, { argument: 'text' });
+      const first = pageSize(args.first);
       const offset = decodeOffset(args.after);
       const page = await ctx.store.search(args.text, {
         kinds: args.kinds ?? undefined,
