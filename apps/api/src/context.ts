@@ -1,5 +1,5 @@
 import type { GraphStore, StoredEntity, StoredRelationship } from '@lineage/graph-store';
-import { ImpactService } from '@lineage/graph-store';
+import { ImpactService } from '@lineage/core';
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { Viewer } from './auth';

@@ -20,7 +20,4 @@ export type { StoredRelationship } from './relationship-store';
 export { MIGRATIONS } from './migrations';
 export { escapeLucene } from './entity-store';
 export type { LineageProjection, ProjectionStatus } from './lineage-projection';
-export { ImpactService, type ExposureRow } from './impact-service';
-export { ImpactView, type ExposedRow, type ImpactFilter } from './impact-view';
 export type { Candidate } from './lookup-store';
-export { billOfMaterials, type BillOfMaterials } from './bill-of-materials';

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { billOfMaterials } from '@lineage/graph-store';
+import { billOfMaterials } from '@lineage/core';
 import { buildBom, validateBom } from '@lineage/importers';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';

@@ -6,7 +6,7 @@ import {
   type ExposureLevel,
   type Severity,
 } from '@lineage/domain';
-import { ImpactService } from '@lineage/graph-store';
+import { ImpactService } from '@lineage/core';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';

@@ -5,11 +5,12 @@ import {
   SEVERITIES,
   type Column,
   type DefectCategory,
+  type ExposedRow,
   type ExposureLevel,
+  type ImpactView,
   type NodeKind,
 } from '@lineage/domain';
 import { ImpactService } from '@lineage/core';
-import type { ExposedRow, ImpactView } from '@lineage/domain';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';

@@ -9,7 +9,7 @@ import {
   type LineageGraph,
   type LineageRelation,
 } from '@lineage/domain';
-import type { GraphStore } from './graph-store';
+import type { GraphStore } from '@lineage/graph-store';
 
 export interface BillOfMaterials {
   deployment: EntityInput;

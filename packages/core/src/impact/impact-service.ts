@@ -13,11 +13,10 @@ import {
   type LineageGraph,
   type Severity,
   type TransmissionOverrides,
+  ImpactView,
+  type ExposedRow,
 } from '@lineage/domain';
-import type { DefectContext } from './defect-store';
-import type { GraphStore } from './graph-store';
-import type { LineageSubgraph } from './lineage-store';
-import { ImpactView, type ExposedRow } from './impact-view';
+import type { DefectContext, GraphStore, LineageSubgraph } from '@lineage/graph-store';
 
 export interface ExposureRow {
   defectId: string;

@@ -1,8 +1,8 @@
 import { isLineageRelation, LINEAGE_KINDS } from '@lineage/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from './graph-store';
+import type { GraphStore } from '@lineage/graph-store';
 import { ImpactService } from './impact-service';
-import { batch, connectTestStore, link, node, testNamespace } from './testing';
+import { batch, connectTestStore, link, node, testNamespace } from '@lineage/graph-store/testing';
 
 // Two connections to the run's Neo4j: one holds the projection, one always fetches with Cypher.
 let projected: GraphStore;

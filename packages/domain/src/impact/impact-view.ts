@@ -1,10 +1,7 @@
-import {
-  atLeast,
-  kindOfNode,
-  type ExposureLevel,
-  type Impact,
-  type NodeKind,
-} from '@lineage/domain';
+import { atLeast, type ExposureLevel } from '../exposure';
+import type { NodeKind } from '../kinds';
+import type { Impact } from './impact';
+import { kindOfNode } from './lineage-graph';
 
 /** One exposed (or mitigated) node as the API returns it: ids, resolved to nodes later. */
 export interface ExposedRow {

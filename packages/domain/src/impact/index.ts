@@ -8,3 +8,4 @@ export {
 } from './lineage-graph';
 export { computeImpact, type DefectSpec, type ImpactOptions } from './compute-impact';
 export { Impact } from './impact';
+export { ImpactView, type ExposedRow, type ImpactFilter } from './impact-view';

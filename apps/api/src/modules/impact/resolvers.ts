@@ -4,7 +4,7 @@ import { apiError } from '../../errors';
 import { LIST_CAPS } from '../../list-sizes';
 import { connection, decodeOffset, offsetCursor, pageSize } from '../../pagination';
 import { knownIds } from './known-ids';
-import type { ExposedRow, ImpactFilter, ImpactView } from '@lineage/graph-store';
+import type { ExposedRow, ImpactFilter, ImpactView } from '@lineage/domain';
 
 interface PageArgs {
   first?: number | null;

@@ -1,0 +1,2 @@
+export { ImpactService, type ExposureRow } from './impact/impact-service';
+export { billOfMaterials, type BillOfMaterials } from './bill-of-materials/bill-of-materials';
