@@ -11,6 +11,7 @@ export type {
   Direction,
   LineageSubgraph,
   LineageView,
+  LineageViewOptions,
   ViewEdge,
   BlastRadiusRow,
 } from './lineage-store';

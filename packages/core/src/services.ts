@@ -1,0 +1,19 @@
+import type { GraphStore } from '@lineage/graph-store';
+import { billOfMaterials } from './bill-of-materials/bill-of-materials';
+import { BrowseService } from './browse/browse-service';
+import { ImpactService } from './impact/impact-service';
+
+/** The application's use cases over one store: what the API and the CLI call, alike. */
+export interface Services {
+  browse: BrowseService;
+  impact: ImpactService;
+  billOfMaterials(deploymentId: string): ReturnType<typeof billOfMaterials>;
+}
+
+export function createServices(store: GraphStore): Services {
+  return {
+    browse: new BrowseService(store),
+    impact: new ImpactService(store),
+    billOfMaterials: (deploymentId) => billOfMaterials(store, deploymentId),
+  };
+}
