@@ -1,12 +1,12 @@
+import { createServices, type BrowseService, type Services } from '@lineage/core';
 import type { GraphStore, StoredEntity, StoredRelationship } from '@lineage/graph-store';
-import { ImpactService } from '@lineage/core';
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { Viewer } from './auth';
 import type { VersionedReadCache } from './read-cache';
 
-type IncomingOptions = Parameters<GraphStore['incomingPage']>[1];
-type IncomingPage = Awaited<ReturnType<GraphStore['incomingPage']>>;
+type IncomingOptions = Parameters<BrowseService['incomingPage']>[1];
+type IncomingPage = Awaited<ReturnType<BrowseService['incomingPage']>>;
 
 /**
  * Per-request reads: loaders batch them (no N+1), and the app's cache shares them between
@@ -21,17 +21,19 @@ export interface Loaders {
 }
 
 export interface Context {
+  /** The use cases (packages/core): resolvers call these, never the store. */
+  services: Services;
+  /** Writes still go to the store until they move into a service of their own. */
   store: GraphStore;
   loaders: Loaders;
   viewer: Viewer;
-  impact: ImpactService;
   readCache: VersionedReadCache;
   log: Logger;
 }
 
-export function createLoaders(store: GraphStore, cache: VersionedReadCache): Loaders {
+export function createLoaders(browse: BrowseService, cache: VersionedReadCache): Loaders {
   let version: Promise<number> | undefined;
-  const currentVersion = () => (version ??= store.graphVersion());
+  const currentVersion = () => (version ??= browse.graphVersion());
   /** A loader over the cache; `absent` stands for ids the store does not know. */
   const cachedBatch = <V>(
     prefix: string,
@@ -46,12 +48,8 @@ export function createLoaders(store: GraphStore, cache: VersionedReadCache): Loa
       });
       return values.map((value) => value ?? absent);
     });
-  const node = cachedBatch<StoredEntity | undefined>(
-    'node',
-    (ids) => store.getEntities(ids),
-    undefined,
-  );
-  const outgoing = cachedBatch<StoredRelationship[]>('out', (ids) => store.outgoingOf(ids), []);
+  const node = cachedBatch<StoredEntity | undefined>('node', (ids) => browse.nodes(ids), undefined);
+  const outgoing = cachedBatch<StoredRelationship[]>('out', (ids) => browse.outgoing(ids), []);
   return {
     node,
     outgoing,
@@ -62,9 +60,9 @@ export function createLoaders(store: GraphStore, cache: VersionedReadCache): Loa
         ? cache.get(
             await currentVersion(),
             `in:${id}|${options.types?.join(',') ?? ''}|${options.first}`,
-            () => store.incomingPage(id, options),
+            () => browse.incomingPage(id, options),
           )
-        : store.incomingPage(id, options),
+        : browse.incomingPage(id, options),
     clearAll: () => {
       version = undefined;
       node.clearAll();
@@ -79,11 +77,12 @@ export function createContext(
   viewer: Viewer,
   log: Logger,
 ): Context {
+  const services = createServices(store);
   return {
+    services,
     store,
-    loaders: createLoaders(store, cache),
+    loaders: createLoaders(services.browse, cache),
     viewer,
-    impact: new ImpactService(store),
     readCache: cache,
     log,
   };

@@ -1,9 +1,9 @@
-import type { GraphStore } from '@lineage/graph-store';
+import type { BrowseService } from '@lineage/core';
 import { describe, expect, it } from 'vitest';
 import { createLoaders } from './context';
 import { VersionedReadCache } from './read-cache';
 
-/** Just what the loaders call of a store, counting the incoming pages read. */
+/** Just what the loaders call of the browse service, counting the incoming pages read. */
 function standIn() {
   let reads = 0;
   const store = {
@@ -12,7 +12,7 @@ function standIn() {
       reads++;
       return { relationships: [], totalCount: 0, cursorOf: () => '' };
     },
-  } as unknown as GraphStore;
+  } as unknown as BrowseService;
   return { store, reads: () => reads };
 }
 

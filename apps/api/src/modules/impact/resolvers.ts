@@ -54,7 +54,7 @@ function impactResult(view: ImpactView, args: PageArgs, subject: object) {
 }
 
 async function groupByProvider(deployments: ExposedRow[], ctx: Context) {
-  const operators = await ctx.store.operatorsOf(deployments.map((row) => row.id));
+  const operators = await ctx.services.browse.operatorsOf(deployments.map((row) => row.id));
   const groups = new Map<string | null, ExposedRow[]>();
   for (const row of deployments) {
     for (const provider of operators.get(row.id) ?? [null]) {
@@ -77,7 +77,10 @@ const pathOf = (row: ExposedRow, _: unknown, ctx: Context) => ctx.loaders.node.l
 export const impactResolvers = {
   Query: {
     impact: async (_: unknown, args: PageArgs & { defectId: string }, ctx: Context) => {
-      const { context, view } = await ctx.impact.impactOfDefect(args.defectId, maxDepthOf(args));
+      const { context, view } = await ctx.services.impact.impactOfDefect(
+        args.defectId,
+        maxDepthOf(args),
+      );
       return impactResult(view, args, { defect: context.defect });
     },
     whatIf: async (
@@ -93,7 +96,12 @@ export const impactResolvers = {
       const assumed = await knownIds(ctx, 'assumeMitigations', args.assumeMitigations ?? [], {
         max: LIST_CAPS.mitigations,
       });
-      const view = await ctx.impact.whatIf(args.nodeId, args.category, assumed, maxDepthOf(args));
+      const view = await ctx.services.impact.whatIf(
+        args.nodeId,
+        args.category,
+        assumed,
+        maxDepthOf(args),
+      );
       const hypothesis = {
         origin: () => ctx.loaders.node.load(args.nodeId),
         category: args.category,
@@ -102,7 +110,7 @@ export const impactResolvers = {
       return impactResult(view, args, { hypothesis });
     },
     exposure: async (_: unknown, args: { nodeId: string }, ctx: Context) => {
-      const rows = await ctx.impact.exposure(args.nodeId);
+      const rows = await ctx.services.impact.exposure(args.nodeId);
       return rows.slice(0, LIST_CAPS.exposure).map(({ defectId, row }) => ({
         ...row,
         defect: () => ctx.loaders.node.load(defectId),

@@ -1,17 +1,10 @@
-import { notFound, type LineageRelation } from '@lineage/domain';
-import type { Direction } from '@lineage/graph-store';
+import type { LineageRelation } from '@lineage/domain';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
 import { LIST_CAPS } from '../../list-sizes';
 import { pageSize } from '../../pagination';
 
 const MAX_VIEW_DEPTH = 20;
-
-async function requireNode(ctx: Context, id: string) {
-  const entity = await ctx.loaders.node.load(id);
-  if (!entity) throw notFound('node', id);
-  return entity;
-}
 
 function checkRange(name: string, value: number, min: number, max: number) {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -27,7 +20,7 @@ export const lineageResolvers = {
       _: unknown,
       args: {
         id: string;
-        direction: Direction | 'BOTH';
+        direction: 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
         depth: number;
         relations?: LineageRelation[] | null;
         maxNodes: number;
@@ -36,11 +29,8 @@ export const lineageResolvers = {
     ) => {
       checkRange('maxNodes', args.maxNodes, 1, LIST_CAPS.lineageMaxNodes);
       checkRange('depth', args.depth, 1, MAX_VIEW_DEPTH);
-      const focus = await requireNode(ctx, args.id);
-      const directions: Direction[] =
-        args.direction === 'BOTH' ? ['UPSTREAM', 'DOWNSTREAM'] : [args.direction];
-      const view = await ctx.store.lineageView(args.id, {
-        directions,
+      const { focus, view } = await ctx.services.browse.lineage(args.id, {
+        direction: args.direction,
         depth: args.depth,
         relations: args.relations ?? undefined,
         maxNodes: args.maxNodes,
@@ -59,8 +49,7 @@ export const lineageResolvers = {
       };
     },
     path: async (_: unknown, args: { from: string; to: string }, ctx: Context) => {
-      await Promise.all([requireNode(ctx, args.from), requireNode(ctx, args.to)]);
-      const chain = await ctx.store.shortestChain(args.from, args.to);
+      const chain = await ctx.services.browse.path(args.from, args.to);
       if (!chain) return null;
       return {
         nodes: ctx.loaders.node.loadMany(chain.ids),
@@ -69,7 +58,7 @@ export const lineageResolvers = {
       };
     },
     blastRadius: async (_: unknown, args: { first: number }, ctx: Context) => {
-      const rows = await ctx.store.blastRadius(pageSize(args.first));
+      const rows = await ctx.services.browse.blastRadius(pageSize(args.first));
       return rows.map((row) => ({
         model: () => ctx.loaders.node.load(row.id),
         deployments: row.deployments,

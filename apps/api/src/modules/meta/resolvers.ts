@@ -4,29 +4,17 @@ import { connection, decodeCount, encodeCursor, pageSize } from '../../paginatio
 export const metaResolvers = {
   Query: {
     stats: async (_: unknown, __: unknown, ctx: Context) => {
-      const [counts, graphVersion] = await Promise.all([
-        ctx.store.countByKind(),
-        ctx.store.graphVersion(),
-      ]);
-      const byKind = Object.entries(counts).map(([kind, count]) => ({ kind, count }));
-      const projection = ctx.store.projection?.status();
+      const stats = await ctx.services.browse.stats();
       const cache = ctx.readCache.stats();
       return {
-        nodes: byKind.reduce((sum, row) => sum + row.count, 0),
-        byKind,
-        graphVersion,
+        ...stats,
         readCache: { ...cache, graphVersion: cache.version, entries: cache.size },
-        projection: projection && {
-          ...projection,
-          graphVersion: projection.version ?? null,
-          current: projection.version === graphVersion,
-        },
       };
     },
     changes: async (_: unknown, args: { first?: number; after?: string | null }, ctx: Context) => {
       const first = pageSize(args.first);
       const before = decodeCount(args.after, /^(\d{1,16})$/, 'the audit trail');
-      const rows = await ctx.store.recentChanges(first + 1, before);
+      const rows = await ctx.services.browse.changes(first + 1, before);
       const items = rows
         .slice(0, first)
         .map((row) => ({ relationshipsRemoved: 0, nodesRemoved: 0, ...row }));

@@ -23,7 +23,7 @@ interface ListArgs {
 function lister(group: KindGroup) {
   return async (_: unknown, args: ListArgs, ctx: Context) => {
     const first = pageSize(args.first);
-    const page = await ctx.store.list(group, args.filter ?? {}, {
+    const page = await ctx.services.browse.list(group, args.filter ?? {}, {
       first,
       after: decodeCursor(args.after),
     });
@@ -53,7 +53,7 @@ export const nodeResolvers = {
       if (problem) throw apiError('BAD_USER_INPUT', `text: ${problem}`, { argument: 'text' });
       const first = pageSize(args.first);
       const offset = decodeOffset(args.after);
-      const page = await ctx.store.search(args.text, {
+      const page = await ctx.services.browse.search(args.text, {
         kinds: args.kinds ?? undefined,
         first,
         offset,
