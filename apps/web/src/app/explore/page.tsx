@@ -1,12 +1,21 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { exploreParamsSchema } from '../../components/explorer/explore-params';
+import {
+  exploreParamsSchema,
+  MAX_EXPANSIONS,
+  readExpansions,
+} from '../../components/explorer/explore-params';
+import {
+  expansionView,
+  planExpansionRequests,
+  type ExpansionAnswer,
+} from '../../components/explorer/expansion-requests';
 import { ExploreStart } from '../../components/explorer/ExploreStart';
 import { GraphExplorer } from '../../components/explorer/GraphExplorer';
 import { Legend } from '../../components/Legend';
 import { ApiProblem } from '../../components/ApiProblem';
 import { ApiError, attempt, gql } from '../../lib/api';
-import type { ViewEdge, ViewNode } from '../../graph/to-cy-elements';
+import { edgeId, type ViewEdge, type ViewNode } from '../../graph/to-cy-elements';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Explorer' };
@@ -47,9 +56,10 @@ async function lineage(variables: Record<string, unknown>) {
 export default async function ExplorePage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = exploreParamsSchema.parse(await searchParams);
+  const raw = await searchParams;
+  const params = exploreParamsSchema.parse(raw);
   if (!params.focus) return <ExploreStart />;
   const relations = params.relations.length ? params.relations : undefined;
   const focus = params.focus;
@@ -70,26 +80,38 @@ export default async function ExplorePage({
       <ApiProblem error={loaded.problem} retry={`/explore?focus=${encodeURIComponent(focus)}`} />
     );
   const base = loaded.value;
-  // Expansions made in place are part of the URL, so a shared link shows the same view.
-  const expansions = await Promise.all(
-    params.expand.map((entry) => {
-      const [id, side] = entry.split('~');
-      const direction = side === 'UPSTREAM' ? 'UPSTREAM' : 'DOWNSTREAM';
-      return lineage({ id, direction, depth: 1, max: 500, relations }).catch(() => undefined);
-    }),
+  // Expansions made in place are part of the URL, so a shared link shows the same view. A URL
+  // is anyone's to write: it gets at most MAX_EXPANSIONS, loaded in a few batched requests.
+  const answers = await Promise.all(
+    planExpansionRequests(params.expand).map((request) =>
+      gql<ExpansionAnswer>(request.query, request.variables).catch(() => undefined),
+    ),
   );
-  const nodes = new Map<string, ViewNode>(base.nodes.map((n) => [n.id, n]));
+  const expansion = expansionView(
+    answers.filter((answer) => answer !== undefined),
+    relations,
+  );
+  const dropped = readExpansions(raw.expand);
+  const nodes = new Map<string, ViewNode>();
+  for (const node of [...base.nodes, ...expansion.nodes])
+    if (!nodes.has(node.id)) nodes.set(node.id, node);
   const edges = new Map<string, ViewEdge>();
-  for (const view of [base, ...expansions]) {
-    if (!view) continue;
-    for (const node of view.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
-    for (const edge of view.edges) edges.set(`${edge.from}|${edge.type}|${edge.to}`, edge);
-  }
+  for (const edge of [...base.edges, ...expansion.edges]) edges.set(edgeId(edge), edge);
   return (
     <>
       <h1>
         Lineage of {base.focus.name} <span className="muted small">{base.focus.id}</span>
       </h1>
+      {dropped.overLimit || dropped.invalid.length ? (
+        <p role="status" className="notice" data-testid="expansions-dropped">
+          {dropped.overLimit
+            ? `This link asks for more than ${MAX_EXPANSIONS} expansions: the first ${MAX_EXPANSIONS} are shown, ${dropped.overLimit} left out. `
+            : ''}
+          {dropped.invalid.length
+            ? `${dropped.invalid.length} malformed expansion(s) ignored (each must be <model, dataset or deployment id>~UPSTREAM or ~DOWNSTREAM).`
+            : ''}
+        </p>
+      ) : null}
       <GraphExplorer
         params={params}
         nodes={[...nodes.values()]}

@@ -6,7 +6,12 @@ import { collapseFanOuts } from '../../graph/collapse';
 import { dagreLayout, keepReadable } from '../../graph/layout';
 import { toCyElements, type ViewEdge, type ViewNode } from '../../graph/to-cy-elements';
 import { recordGraphTiming, useCytoscape } from '../../graph/use-cytoscape';
-import { exploreParamsSchema, toSearch, type ExploreParams } from './explore-params';
+import {
+  exploreParamsSchema,
+  MAX_EXPANSIONS,
+  toSearch,
+  type ExploreParams,
+} from './explore-params';
 import { ExplorerToolbar } from './ExplorerToolbar';
 import { NodePanel } from './NodePanel';
 
@@ -136,9 +141,12 @@ export function GraphExplorer(props: {
         <aside className="side" aria-label="Details">
           <NodePanel
             id={params.selected}
-            onExpand={(id, side) =>
-              navigate({ expand: [...new Set([...params.expand, `${id}~${side}`])] }, true)
-            }
+            onExpand={(id, side) => {
+              // The newest expansions are kept when a view holds as many as a URL may.
+              const entry = `${id}~${side}`;
+              const kept = [...params.expand.filter((e) => e !== entry), entry];
+              navigate({ expand: kept.slice(-MAX_EXPANSIONS) }, true);
+            }}
             onFocus={(id) =>
               navigate({ focus: id, expand: [], open: [], selected: undefined }, true)
             }
