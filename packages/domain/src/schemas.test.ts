@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssues, entityInputSchema, relationshipInputSchema } from './schemas';
+import {
+  describeIssues,
+  entityInputSchema,
+  newEntity,
+  newRelationship,
+  relationshipInputSchema,
+  storedEntitySchema,
+  storedRelationshipSchema,
+} from './schemas';
 
 const llama = {
   id: 'model:meta-llama/Llama-2-7b-chat-hf',
@@ -14,9 +22,47 @@ function problems(input: unknown): string[] {
 }
 
 describe('entityInputSchema', () => {
-  it('fills the defaults a record may leave out', () => {
+  it('leaves out what the input leaves out: an update changes only what it names', () => {
     const parsed = entityInputSchema.parse(llama);
-    expect(parsed).toMatchObject({ aliases: [], verified: true });
+    expect(Object.keys(parsed).sort()).toEqual(['id', 'kind', 'name', 'sources']);
+  });
+
+  it('gives a new record the defaults, as the stored schema reads them', () => {
+    const defect = entityInputSchema.parse({
+      id: 'defect:FMD-2026-0001',
+      kind: 'Defect',
+      name: 'x',
+      category: 'BIAS',
+      severity: 'LOW',
+      removeAliases: ['gone'],
+    });
+    const { removeAliases: _removals, ...fields } = defect;
+    expect(newEntity(defect)).toEqual(storedEntitySchema.parse(fields));
+    expect(newEntity(defect)).toMatchObject({
+      aliases: [],
+      sources: [],
+      verified: true,
+      status: 'OPEN',
+    });
+    expect(newEntity(entityInputSchema.parse({ ...llama, verified: false }))).toMatchObject({
+      verified: false,
+      aliases: [],
+    });
+  });
+
+  it('refuses an item both added and removed, and a field both set and unset', () => {
+    expect(
+      problems({ ...llama, removeSources: [llama.sources[0]], license: 'x', unset: ['license'] }),
+    ).toEqual([
+      expect.stringMatching(/^removeSources\.0: .* is both in sources and in removeSources/),
+      expect.stringMatching(/^unset\.0: 'license' is both given and unset/),
+    ]);
+  });
+
+  it('clears only the optional fields of the kind', () => {
+    expect(problems({ ...llama, unset: ['name'] }).join()).toMatch(/^unset\.0: /);
+    expect(problems({ ...llama, unset: ['monthlyActiveUsers'] }).join()).toMatch(/^unset\.0: /);
+    expect(problems({ ...llama, unset: ['license', 'parameters'] })).toEqual([]);
   });
 
   it('refuses an unknown field, naming it', () => {
@@ -64,9 +110,11 @@ describe('entityInputSchema', () => {
 });
 
 describe('relationshipInputSchema', () => {
-  it('defaults declared to true', () => {
+  it('leaves declared out of an input, and makes a new relationship declared', () => {
     const parsed = relationshipInputSchema.parse({ type: 'DEPLOYS', from: 'a', to: 'b' });
-    expect(parsed.declared).toBe(true);
+    expect(parsed.declared).toBeUndefined();
+    expect(newRelationship(parsed)).toEqual(storedRelationshipSchema.parse(parsed));
+    expect(newRelationship(parsed)).toMatchObject({ declared: true, sources: [] });
   });
 
   it('keeps evidence and since to MITIGATES', () => {

@@ -1,75 +1,73 @@
 import { z } from 'zod';
-import { ACCESS_LEVELS, DEFECT_CATEGORIES, DEFECT_STATUSES, SEVERITIES } from './defects';
-import { TRANSMISSION_LEVELS } from './exposure';
-import { idProblem, MAX_ID_LENGTH } from './ids';
-import { MODEL_KINDS } from './kinds';
-import { LINEAGE_RELATIONS, RELATION_TYPES } from './relations';
+import {
+  CLEARABLE_FIELDS,
+  datasetFields,
+  defectFields,
+  deploymentFields,
+  modelFields,
+  providerFields,
+  relationshipFields,
+  sourceUrl,
+  text,
+} from './entity-fields';
+import { DEFECT_STATUSES } from './defects';
+import { idProblem } from './ids';
+import type { NodeKind } from './kinds';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.iso.date();
-const sourceUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000);
-const count = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+export { CLEARABLE_FIELDS, transmissionOverridesSchema } from './entity-fields';
 
-const common = {
-  id: z.string().min(1).max(MAX_ID_LENGTH),
-  name: text(300),
-  aliases: z.array(text(300)).max(100).default([]),
-  sources: z.array(sourceUrl).max(100).default([]),
-  /** False when no source could be checked. */
-  verified: z.boolean().default(true),
-  releasedAt: isoDate.optional(),
-};
-
-const licensing = {
-  license: text(200).optional(),
-  access: z.enum(ACCESS_LEVELS).optional(),
-};
-
-export const transmissionOverridesSchema = z.partialRecord(
-  z.enum(LINEAGE_RELATIONS),
-  z.enum(TRANSMISSION_LEVELS),
-);
-
-const providerInput = z.strictObject({ kind: z.literal('Provider'), ...common });
-
-const modelInput = z.strictObject({
-  kind: z.enum(MODEL_KINDS),
-  ...common,
-  ...licensing,
-  parameters: count.min(1).optional(),
-  modality: text(100).optional(),
-  downloads: count.optional(),
-  version: text(100).optional(),
+/**
+ * What an update takes away: items out of its lists and optional fields cleared. Items to
+ * remove are any text (a stored value that no longer passes a check must still be removable).
+ */
+const removals = <const F extends readonly [string, ...string[]]>(clearable: F) => ({
+  removeAliases: z.array(z.string().min(1).max(300)).max(100).optional(),
+  removeSources: z.array(z.string().min(1).max(2000)).max(100).optional(),
+  unset: z.array(z.enum(clearable)).max(clearable.length).optional(),
 });
 
-const datasetInput = z.strictObject({ kind: z.literal('Dataset'), ...common, ...licensing });
-
-const deploymentInput = z.strictObject({
-  kind: z.literal('Deployment'),
-  ...common,
-  ...licensing,
-  monthlyActiveUsers: count.optional(),
-});
-
-const defectInput = z.strictObject({
-  kind: z.literal('Defect'),
-  ...common,
-  category: z.enum(DEFECT_CATEGORIES),
-  severity: z.enum(SEVERITIES),
-  status: z.enum(DEFECT_STATUSES).default('OPEN'),
-  disclosedAt: isoDate.optional(),
-  summary: text(4000).optional(),
-  transmission: transmissionOverridesSchema.optional(),
-});
-
-/** A node to create or update, of any kind. */
+/** A node to create or update, of any kind: an update changes only the fields it names. */
 export const entityInputSchema = z
   .discriminatedUnion('kind', [
-    providerInput,
-    modelInput,
-    datasetInput,
-    deploymentInput,
-    defectInput,
+    z.strictObject({ ...providerFields, ...removals(CLEARABLE_FIELDS.Provider) }),
+    z.strictObject({ ...modelFields, ...removals(CLEARABLE_FIELDS.Model) }),
+    z.strictObject({ ...datasetFields, ...removals(CLEARABLE_FIELDS.Dataset) }),
+    z.strictObject({ ...deploymentFields, ...removals(CLEARABLE_FIELDS.Deployment) }),
+    z.strictObject({ ...defectFields, ...removals(CLEARABLE_FIELDS.Defect) }),
+  ])
+  .superRefine((entity, ctx) => {
+    const problem = idProblem(entity.id, entity.kind);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['id'], message: problem });
+    refuseContradictions(entity, ['aliases', 'sources'], ctx);
+  });
+
+/** What a new record holds for the fields its input leaves out; its lists start empty. */
+export const CREATION_DEFAULTS = { verified: true, status: 'OPEN', declared: true } as const;
+
+const storedDefaults = {
+  aliases: z
+    .array(text(300))
+    .max(100)
+    .default(() => []),
+  sources: z
+    .array(sourceUrl)
+    .max(100)
+    .default(() => []),
+  verified: z.boolean().default(CREATION_DEFAULTS.verified),
+};
+
+/** A node as stored: every field a new record gets by default is present. */
+export const storedEntitySchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ ...providerFields, ...storedDefaults }),
+    z.strictObject({ ...modelFields, ...storedDefaults }),
+    z.strictObject({ ...datasetFields, ...storedDefaults }),
+    z.strictObject({ ...deploymentFields, ...storedDefaults }),
+    z.strictObject({
+      ...defectFields,
+      ...storedDefaults,
+      status: z.enum(DEFECT_STATUSES).default(CREATION_DEFAULTS.status),
+    }),
   ])
   .superRefine((entity, ctx) => {
     const problem = idProblem(entity.id, entity.kind);
@@ -79,36 +77,120 @@ export const entityInputSchema = z
 export type EntityInput = z.output<typeof entityInputSchema>;
 export type EntityInputDraft = z.input<typeof entityInputSchema>;
 export type DefectInput = Extract<EntityInput, { kind: 'Defect' }>;
+/** A node as stored (and read back). */
+export type Entity = z.output<typeof storedEntitySchema>;
+
+function onlyMitigatesHasEvidence(
+  relationship: { type: string; evidence?: string; since?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (relationship.type === 'MITIGATES') return;
+  for (const field of ['evidence', 'since'] as const) {
+    if (relationship[field] !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `only MITIGATES has ${field}` });
+    }
+  }
+}
 
 /** A relationship from `from` to `to`; lineage ones point from child to parent. */
 export const relationshipInputSchema = z
   .strictObject({
-    type: z.enum(RELATION_TYPES),
-    from: z.string().min(1).max(MAX_ID_LENGTH),
-    to: z.string().min(1).max(MAX_ID_LENGTH),
-    /** True when a source states it, false when it was inferred. */
-    declared: z.boolean().default(true),
-    sources: z.array(sourceUrl).max(100).default([]),
-    evidence: text(4000).optional(),
-    since: isoDate.optional(),
+    ...relationshipFields,
+    removeSources: removals(CLEARABLE_FIELDS.Relationship).removeSources,
+    unset: removals(CLEARABLE_FIELDS.Relationship).unset,
   })
   .superRefine((relationship, ctx) => {
-    if (relationship.type !== 'MITIGATES') {
-      for (const field of ['evidence', 'since'] as const) {
-        if (relationship[field] !== undefined) {
-          ctx.addIssue({ code: 'custom', path: [field], message: `only MITIGATES has ${field}` });
-        }
-      }
-    }
+    onlyMitigatesHasEvidence(relationship, ctx);
+    refuseContradictions(relationship, ['sources'], ctx);
   });
+
+/** A relationship as stored: `declared` and `sources` always present. */
+export const storedRelationshipSchema = z
+  .strictObject({
+    ...relationshipFields,
+    declared: z.boolean().default(CREATION_DEFAULTS.declared),
+    sources: z
+      .array(sourceUrl)
+      .max(100)
+      .default(() => []),
+  })
+  .superRefine(onlyMitigatesHasEvidence);
 
 export type RelationshipInput = z.output<typeof relationshipInputSchema>;
 export type RelationshipInputDraft = z.input<typeof relationshipInputSchema>;
+export type Relationship = z.output<typeof storedRelationshipSchema>;
+
+/** An item both added and removed, or a field both set and unset, is a mistake to name. */
+function refuseContradictions(
+  input: object,
+  lists: readonly ('aliases' | 'sources')[],
+  ctx: z.RefinementCtx,
+) {
+  const fields = input as Record<string, unknown>;
+  for (const list of lists) {
+    const removeKey = list === 'aliases' ? 'removeAliases' : 'removeSources';
+    const added = new Set((fields[list] as string[] | undefined) ?? []);
+    ((fields[removeKey] as string[] | undefined) ?? []).forEach((item, index) => {
+      if (added.has(item)) {
+        const message = `'${item}' is both in ${list} and in ${removeKey}`;
+        ctx.addIssue({ code: 'custom', path: [removeKey, index], message });
+      }
+    });
+  }
+  ((fields.unset as string[] | undefined) ?? []).forEach((field, index) => {
+    if (fields[field] !== undefined) {
+      const message = `'${field}' is both given and unset`;
+      ctx.addIssue({ code: 'custom', path: ['unset', index], message });
+    }
+  });
+}
+
+const REMOVALS = new Set(['removeAliases', 'removeSources', 'unset']);
+// The input's fields without its removals or undefined values (which would hide a default).
+// Typed loosely: the spread over the defaults is what the stored schema describes, which
+// schemas.test.ts checks by parsing new records with it.
+const givenFields = (input: object): object =>
+  Object.fromEntries(
+    Object.entries(input).filter(([key, value]) => value !== undefined && !REMOVALS.has(key)),
+  );
+
+/** The record a new node starts as: its given fields over the creation defaults. */
+export function newEntity(input: EntityInput): Entity {
+  const status = input.kind === 'Defect' ? { status: CREATION_DEFAULTS.status } : {};
+  return {
+    aliases: [],
+    sources: [],
+    verified: CREATION_DEFAULTS.verified,
+    ...status,
+    ...givenFields(input),
+  } as unknown as Entity;
+}
+
+/** The record a new relationship starts as: its given fields over the creation defaults. */
+export function newRelationship(input: RelationshipInput): Relationship {
+  return {
+    declared: CREATION_DEFAULTS.declared,
+    sources: [],
+    ...givenFields(input),
+  } as unknown as Relationship;
+}
+
+/**
+ * Fields to change on a node that must already exist, of one of `kinds`, merged with the stored
+ * record inside the write transaction: a write that decides from the stored state (a status
+ * change) never rests on a copy read before another writer's commit.
+ */
+export interface NodePatch {
+  id: string;
+  kinds: readonly NodeKind[];
+  set: Record<string, unknown>;
+}
 
 /** What a write carries: nodes and relationships, stored together or not at all. */
 export interface GraphBatch {
   nodes: EntityInput[];
   relationships: RelationshipInput[];
+  patches?: NodePatch[];
 }
 
 /** The key that identifies a relationship: at most one of each type between two nodes. */

@@ -1,6 +1,8 @@
 import {
   conflict,
   labelsOf,
+  newEntity,
+  newRelationship,
   type EntityInput,
   type NodeKind,
   type RelationType,
@@ -84,7 +86,7 @@ export async function bulkLoad(
     nodes = [];
     await connection.inWriteTransaction(async (tx) => {
       for (const [kind, group] of groupBy(batch, (node) => node.kind)) {
-        const { common, rows } = factorCommon(group.map(entityToProps));
+        const { common, rows } = factorCommon(group.map((node) => entityToProps(newEntity(node))));
         await tx.run(createNodes(kind), {
           common: encodeProps({ ...common, updatedAt }),
           rows: rows.map(encodeProps),
@@ -103,7 +105,9 @@ export async function bulkLoad(
     relationships = [];
     await connection.inWriteTransaction(async (tx) => {
       for (const [type, group] of groupBy(batch, (relationship) => relationship.type)) {
-        const { common, rows } = factorCommon(group.map(relationshipToProps));
+        const { common, rows } = factorCommon(
+          group.map((relationship) => relationshipToProps(newRelationship(relationship))),
+        );
         await tx.run(createRelationships(type), {
           common: encodeProps(common),
           rows: group.map((r, i) => ({ from: r.from, to: r.to, props: encodeProps(rows[i]!) })),

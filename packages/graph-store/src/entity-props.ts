@@ -1,21 +1,44 @@
 import {
-  entityInputSchema,
+  describeIssues,
   LINEAGE_RELATIONS,
+  relationshipKey,
+  storedEntitySchema,
+  storedRelationshipSchema,
+  validationError,
+  type Entity,
   type EntityInput,
   type RelationshipInput,
+  type RelationType,
 } from '@lineage/domain';
 import type { PlainProps } from './values';
 
-/** An entity as stored: its input fields plus when it last changed. */
-export type StoredEntity = EntityInput & { updatedAt?: string };
+/** An entity as stored: its fields plus when it last changed. */
+export type StoredEntity = Entity & { updatedAt?: string };
+
+export interface RelationshipKey {
+  type: RelationType;
+  from: string;
+  to: string;
+}
+
+/** What an update takes away (see the domain's removals): list items and cleared fields. */
+export interface Removals {
+  removeAliases?: readonly string[];
+  removeSources?: readonly string[];
+  unset?: readonly string[];
+}
 
 const LIST_FIELDS = new Set(['aliases', 'sources']);
+const REMOVAL_FIELDS = new Set(['removeAliases', 'removeSources', 'unset']);
 
-/** The stored properties of an entity; the defect's transmission is kept as a JSON string. */
-export function entityToProps(entity: EntityInput): PlainProps {
+/**
+ * The stored properties of the fields an input names (removals are instructions, not fields);
+ * the defect's transmission is kept as a JSON string.
+ */
+export function entityToProps(entity: EntityInput | Entity | Record<string, unknown>): PlainProps {
   const props: PlainProps = {};
   for (const [key, value] of Object.entries(entity)) {
-    if (value === undefined) continue;
+    if (value === undefined || REMOVAL_FIELDS.has(key)) continue;
     props[key] =
       key === 'transmission' ? transmissionJson(value as object) : (value as PlainProps[string]);
   }
@@ -29,29 +52,68 @@ function transmissionJson(overrides: object): string {
   return JSON.stringify(Object.fromEntries(entries));
 }
 
-/** Rows read back are parsed with the same schema as input, so bad data never leaks out. */
-export function propsToEntity(props: PlainProps): StoredEntity {
+// Stored props hold the transmission as JSON and when the record last changed.
+function storedFields(props: PlainProps) {
   const { updatedAt, transmission, ...rest } = props;
-  const entity = entityInputSchema.parse({
+  const fields = {
     ...rest,
     ...(typeof transmission === 'string' ? { transmission: JSON.parse(transmission) } : {}),
-  });
+  };
+  return { fields, updatedAt };
+}
+
+/** Rows read back are parsed with the stored schema, so bad data never leaks out. */
+export function propsToEntity(props: PlainProps): StoredEntity {
+  const { fields, updatedAt } = storedFields(props);
+  const entity = storedEntitySchema.parse(fields);
   return typeof updatedAt === 'string' ? { ...entity, updatedAt } : entity;
 }
 
+/**
+ * Checks what an update would leave on a node against the stored schema: merged lists may
+ * outgrow their bounds, and a patch (a status change) must still describe a valid record.
+ */
+export function checkStoredEntity(id: string, props: PlainProps): void {
+  const parsed = storedEntitySchema.safeParse(storedFields(props).fields);
+  if (!parsed.success) {
+    throw validationError(
+      `the update of '${id}' would not be a valid record`,
+      describeIssues(parsed.error),
+    );
+  }
+}
+
+/** The same for a relationship. */
+export function checkStoredRelationship(key: RelationshipKey, props: PlainProps): void {
+  const parsed = storedRelationshipSchema.safeParse({ ...key, ...props });
+  if (!parsed.success) {
+    throw validationError(
+      `the update of ${relationshipKey(key)} would not be a valid relationship`,
+      describeIssues(parsed.error),
+    );
+  }
+}
+
+/** The stored properties of the fields a relationship input names. */
 export function relationshipToProps(relationship: RelationshipInput): PlainProps {
-  const { declared, sources, evidence, since } = relationship;
-  const props: PlainProps = { declared, sources };
-  if (evidence !== undefined) props.evidence = evidence;
-  if (since !== undefined) props.since = since;
+  const props: PlainProps = {};
+  for (const key of ['declared', 'sources', 'evidence', 'since'] as const) {
+    const value = relationship[key];
+    if (value !== undefined) props[key] = value;
+  }
   return props;
 }
 
 /**
- * Upserts add to what is known rather than erase it: lists are unioned in order (existing
- * first), other given fields replace the stored ones, fields not given stay as they are.
+ * An update of a stored record: given lists add to the stored ones (in order, existing first),
+ * other given fields replace the stored ones, fields not given stay as they are; then the
+ * removals take items out of the lists and clear the fields `unset` names.
  */
-export function mergeProps(existing: PlainProps, given: PlainProps): PlainProps {
+export function applyUpdate(
+  existing: PlainProps,
+  given: PlainProps,
+  removals: Removals = {},
+): PlainProps {
   const merged: PlainProps = { ...existing };
   for (const [key, value] of Object.entries(given)) {
     const before = existing[key];
@@ -61,5 +123,13 @@ export function mergeProps(existing: PlainProps, given: PlainProps): PlainProps 
       merged[key] = value;
     }
   }
+  const without = (list: 'aliases' | 'sources', items: readonly string[] = []) => {
+    const stored = merged[list];
+    if (items.length && Array.isArray(stored))
+      merged[list] = stored.filter((item) => !items.includes(item as string));
+  };
+  without('aliases', removals.removeAliases);
+  without('sources', removals.removeSources);
+  for (const field of removals.unset ?? []) delete merged[field];
   return merged;
 }

@@ -1,4 +1,4 @@
-import { relationshipInputSchema, type RelationshipInput } from '@lineage/domain';
+import { storedRelationshipSchema, type Relationship } from '@lineage/domain';
 import neo4j from 'neo4j-driver';
 import type { Connection } from './connection';
 import { propsToEntity, type StoredEntity } from './entity-props';
@@ -34,9 +34,7 @@ export async function* exportNodes(connection: Connection): AsyncGenerator<Store
 }
 
 /** Every relationship between entities, grouped by start node in id order. */
-export async function* exportRelationships(
-  connection: Connection,
-): AsyncGenerator<RelationshipInput> {
+export async function* exportRelationships(connection: Connection): AsyncGenerator<Relationship> {
   let after: string | null = null;
   for (;;) {
     const rows: { from: string; out: { type: string; to: string; props: object }[] }[] =
@@ -44,7 +42,7 @@ export async function* exportRelationships(
     for (const row of rows) {
       const out = [...row.out].sort((x, y) => (x.type + x.to < y.type + y.to ? -1 : 1));
       for (const r of out) {
-        yield relationshipInputSchema.parse({
+        yield storedRelationshipSchema.parse({
           type: r.type,
           from: row.from,
           to: r.to,

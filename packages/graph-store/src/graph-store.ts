@@ -14,7 +14,7 @@ import {
 } from './lineage-store';
 import { listNodes, searchNodes, type ListFilter } from './list-store';
 import { LineageProjection } from './lineage-projection';
-import { kindsOf, matchNames } from './lookup-store';
+import { lookupThrough, type StoreLookup } from './lookup-store';
 import {
   countAllNodes,
   countByKind,
@@ -29,7 +29,13 @@ import { toDomainError } from './neo4j-errors';
 import { incomingPage, outgoingOf } from './relationship-store';
 import { bulkLoad, type BulkLoadOptions, type LoadItem } from './bulk-load';
 import { removeNodes, removeRelationships } from './remove-store';
-import { writeBatch, type ChangeInfo, type WriteProgress } from './write-store';
+import {
+  writeBatch,
+  writePlanned,
+  type ChangeInfo,
+  type Planned,
+  type WriteProgress,
+} from './write-store';
 
 /** Lineage's access to Neo4j: the only door to the database for apps, CLI and importers. */
 export class GraphStore {
@@ -55,6 +61,15 @@ export class GraphStore {
   migrate = () => migrate(this.connection);
   write = (batch: GraphBatch, change: ChangeInfo, onProgress?: WriteProgress) =>
     writeBatch(this.connection, batch, change, onProgress);
+  /**
+   * A write planned against what is stored, under the write lock (see write-store.ts): imports
+   * reconcile here, so nothing written meanwhile is overwritten by a stale plan.
+   */
+  writePlanned = <P extends Planned>(
+    plan: (lookup: StoreLookup) => Promise<P>,
+    change: (planned: P) => ChangeInfo,
+    onProgress?: WriteProgress,
+  ) => writePlanned(this.connection, plan, change, onProgress);
   removeRelationships = (
     keys: { type: RelationType; from: string; to: string }[],
     change: ChangeInfo,
@@ -74,9 +89,13 @@ export class GraphStore {
   search = (text: string, options: { kinds?: NodeKind[]; first: number; offset: number }) =>
     searchNodes(this.connection, text, options);
 
-  /** Reconciliation: the stored nodes each name may mean, by normalised name, alias or id. */
-  matchNames = (names: string[]) => matchNames(this.connection, names);
-  kindsOf = (ids: string[]) => kindsOf(this.connection, ids);
+  private readonly lookup = lookupThrough((cypher, params) => this.connection.read(cypher, params));
+  /**
+   * Reconciliation: the stored nodes each name may mean, by normalised name, alias or id. Read
+   * outside any write: what decides a write is read through writePlanned's lookup instead.
+   */
+  matchNames = (names: string[]) => this.lookup.matchNames(names);
+  kindsOf = (ids: string[]) => this.lookup.kindsOf(ids);
 
   outgoingOf = (ids: string[]) => outgoingOf(this.connection, ids);
   incomingPage = (id: string, options: { types?: RelationType[]; first: number; after?: string }) =>

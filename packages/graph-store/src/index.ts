@@ -1,7 +1,7 @@
 export { GraphStore } from './graph-store';
 export type { GraphStoreConfig } from './connection';
 export type { StoredEntity } from './entity-props';
-export type { ChangeInfo, Counts, WriteProgress, WriteReport } from './write-store';
+export type { ChangeInfo, Counts, Planned, WriteProgress, WriteReport } from './write-store';
 export type { RemovalReport } from './remove-store';
 export type { BulkLoadOptions, LoadItem, LoadReport } from './bulk-load';
 export type { ChangeRecord, GraphHash, HashScope, SchemaSummary } from './meta-store';
@@ -21,4 +21,4 @@ export type { StoredRelationship } from './relationship-store';
 export { MIGRATIONS } from './migrations';
 export { escapeLucene } from './entity-store';
 export type { LineageProjection, ProjectionStatus } from './lineage-projection';
-export type { Candidate } from './lookup-store';
+export type { Candidate, StoreLookup } from './lookup-store';

@@ -1,5 +1,6 @@
 import { idSlug, nameKey, nameKeys, type NodeKind } from '@lineage/domain';
-import type { Connection } from './connection';
+import type { ManagedTransaction, RecordShape } from 'neo4j-driver';
+import type { Params } from './connection';
 import { chunks } from './collections';
 import { escapeLucene } from './entity-store';
 
@@ -7,6 +8,33 @@ export interface Candidate {
   id: string;
   kind: NodeKind;
   name: string;
+}
+
+/** Reconciliation's reads (the importers' NodeLookup): over the store, or inside a write. */
+export interface StoreLookup {
+  matchNames(names: string[]): Promise<Map<string, Candidate[]>>;
+  kindsOf(ids: string[]): Promise<Map<string, NodeKind>>;
+}
+
+/** Runs one read query; a connection's auto-commit read or a statement of a transaction. */
+export type Reader = <R extends RecordShape>(cypher: string, params: Params) => Promise<R[]>;
+
+export function lookupThrough(read: Reader): StoreLookup {
+  return {
+    matchNames: (names) => matchNames(read, names),
+    kindsOf: (ids) => kindsOf(read, ids),
+  };
+}
+
+/**
+ * Lookups that read inside a write transaction: they see what it holds locked. Their errors
+ * stay the driver's, so it can retry the transaction on transient ones.
+ */
+export function transactionLookup(tx: ManagedTransaction): StoreLookup {
+  return lookupThrough(async <R extends RecordShape>(cypher: string, params: Params) => {
+    const result = await tx.run(cypher, params);
+    return result.records.map((record) => record.toObject() as R);
+  });
 }
 
 // The full-text index finds candidates sharing every word; the exact comparison of
@@ -41,17 +69,14 @@ function candidateQuery(name: string): string | undefined {
  * has the same normalised key (nameKey). The name's full key is tried first; its key without
  * a leading vendor word only when the full one matches nothing.
  */
-export async function matchNames(
-  connection: Connection,
-  names: string[],
-): Promise<Map<string, Candidate[]>> {
+async function matchNames(read: Reader, names: string[]): Promise<Map<string, Candidate[]>> {
   const found = new Map<string, Candidate[]>();
   const unique = [...new Set(names)];
   for (const chunk of chunks(unique, 500)) {
     const queries = chunk
       .map((name) => ({ name, lucene: candidateQuery(name) }))
       .filter((query) => query.lucene);
-    const rows = await connection.read<{
+    const rows = await read<{
       name: string;
       id: string;
       kind: NodeKind;
@@ -79,13 +104,10 @@ export async function matchNames(
 }
 
 /** The kinds of the ids that exist. */
-export async function kindsOf(
-  connection: Connection,
-  ids: string[],
-): Promise<Map<string, NodeKind>> {
+async function kindsOf(read: Reader, ids: string[]): Promise<Map<string, NodeKind>> {
   const kinds = new Map<string, NodeKind>();
   for (const chunk of chunks([...new Set(ids)])) {
-    const rows = await connection.read<{ id: string; kind: NodeKind }>(KINDS, { ids: chunk });
+    const rows = await read<{ id: string; kind: NodeKind }>(KINDS, { ids: chunk });
     for (const row of rows) kinds.set(row.id, row.kind);
   }
   return kinds;

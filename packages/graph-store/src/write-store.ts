@@ -2,10 +2,9 @@ import {
   checkBatchShape,
   checkEndpoints,
   cycleError,
-  LINEAGE_KINDS,
+  isDomainError,
   LINEAGE_RELATIONS,
   MODEL_KINDS,
-  isLineageRelation,
   labelsOf,
   relationshipKey,
   validationError,
@@ -13,23 +12,20 @@ import {
   type NodeKind,
   type RelationType,
 } from '@lineage/domain';
-import type { ManagedTransaction } from 'neo4j-driver';
+import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import { chunks, groupBy } from './collections';
 import type { Connection } from './connection';
-import { entityToProps, mergeProps, relationshipToProps } from './entity-props';
-import { canonicalJson, decodeProps, encodeProps, type PlainProps } from './values';
+import { transactionLookup, type StoreLookup } from './lookup-store';
+import { decodeProps, encodeProps, type PlainProps } from './values';
+import { planNodes, planRelationships, type Counts, type RelationshipRow } from './write-plan';
+
+export type { Counts } from './write-plan';
 
 /** Who made a change and why: recorded as a Change node beside the write. */
 export interface ChangeInfo {
   by: string;
   action: string;
   summary: string;
-}
-
-export interface Counts {
-  created: number;
-  updated: number;
-  unchanged: number;
 }
 
 export interface WriteReport {
@@ -146,19 +142,14 @@ export const RECORD_CHANGE = `
   })
   RETURN m.graphVersion AS graphVersion`;
 
-interface Row {
-  id: string;
-  props: PlainProps;
-}
-
-/**
- * Writes a batch in one transaction: nodes and relationships are upserted, lineage cycles and
- * self-mitigating origins refused, and the graph version bumped with a Change record. Any error
- * rolls everything back.
- */
 /** Rows written so far out of those the batch changes, for a progress bar on long imports. */
 export type WriteProgress = (written: number, total: number) => void;
 
+/**
+ * Writes a batch in one transaction: nodes and relationships are upserted (each changing only
+ * what its input names), patches applied, lineage cycles and self-mitigating origins refused,
+ * and the graph version bumped with a Change record. Any error rolls everything back.
+ */
 export async function writeBatch(
   connection: Connection,
   batch: GraphBatch,
@@ -166,68 +157,130 @@ export async function writeBatch(
   onProgress: WriteProgress = () => {},
 ): Promise<WriteReport> {
   checkBatchShape(batch);
-  return connection.inWriteTransaction(async (tx) => {
-    const lock = await tx.run(LOCK_META);
-    let graphVersion = lock.records[0]?.get('graphVersion') as number;
-    const now = new Date().toISOString();
+  return connection.inWriteTransaction(async (tx) =>
+    writeLocked(tx, await lockWrites(tx), batch, change, onProgress),
+  );
+}
 
-    const existingNodes = await fetchNodes(tx, batch);
-    const kindOf = kindLookup(batch, existingNodes);
-    checkEndpoints(batch.relationships, kindOf);
+/** What a planned write computes from the store: at least the batch to write. */
+export interface Planned {
+  batch: GraphBatch;
+}
 
-    const nodePlan = planNodes(batch, existingNodes, now);
-    const relationshipPlan = await planRelationships(tx, batch);
-
-    const total = nodePlan.writes.length + relationshipPlan.writes.length;
-    let written = 0;
-    const wrote = (rows: number) => onProgress((written += rows), total);
-    for (const [kind, rows] of groupBy(nodePlan.writes, (row) => row.props.kind as NodeKind)) {
-      for (const chunk of chunks(rows)) {
-        await tx.run(upsertNodes(labelsOf(kind)), {
-          rows: chunk.map((row) => ({ id: row.id, props: encodeProps(row.props) })),
-        });
-        wrote(chunk.length);
+/**
+ * A write whose batch depends on what is stored (an import reconciling names with stored
+ * nodes): `plan` runs inside the write transaction, after the write lock, with lookups that
+ * read through it, so no other writer can change what it decided from before the commit.
+ * The driver may run `plan` again if the transaction is retried.
+ */
+export async function writePlanned<P extends Planned>(
+  connection: Connection,
+  plan: (lookup: StoreLookup) => Promise<P>,
+  change: (planned: P) => ChangeInfo,
+  onProgress: WriteProgress = () => {},
+): Promise<{ planned: P; report: WriteReport }> {
+  // The plan's own errors (a file it cannot read) are not database errors: they leave as thrown.
+  // The driver's (from its lookups) are mapped, and retried when transient, as any write's.
+  let planFailure: unknown;
+  try {
+    return await connection.inWriteTransaction(async (tx) => {
+      const graphVersion = await lockWrites(tx);
+      let planned: P;
+      try {
+        planned = await plan(transactionLookup(tx));
+      } catch (error) {
+        if (!(error instanceof Neo4jError)) planFailure = error;
+        throw error;
       }
-    }
-    for (const [type, rows] of groupBy(relationshipPlan.writes, (row) => row.type)) {
-      for (const chunk of chunks(rows)) {
-        await tx.run(upsertRelationships(type), {
-          rows: chunk.map((row) => ({ ...row, props: encodeProps(row.props) })),
-        });
-        wrote(chunk.length);
-      }
-    }
-    await refuseCycles(tx, relationshipPlan.createdLineage);
-    await refuseOriginMitigations(tx, relationshipPlan.writes);
-
-    const changed = nodePlan.writes.length + relationshipPlan.writes.length > 0;
-    if (changed) {
-      const result = await tx.run(
-        RECORD_CHANGE,
-        changeRecord(
-          change,
-          {
-            nodesCreated: nodePlan.counts.created,
-            nodesUpdated: nodePlan.counts.updated,
-            relationshipsCreated: relationshipPlan.counts.created,
-            relationshipsUpdated: relationshipPlan.counts.updated,
-          },
-          nodePlan.lineageChanged || relationshipPlan.lineageChanged,
-        ),
+      checkBatchShape(planned.batch);
+      const report = await writeLocked(
+        tx,
+        graphVersion,
+        planned.batch,
+        change(planned),
+        onProgress,
       );
-      graphVersion = result.records[0]?.get('graphVersion') as number;
+      return { planned, report };
+    });
+  } catch (error) {
+    if (planFailure !== undefined && !isDomainError(planFailure)) throw planFailure;
+    throw error;
+  }
+}
+
+/** Takes the write lock; answers the committed graph version. */
+async function lockWrites(tx: ManagedTransaction): Promise<number> {
+  const lock = await tx.run(LOCK_META);
+  return lock.records[0]?.get('graphVersion') as number;
+}
+
+async function writeLocked(
+  tx: ManagedTransaction,
+  lockedVersion: number,
+  batch: GraphBatch,
+  change: ChangeInfo,
+  onProgress: WriteProgress,
+): Promise<WriteReport> {
+  let graphVersion = lockedVersion;
+  const now = new Date().toISOString();
+
+  const existingNodes = await fetchNodes(tx, batch);
+  const kindOf = kindLookup(batch, existingNodes);
+  checkEndpoints(batch.relationships, kindOf);
+
+  const nodePlan = planNodes(batch, existingNodes, now);
+  const relationshipPlan = planRelationships(batch, await fetchRelationships(tx, batch));
+
+  const total = nodePlan.writes.length + relationshipPlan.writes.length;
+  let written = 0;
+  const wrote = (rows: number) => onProgress((written += rows), total);
+  for (const [kind, rows] of groupBy(nodePlan.writes, (row) => row.props.kind as NodeKind)) {
+    for (const chunk of chunks(rows)) {
+      await tx.run(upsertNodes(labelsOf(kind)), {
+        rows: chunk.map((row) => ({ id: row.id, props: encodeProps(row.props) })),
+      });
+      wrote(chunk.length);
     }
-    return {
-      nodes: nodePlan.counts,
-      relationships: relationshipPlan.counts,
-      graphVersion,
-      changed,
-    };
-  });
+  }
+  for (const [type, rows] of groupBy(relationshipPlan.writes, (row) => row.type)) {
+    for (const chunk of chunks(rows)) {
+      await tx.run(upsertRelationships(type), {
+        rows: chunk.map((row) => ({ ...row, props: encodeProps(row.props) })),
+      });
+      wrote(chunk.length);
+    }
+  }
+  await refuseCycles(tx, relationshipPlan.createdLineage);
+  await refuseOriginMitigations(tx, relationshipPlan.writes);
+
+  const changed = total > 0;
+  if (changed) {
+    const result = await tx.run(
+      RECORD_CHANGE,
+      changeRecord(
+        change,
+        {
+          nodesCreated: nodePlan.counts.created,
+          nodesUpdated: nodePlan.counts.updated,
+          relationshipsCreated: relationshipPlan.counts.created,
+          relationshipsUpdated: relationshipPlan.counts.updated,
+        },
+        nodePlan.lineageChanged || relationshipPlan.lineageChanged,
+      ),
+    );
+    graphVersion = result.records[0]?.get('graphVersion') as number;
+  }
+  return {
+    nodes: nodePlan.counts,
+    relationships: relationshipPlan.counts,
+    graphVersion,
+    changed,
+  };
 }
 
 async function fetchNodes(tx: ManagedTransaction, batch: GraphBatch) {
   const ids = new Set(batch.nodes.map((node) => node.id));
+  for (const patch of batch.patches ?? []) ids.add(patch.id);
   for (const relationship of batch.relationships) {
     ids.add(relationship.from);
     ids.add(relationship.to);
@@ -249,41 +302,7 @@ function kindLookup(batch: GraphBatch, existing: Map<string, PlainProps>) {
   return (id: string) => kinds.get(id);
 }
 
-function planNodes(batch: GraphBatch, existing: Map<string, PlainProps>, now: string) {
-  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
-  const writes: Row[] = [];
-  // A new lineage node, or a node of another kind now: what the lineage projection holds.
-  let lineageChanged = false;
-  for (const node of batch.nodes) {
-    const before = existing.get(node.id);
-    const given = entityToProps(node);
-    if (!before) {
-      counts.created++;
-      writes.push({ id: node.id, props: { ...given, updatedAt: now } });
-      lineageChanged ||= LINEAGE_KINDS.includes(node.kind);
-      continue;
-    }
-    const { updatedAt: _previous, ...content } = before;
-    const merged = mergeProps(content, given);
-    if (canonicalJson(merged) === canonicalJson(content)) {
-      counts.unchanged++;
-    } else {
-      counts.updated++;
-      writes.push({ id: node.id, props: { ...merged, updatedAt: now } });
-      lineageChanged ||= merged.kind !== content.kind;
-    }
-  }
-  return { counts, writes, lineageChanged };
-}
-
-interface RelationshipRow {
-  type: RelationType;
-  from: string;
-  to: string;
-  props: PlainProps;
-}
-
-async function planRelationships(tx: ManagedTransaction, batch: GraphBatch) {
+async function fetchRelationships(tx: ManagedTransaction, batch: GraphBatch) {
   const existing = new Map<string, PlainProps>();
   const keys = batch.relationships.map(({ type, from, to }) => ({ type, from, to }));
   for (const chunk of chunks(keys)) {
@@ -293,35 +312,7 @@ async function planRelationships(tx: ManagedTransaction, batch: GraphBatch) {
       existing.set(key, decodeProps(record.get('props') as object));
     }
   }
-  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
-  const writes: RelationshipRow[] = [];
-  const createdLineage: { type: RelationType; from: string; to: string }[] = [];
-  let lineageChanged = false;
-  const seen = new Set<string>();
-  for (const relationship of batch.relationships) {
-    const key = relationshipKey(relationship);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const { type, from, to } = relationship;
-    const given = relationshipToProps(relationship);
-    const before = existing.get(key);
-    if (!before) {
-      counts.created++;
-      writes.push({ type, from, to, props: given });
-      if (isLineageRelation(type)) createdLineage.push({ type, from, to });
-      continue;
-    }
-    const merged = mergeProps(before, given);
-    if (canonicalJson(merged) === canonicalJson(before)) counts.unchanged++;
-    else {
-      counts.updated++;
-      writes.push({ type, from, to, props: merged });
-      // Only `declared` of a lineage edge matters to the projection (it caps transmission).
-      lineageChanged ||= isLineageRelation(type) && merged.declared !== before.declared;
-    }
-  }
-  lineageChanged ||= createdLineage.length > 0;
-  return { counts, writes, createdLineage, lineageChanged };
+  return existing;
 }
 
 async function refuseCycles(

@@ -43,7 +43,7 @@ describe('the curated seed', () => {
     const modelKinds = new Set(batch.nodes.map((node) => node.kind));
     for (const kind of MODEL_KINDS) expect(modelKinds).toContain(kind);
     expect(batch.relationships.filter((r) => r.type === 'MITIGATES').length).toBeGreaterThan(0);
-    expect(batch.nodes.filter((node) => node.sources.length === 0)).toEqual([]);
+    expect(batch.nodes.filter((node) => !node.sources?.length)).toEqual([]);
   });
 
   it('keeps both parents of the DeepSeek-R1 distills', async () => {

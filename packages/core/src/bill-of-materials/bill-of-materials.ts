@@ -4,7 +4,7 @@ import {
   nodeIndex,
   notFound,
   validationError,
-  type EntityInput,
+  type Entity,
   type ExposureLevel,
   type LineageGraph,
   type LineageRelation,
@@ -12,11 +12,11 @@ import {
 import type { GraphStore } from '@lineage/graph-store';
 
 export interface BillOfMaterials {
-  deployment: EntityInput;
-  nodes: EntityInput[];
+  deployment: Entity;
+  nodes: Entity[];
   edges: { from: string; to: string; type: LineageRelation; declared: boolean }[];
   vulnerabilities: {
-    defect: Extract<EntityInput, { kind: 'Defect' }>;
+    defect: Extract<Entity, { kind: 'Defect' }>;
     level: ExposureLevel;
     path: string[];
     mitigated: boolean;
@@ -80,8 +80,8 @@ export async function billOfMaterials(
       ...(evidence ? { evidence } : {}),
     });
   }
-  const strip = ({ updatedAt: _stamp, ...entity }: EntityInput & { updatedAt?: string }) =>
-    entity as EntityInput;
+  const strip = ({ updatedAt: _stamp, ...entity }: Entity & { updatedAt?: string }) =>
+    entity as Entity;
   return {
     deployment: strip(deployment),
     nodes: closure.nodes.map((n) => strip(entities.get(n.id)!)),

@@ -1,4 +1,4 @@
-import { labelsOf } from '@lineage/domain';
+import { labelsOf, newEntity, newRelationship } from '@lineage/domain';
 import type { LoadItem } from '../bulk-load';
 import { Connection, type GraphStoreConfig } from '../connection';
 import { entityToProps, relationshipToProps } from '../entity-props';
@@ -45,14 +45,14 @@ export class NaiveCypher {
       if ('node' in item) {
         await this.connection.write(MERGE_NODE(labelsOf(item.node.kind).join(':')), {
           id: item.node.id,
-          props: encodeProps(entityToProps(item.node)),
+          props: encodeProps(entityToProps(newEntity(item.node))),
         });
       } else {
         const { type, from, to } = item.relationship;
         await this.connection.write(MERGE_RELATIONSHIP(type), {
           from,
           to,
-          props: encodeProps(relationshipToProps(item.relationship)),
+          props: encodeProps(relationshipToProps(newRelationship(item.relationship))),
         });
       }
     }

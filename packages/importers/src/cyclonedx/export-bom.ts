@@ -1,7 +1,7 @@
 import { Enums, Models, Serialize, Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import {
   isModelKind,
-  type EntityInput,
+  type Entity,
   type ExposureLevel,
   type LineageRelation,
 } from '@lineage/domain';
@@ -15,7 +15,7 @@ export interface BomEdge {
 
 /** A defect that reaches the deployment, or would but for a mitigation. */
 export interface BomVulnerability {
-  defect: Extract<EntityInput, { kind: 'Defect' }>;
+  defect: Extract<Entity, { kind: 'Defect' }>;
   level: ExposureLevel;
   path: string[];
   mitigated: boolean;
@@ -23,9 +23,9 @@ export interface BomVulnerability {
 }
 
 export interface BomInput {
-  deployment: EntityInput;
+  deployment: Entity;
   /** The deployment's upstream lineage: its AI bill of materials. */
-  nodes: EntityInput[];
+  nodes: Entity[];
   edges: BomEdge[];
   vulnerabilities: BomVulnerability[];
 }
@@ -47,7 +47,7 @@ const SEVERITY: Record<string, Enums.Vulnerability.Severity> = {
   CRITICAL: Enums.Vulnerability.Severity.Critical,
 };
 
-function componentOf(node: EntityInput, parents: BomEdge[]): Models.Component {
+function componentOf(node: Entity, parents: BomEdge[]): Models.Component {
   const type = isModelKind(node.kind)
     ? Enums.ComponentType.MachineLearningModel
     : node.kind === 'Dataset'

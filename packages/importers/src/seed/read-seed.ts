@@ -59,7 +59,7 @@ export async function readSeed(dir: string): Promise<SeedContents> {
   }
   problems.push(...checkLinks(links, nodes));
   const unverified = [...nodes.values()]
-    .filter(({ entity }) => !entity.verified)
+    .filter(({ entity }) => entity.verified === false)
     .map(({ entity }) => entity.id);
   problems.push(...(await checkUnverifiedListed(dir, unverified)));
 
@@ -101,7 +101,7 @@ function readNodeRecord(
 
   const at = `${record.file}:${record.line}`;
   const node = entity.data;
-  if (node.sources.length === 0) {
+  if (!node.sources?.length) {
     problems.push(`${record.file}:${record.lineOf(['sources'])}: ${node.id} names no source`);
   }
   const earlier = nodes.get(node.id);

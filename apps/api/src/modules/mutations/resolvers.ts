@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import {
   entityInputSchema,
-  notFound,
   relationshipInputSchema,
-  type EntityInput,
+  relationshipKey,
   type GraphBatch,
   type RelationshipInput,
 } from '@lineage/domain';
 import type { Context } from '../../context';
+import { fieldEnumResolvers } from './field-enums';
 import { mutate, parseInput } from './mutate';
 
 type Input = Record<string, unknown>;
@@ -21,6 +21,13 @@ function present(input: Input): Input {
 
 function link(type: string, from: string, to: string, extra: Input = {}): RelationshipInput {
   return parseInput(relationshipInputSchema, present({ type, from, to, ...extra }));
+}
+
+/** The relationship as stored after a write (linking again keeps what the input left out). */
+async function storedRelationship(ctx: Context, relationship: RelationshipInput) {
+  const outgoing = (await ctx.store.outgoingOf([relationship.from])).get(relationship.from) ?? [];
+  const key = relationshipKey(relationship);
+  return outgoing.find((stored) => relationshipKey(stored) === key) ?? null;
 }
 
 /** Upserts one node (and its provider link) and returns it as stored. */
@@ -48,17 +55,22 @@ function fileDefect(_: unknown, args: { input: Input }, ctx: Context) {
     const defectId =
       (id as string | undefined) ??
       `defect:FMD-${new Date().getUTCFullYear()}-${randomBytes(4).toString('hex')}`;
-    const overrides = Object.fromEntries(
-      ((transmission as { relation: string; level: string }[] | undefined) ?? []).map((o) => [
-        o.relation,
-        o.level,
-      ]),
-    );
+    // Overrides left out stay as stored; given, they replace the stored ones as a whole.
+    const overrides = transmission
+      ? {
+          transmission: Object.fromEntries(
+            (transmission as { relation: string; level: string }[]).map((o) => [
+              o.relation,
+              o.level,
+            ]),
+          ),
+        }
+      : {};
     const defect = parseInput(entityInputSchema, {
       ...fields,
+      ...overrides,
       id: defectId,
       kind: 'Defect',
-      transmission: overrides,
     });
     const origins = (originIds as string[]).map((origin) =>
       link('AFFECTS', defect.id, origin, { sources: defect.sources }),
@@ -72,24 +84,37 @@ function fileDefect(_: unknown, args: { input: Input }, ctx: Context) {
   });
 }
 
+/** A patch merged with the stored defect under the write lock: nothing else is rewritten. */
 function setDefectStatus(_: unknown, args: { id: string; status: string }, ctx: Context) {
   return mutate(ctx, 'setDefectStatus', async (change) => {
-    const existing = await ctx.store.getEntity(args.id);
-    if (!existing || existing.kind !== 'Defect') throw notFound('defect', args.id);
-    const { updatedAt: _stamp, ...defect } = existing;
-    const updated = parseInput(entityInputSchema, {
-      ...defect,
-      status: args.status,
-    }) as EntityInput;
     const report = await ctx.store.write(
-      { nodes: [updated], relationships: [] },
+      {
+        nodes: [],
+        relationships: [],
+        patches: [{ id: args.id, kinds: ['Defect'], set: { status: args.status } }],
+      },
       { ...change, summary: `${args.id} is now ${args.status}` },
     );
     return { defect: await ctx.store.getEntity(args.id), graphVersion: report.graphVersion };
   });
 }
 
+/** Links (or links again, updating) one relationship and returns it as stored. */
+function writeRelationship(ctx: Context, relationship: RelationshipInput, summary: string) {
+  return async (change: Parameters<Parameters<typeof mutate>[2]>[0]) => {
+    const report = await ctx.store.write(
+      { nodes: [], relationships: [relationship] },
+      { ...change, summary },
+    );
+    return {
+      relationship: await storedRelationship(ctx, relationship),
+      graphVersion: report.graphVersion,
+    };
+  };
+}
+
 export const mutationResolvers = {
+  ...fieldEnumResolvers,
   Mutation: {
     upsertProvider: upsert('Provider', undefined),
     upsertModel: upsert(undefined, 'providerId'),
@@ -97,23 +122,10 @@ export const mutationResolvers = {
     upsertDeployment: upsert('Deployment', 'operatorId'),
     link: (_: unknown, args: { input: Input }, ctx: Context) =>
       mutate(ctx, 'link', async (change) => {
-        const relationship = link(
-          args.input.type as string,
-          args.input.from as string,
-          args.input.to as string,
-          {
-            declared: args.input.declared,
-            sources: args.input.sources,
-          },
-        );
-        const report = await ctx.store.write(
-          { nodes: [], relationships: [relationship] },
-          {
-            ...change,
-            summary: `${relationship.from} -[${relationship.type}]-> ${relationship.to}`,
-          },
-        );
-        return { relationship, graphVersion: report.graphVersion };
+        const { type, from, to, ...extra } = args.input;
+        const relationship = link(type as string, from as string, to as string, extra);
+        const summary = `${relationship.from} -[${relationship.type}]-> ${relationship.to}`;
+        return writeRelationship(ctx, relationship, summary)(change);
       }),
     unlink: (
       _: unknown,
@@ -134,11 +146,8 @@ export const mutationResolvers = {
       mutate(ctx, 'addMitigation', async (change) => {
         const { defectId, nodeId, ...extra } = present(args.input);
         const relationship = link('MITIGATES', nodeId as string, defectId as string, extra);
-        const report = await ctx.store.write(
-          { nodes: [], relationships: [relationship] },
-          { ...change, summary: `${relationship.from} mitigates ${relationship.to}` },
-        );
-        return { relationship, graphVersion: report.graphVersion };
+        const summary = `${relationship.from} mitigates ${relationship.to}`;
+        return writeRelationship(ctx, relationship, summary)(change);
       }),
     withdrawMitigation: (_: unknown, args: { defectId: string; nodeId: string }, ctx: Context) =>
       mutate(ctx, 'withdrawMitigation', async (change) => {

@@ -1,0 +1,136 @@
+import {
+  isLineageRelation,
+  LINEAGE_KINDS,
+  newEntity,
+  newRelationship,
+  notFound,
+  relationshipKey,
+  validationError,
+  type GraphBatch,
+  type NodeKind,
+} from '@lineage/domain';
+import {
+  applyUpdate,
+  checkStoredEntity,
+  checkStoredRelationship,
+  entityToProps,
+  relationshipToProps,
+  type RelationshipKey,
+} from './entity-props';
+import { canonicalJson, type PlainProps } from './values';
+
+// What a write changes, computed from the records read inside its transaction, after the write
+// lock: the stored state it merges with is the committed one, and no other writer can change
+// it before the commit.
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface NodeRow {
+  id: string;
+  props: PlainProps;
+}
+
+export interface RelationshipRow extends RelationshipKey {
+  props: PlainProps;
+}
+
+const withoutStamp = ({ updatedAt: _stamp, ...content }: PlainProps): PlainProps => content;
+
+/**
+ * Nodes to write: a new one gets the creation defaults; a stored one changes only in the
+ * fields its input names (and what its removals take away); a patch changes a stored node of
+ * the kinds it names. Counted once per node, as created, updated or unchanged.
+ */
+export function planNodes(batch: GraphBatch, existing: Map<string, PlainProps>, now: string) {
+  const state = new Map<string, PlainProps>();
+  const stored = (id: string) => {
+    const props = existing.get(id);
+    return props && withoutStamp(props);
+  };
+  for (const node of batch.nodes) {
+    const before = state.get(node.id) ?? stored(node.id);
+    if (!before) {
+      state.set(node.id, entityToProps(newEntity(node)));
+      continue;
+    }
+    const after = applyUpdate(before, entityToProps(node), node);
+    checkStoredEntity(node.id, after);
+    state.set(node.id, after);
+  }
+  for (const patch of batch.patches ?? []) {
+    if (state.has(patch.id)) {
+      throw validationError(`the batch both upserts and patches '${patch.id}'`);
+    }
+    const before = stored(patch.id);
+    if (!before || !patch.kinds.includes(before.kind as NodeKind)) {
+      throw notFound(patch.kinds.length === 1 ? patch.kinds[0]! : 'node', patch.id);
+    }
+    const after = applyUpdate(before, entityToProps(patch.set));
+    checkStoredEntity(patch.id, after);
+    state.set(patch.id, after);
+  }
+
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const writes: NodeRow[] = [];
+  // A new lineage node, or a node of another kind now: what the lineage projection holds.
+  let lineageChanged = false;
+  for (const [id, after] of state) {
+    const before = stored(id);
+    if (!before) {
+      counts.created++;
+      lineageChanged ||= LINEAGE_KINDS.includes(after.kind as NodeKind);
+    } else if (canonicalJson(after) === canonicalJson(before)) {
+      counts.unchanged++;
+      continue;
+    } else {
+      counts.updated++;
+      lineageChanged ||= after.kind !== before.kind;
+    }
+    writes.push({ id, props: { ...after, updatedAt: now } });
+  }
+  return { counts, writes, lineageChanged };
+}
+
+/** Relationships to write, by the same rules as nodes; new lineage edges are listed for the cycle check. */
+export function planRelationships(batch: GraphBatch, existing: Map<string, PlainProps>) {
+  const state = new Map<string, RelationshipRow>();
+  for (const relationship of batch.relationships) {
+    const key = relationshipKey(relationship);
+    const { type, from, to } = relationship;
+    const before = state.get(key)?.props ?? existing.get(key);
+    if (!before) {
+      state.set(key, { type, from, to, props: relationshipToProps(newRelationship(relationship)) });
+      continue;
+    }
+    const after = applyUpdate(before, relationshipToProps(relationship), relationship);
+    checkStoredRelationship({ type, from, to }, after);
+    state.set(key, { type, from, to, props: after });
+  }
+
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const writes: RelationshipRow[] = [];
+  const createdLineage: RelationshipKey[] = [];
+  let lineageChanged = false;
+  for (const [key, row] of state) {
+    const before = existing.get(key);
+    if (!before) {
+      counts.created++;
+      if (isLineageRelation(row.type))
+        createdLineage.push({ type: row.type, from: row.from, to: row.to });
+    } else if (canonicalJson(row.props) === canonicalJson(before)) {
+      counts.unchanged++;
+      continue;
+    } else {
+      counts.updated++;
+      // Only `declared` of a lineage edge matters to the projection (it caps transmission).
+      lineageChanged ||= isLineageRelation(row.type) && row.props.declared !== before.declared;
+    }
+    writes.push(row);
+  }
+  lineageChanged ||= createdLineage.length > 0;
+  return { counts, writes, createdLineage, lineageChanged };
+}
