@@ -1,4 +1,4 @@
-import type { StoredRelationship } from '@lineage/graph-store';
+import type { StoredRelationship } from '@lineage/core';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';

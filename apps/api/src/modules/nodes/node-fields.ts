@@ -1,5 +1,5 @@
 import { LINEAGE_RELATIONS, type RelationType } from '@lineage/domain';
-import type { StoredEntity, StoredRelationship } from '@lineage/graph-store';
+import type { StoredEntity, StoredRelationship } from '@lineage/core';
 import type { Context } from '../../context';
 import { LIST_CAPS } from '../../list-sizes';
 import { connection, decodeCursor, encodeCursor, pageSize } from '../../pagination';

@@ -1,5 +1,5 @@
 import { MODEL_KINDS, type KindGroup, type NodeKind } from '@lineage/domain';
-import { searchTextProblem, type ListFilter, type StoredEntity } from '@lineage/graph-store';
+import { searchTextProblem, type ListFilter, type StoredEntity } from '@lineage/core';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
 import {
