@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { readInputText } from './input-files';
 
 /** One record of a YAML list, with what is needed to point a person at it. */
 export interface LocatedRecord {
@@ -20,7 +20,7 @@ export class YamlListError extends Error {
 /** Reads a file holding a YAML list; syntax errors come back with file and line. */
 export async function readYamlList(file: string, displayRoot: string): Promise<LocatedRecord[]> {
   const display = path.relative(displayRoot, file) || file;
-  const text = await readFile(file, 'utf8');
+  const text = await readInputText(file, displayRoot);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (document.errors.length) {

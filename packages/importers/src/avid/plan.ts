@@ -1,5 +1,6 @@
 import { entityInputSchema, kindGroup, relationshipInputSchema } from '@lineage/domain';
 import { httpUrl, isoDate } from '../ids';
+import { parseRecord } from '../parse-record';
 import { byNamedOwner } from '../owners';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
 import { categoryOf } from './categories';
@@ -56,23 +57,33 @@ export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<Im
         report.description?.value ??
         report.metadata.report_id;
       builder.addNode(
-        entityInputSchema.parse({
-          id,
-          kind: 'Defect',
-          name: title.replace(/\s+/g, ' ').trim().slice(0, 300),
-          category,
-          severity: 'MEDIUM',
-          sources,
-          ...(report.description?.value
-            ? { summary: report.description.value.trim().slice(0, 4000) }
-            : {}),
-          ...(isoDate(report.reported_date) ? { disclosedAt: isoDate(report.reported_date) } : {}),
-        }),
+        parseRecord(
+          entityInputSchema,
+          {
+            id,
+            kind: 'Defect',
+            name: title.replace(/\s+/g, ' ').trim().slice(0, 300),
+            category,
+            severity: 'MEDIUM',
+            sources,
+            ...(report.description?.value
+              ? { summary: report.description.value.trim().slice(0, 4000) }
+              : {}),
+            ...(isoDate(report.reported_date)
+              ? { disclosedAt: isoDate(report.reported_date) }
+              : {}),
+          },
+          report.at,
+        ),
       );
     }
     for (const origin of origins) {
       builder.addRelationship(
-        relationshipInputSchema.parse({ type: 'AFFECTS', from: id, to: origin, sources }),
+        parseRecord(
+          relationshipInputSchema,
+          { type: 'AFFECTS', from: id, to: origin, sources },
+          report.at,
+        ),
       );
     }
   }

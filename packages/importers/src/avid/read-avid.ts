@@ -1,7 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { validationError } from '@lineage/domain';
+import { isDomainError, validationError } from '@lineage/domain';
 import { z } from 'zod';
+import { inputKind, listInputDir, readInputText } from '../input-files';
+import { parseStrictJson } from '../strict-json';
 
 const reportSchema = z.object({
   metadata: z.object({ report_id: z.string().regex(/^AVID-\d{4}-R\d{4,}$/) }),
@@ -29,22 +30,27 @@ export type AvidReport = z.output<typeof reportSchema> & { at: string };
 
 /** AVID reports from files or directories (searched recursively for *.json). */
 export async function readAvidReports(inputs: string[]): Promise<AvidReport[]> {
-  const files: string[] = [];
+  const files: { file: string; root?: string }[] = [];
   for (const input of inputs) {
-    if ((await stat(input)).isDirectory()) {
-      const entries = await readdir(input, { recursive: true });
-      files.push(...entries.filter((e) => e.endsWith('.json')).map((e) => path.join(input, e)));
-    } else files.push(input);
+    if ((await inputKind(input)) === 'directory') {
+      const found = await listInputDir(input, (name) => name.endsWith('.json'), {
+        recursive: true,
+      });
+      files.push(...found.map((file) => ({ file, root: input })));
+    } else files.push({ file: input });
   }
+  if (!files.length)
+    throw validationError(`${inputs.join(', ')}: no AVID reports (*.json) to read`);
   const problems: string[] = [];
   const reports: AvidReport[] = [];
-  for (const file of files.sort()) {
+  for (const { file, root } of files.sort((a, b) => (a.file < b.file ? -1 : 1))) {
     const at = path.basename(file);
     let json: unknown;
     try {
-      json = JSON.parse(await readFile(file, 'utf8'));
+      json = parseStrictJson(await readInputText(file, root), at);
     } catch (error) {
-      problems.push(`${at}: not JSON (${(error as Error).message})`);
+      if (!isDomainError(error)) throw error;
+      problems.push(error.message);
       continue;
     }
     const parsed = reportSchema.safeParse(json);

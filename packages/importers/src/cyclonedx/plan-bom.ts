@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   entityInputSchema,
@@ -15,7 +14,10 @@ import {
 } from '@lineage/domain';
 import { describeEdge, refuseCycles } from '../cycles';
 import { httpUrl, slugify } from '../ids';
+import { readInputText } from '../input-files';
+import { parseRecord } from '../parse-record';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
+import { parseStrictJson } from '../strict-json';
 import { PROPERTY, validateBom } from './export-bom';
 
 interface BomComponent {
@@ -36,7 +38,12 @@ interface Parsed {
   ref: string;
   component: BomComponent;
   group: KindGroup;
+  /** Where in the document, e.g. components[2].pedigree.ancestors[0], for errors. */
+  where: string;
 }
+
+/** Deeper pedigree chains than any real lineage; a 10,000-deep one is an attack, refused. */
+export const MAX_PEDIGREE_DEPTH = 50;
 
 const GROUPS: Record<string, KindGroup> = {
   'machine-learning-model': 'Model',
@@ -63,17 +70,13 @@ function defaultRelation(from: KindGroup, to: KindGroup): RelationType {
  */
 export async function planCycloneDx(file: string, lookup: NodeLookup): Promise<ImportPlan> {
   const name = path.basename(file);
-  const text = await readFile(file, 'utf8');
-  let bom: {
+  const text = await readInputText(file);
+  // Duplicate keys and deep nesting are refused before the schema validator recurses into it.
+  const bom = parseStrictJson(text, name) as {
     metadata?: { component?: BomComponent };
     components?: BomComponent[];
     dependencies?: { ref: string; dependsOn?: string[] }[];
   };
-  try {
-    bom = JSON.parse(text);
-  } catch (error) {
-    throw validationError(`${name}: not JSON (${(error as Error).message})`);
-  }
   const invalid = await validateBom(text);
   if (invalid)
     throw validationError(
@@ -83,18 +86,24 @@ export async function planCycloneDx(file: string, lookup: NodeLookup): Promise<I
   const notes = emptyNotes();
   const byRef = new Map<string, Parsed>();
   const pedigree: [string, string][] = [];
-  const visit = (component: BomComponent, where: string) => {
+  const visit = (component: BomComponent, where: string, depth: number) => {
+    if (depth > MAX_PEDIGREE_DEPTH)
+      throw validationError(
+        `${name}: ${where.slice(0, 120)}...: components nest deeper than ${MAX_PEDIGREE_DEPTH} levels; not read`,
+      );
     const group = GROUPS[component.type ?? ''];
     const ref = component['bom-ref'] ?? `${component.group ?? ''}/${component.name ?? ''}`;
-    if (group && component.name) byRef.set(ref, { ref, component, group });
-    component.components?.forEach((child, i) => visit(child, `${where}.components[${i}]`));
+    if (group && component.name) byRef.set(ref, { ref, component, group, where });
+    component.components?.forEach((child, i) =>
+      visit(child, `${where}.components[${i}]`, depth + 1),
+    );
     component.pedigree?.ancestors?.forEach((ancestor, i) => {
-      visit(ancestor, `${where}.pedigree.ancestors[${i}]`);
+      visit(ancestor, `${where}.pedigree.ancestors[${i}]`, depth + 1);
       pedigree.push([ref, ancestor['bom-ref'] ?? `${ancestor.group ?? ''}/${ancestor.name ?? ''}`]);
     });
   };
-  if (bom.metadata?.component) visit(bom.metadata.component, 'metadata.component');
-  bom.components?.forEach((component, i) => visit(component, `components[${i}]`));
+  if (bom.metadata?.component) visit(bom.metadata.component, 'metadata.component', 0);
+  bom.components?.forEach((component, i) => visit(component, `components[${i}]`, 0));
 
   const matches = await lookup.matchNames(
     [...byRef.values()]
@@ -141,20 +150,24 @@ export async function planCycloneDx(file: string, lookup: NodeLookup): Promise<I
       linked++;
       continue;
     }
-    const { component } = byRef.get(ref)!;
+    const { component, where } = byRef.get(ref)!;
     const license = component.licenses?.[0]?.license?.name ?? component.licenses?.[0]?.license?.id;
     const sources = (component.externalReferences ?? [])
       .map((r) => httpUrl(r.url))
       .filter((u): u is string => !!u);
     builder.addNode(
-      entityInputSchema.parse({
-        id,
-        kind,
-        name: component.name,
-        sources,
-        ...(license ? { license } : {}),
-        ...(component.version && isModelKind(kind) ? { version: component.version } : {}),
-      }),
+      parseRecord(
+        entityInputSchema,
+        {
+          id,
+          kind,
+          name: component.name,
+          sources,
+          ...(license ? { license } : {}),
+          ...(component.version && isModelKind(kind) ? { version: component.version } : {}),
+        },
+        `${name}: ${where}`,
+      ),
     );
   }
 
@@ -179,7 +192,13 @@ export async function planCycloneDx(file: string, lookup: NodeLookup): Promise<I
       ? (stated as RelationType)
       : defaultRelation(kindGroup(from.kind), kindGroup(to.kind));
     const declared = property(byRef.get(fromRef)!.component, PROPERTY.inferred(to.id)) !== 'true';
-    lineage.push(relationshipInputSchema.parse({ type, from: from.id, to: to.id, declared }));
+    lineage.push(
+      parseRecord(
+        relationshipInputSchema,
+        { type, from: from.id, to: to.id, declared },
+        `${name}: ${byRef.get(fromRef)!.where} -> ${toRef}`,
+      ),
+    );
   }
   const { kept, selfLoops, onCycles } = refuseCycles(lineage);
   notes.selfLoops.push(...selfLoops.map(describeEdge));

@@ -9,6 +9,7 @@ import {
 } from '@lineage/domain';
 import { refuseCycles, describeEdge } from '../cycles';
 import { httpUrl, isoDate, shortHash, slugify } from '../ids';
+import { parseRecord } from '../parse-record';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
 import { readAssets, type Asset, type AssetType } from './read-assets';
 
@@ -120,12 +121,16 @@ export async function planEcosystemGraphs(
     if (known.has(id)) continue;
     const first = assets.find((a) => a.organization === organization)!;
     builder.addNode(
-      entityInputSchema.parse({
-        id,
-        kind: 'Provider',
-        name: organization,
-        sources: [sourceOf(first)],
-      }),
+      parseRecord(
+        entityInputSchema,
+        {
+          id,
+          kind: 'Provider',
+          name: organization,
+          sources: [sourceOf(first)],
+        },
+        first.at,
+      ),
     );
   }
   for (const asset of assets) {
@@ -135,12 +140,16 @@ export async function planEcosystemGraphs(
     const type = asset.type === 'application' ? 'OPERATED_BY' : 'DEVELOPED_BY';
     if (!known.has(id) || kind === undefined) {
       builder.addRelationship(
-        relationshipInputSchema.parse({
-          type,
-          from: id,
-          to: providerIds.get(asset.organization),
-          sources: [sourceOf(asset)],
-        }),
+        parseRecord(
+          relationshipInputSchema,
+          {
+            type,
+            from: id,
+            to: providerIds.get(asset.organization),
+            sources: [sourceOf(asset)],
+          },
+          asset.at,
+        ),
       );
     }
   }
@@ -175,13 +184,17 @@ export async function planEcosystemGraphs(
       } else {
         const target = targets[0]!;
         lineage.push(
-          relationshipInputSchema.parse({
-            type: relationFor(asset.type, target.group),
-            from: ids.get(asset)!.id,
-            to: target.id,
-            declared: true,
-            sources: [sourceOf(asset)],
-          }),
+          parseRecord(
+            relationshipInputSchema,
+            {
+              type: relationFor(asset.type, target.group),
+              from: ids.get(asset)!.id,
+              to: target.id,
+              declared: true,
+              sources: [sourceOf(asset)],
+            },
+            asset.at,
+          ),
         );
       }
     }
@@ -222,14 +235,18 @@ function nodeOf(asset: Asset, id: string, kind: NodeKind) {
       ? asset.monthlyActiveUsers
       : undefined;
   const url = httpUrl(asset.url);
-  return entityInputSchema.parse({
-    id,
-    kind,
-    name: asset.name.slice(0, 300),
-    sources: [sourceOf(asset), ...(url ? [url] : [])],
-    ...(isoDate(asset.createdDate) ? { releasedAt: isoDate(asset.createdDate) } : {}),
-    ...(meaningful(asset.license) ? { license: meaningful(asset.license) } : {}),
-    ...(access ? { access } : {}),
-    ...(users !== undefined && kind === 'Deployment' ? { monthlyActiveUsers: users } : {}),
-  });
+  return parseRecord(
+    entityInputSchema,
+    {
+      id,
+      kind,
+      name: asset.name.slice(0, 300),
+      sources: [sourceOf(asset), ...(url ? [url] : [])],
+      ...(isoDate(asset.createdDate) ? { releasedAt: isoDate(asset.createdDate) } : {}),
+      ...(meaningful(asset.license) ? { license: meaningful(asset.license) } : {}),
+      ...(access ? { access } : {}),
+      ...(users !== undefined && kind === 'Deployment' ? { monthlyActiveUsers: users } : {}),
+    },
+    asset.at,
+  );
 }

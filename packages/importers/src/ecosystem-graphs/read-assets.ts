@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { validationError } from '@lineage/domain';
 import { plainValue } from '../ids';
+import { inputKind, listInputDir } from '../input-files';
 import { readYamlList, YamlListError } from '../yaml-records';
 
 export type AssetType = 'model' | 'dataset' | 'application';
@@ -28,10 +29,10 @@ const TYPES = new Set<AssetType>(['model', 'dataset', 'application']);
 export async function readAssets(files: string[]): Promise<Asset[]> {
   const problems: string[] = [];
   const assets: Asset[] = [];
-  for (const file of [...files].sort()) {
+  for (const { file, root } of await yamlFiles(files)) {
     let records;
     try {
-      records = await readYamlList(file, path.dirname(file));
+      records = await readYamlList(file, root);
     } catch (error) {
       if (error instanceof YamlListError) problems.push(...error.problems);
       else throw error;
@@ -82,4 +83,20 @@ export async function readAssets(files: string[]): Promise<Asset[]> {
       problems,
     );
   return assets;
+}
+
+/** The YAML files to read, a directory standing for the YAML files under it. */
+async function yamlFiles(inputs: string[]): Promise<{ file: string; root: string }[]> {
+  const files: { file: string; root: string }[] = [];
+  for (const input of inputs) {
+    if ((await inputKind(input)) === 'file') files.push({ file: input, root: path.dirname(input) });
+    else
+      for (const file of await listInputDir(input, (name) => /\.ya?ml$/.test(name), {
+        recursive: true,
+      }))
+        files.push({ file, root: input });
+  }
+  if (!files.length)
+    throw validationError(`${inputs.join(', ')}: no Ecosystem Graphs asset files (*.yaml) to read`);
+  return files.sort((a, b) => (a.file < b.file ? -1 : 1));
 }

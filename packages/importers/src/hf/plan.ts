@@ -1,5 +1,6 @@
 import { entityInputSchema, relationshipInputSchema, type NodeKind } from '@lineage/domain';
 import { describeEdge, refuseCycles } from '../cycles';
+import { parseRecord } from '../parse-record';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
 import type { HfLink } from './read-hf';
 
@@ -26,6 +27,7 @@ export async function planHuggingFace(
   const notes = emptyNotes();
   const builder = new BatchBuilder();
   const seen = new Map<string, string>();
+  const firstAt = new Map<string, string>();
   const parentsOf = new Map<string, Set<HfLink['relation']>>();
   const repos = new Set<string>();
   const lineage = [];
@@ -37,6 +39,12 @@ export async function planHuggingFace(
       continue;
     }
     seen.set(key, link.at);
+    // Where each repo and owner first appears, for an error about the record made of it.
+    for (const repo of [link.child, link.parent]) {
+      if (!firstAt.has(repo)) firstAt.set(repo, link.at);
+      const owner = `provider:${repo.slice(0, repo.indexOf('/'))}`;
+      if (!firstAt.has(owner)) firstAt.set(owner, link.at);
+    }
     repos.add(link.child).add(link.parent);
     if (link.child === link.parent) {
       notes.selfLoops.push(`${link.at}: ${link.child} names itself as its parent`);
@@ -44,12 +52,16 @@ export async function planHuggingFace(
     }
     parentsOf.set(link.child, (parentsOf.get(link.child) ?? new Set()).add(link.relation));
     lineage.push(
-      relationshipInputSchema.parse({
-        type: link.relation,
-        from: `model:${link.child}`,
-        to: `model:${link.parent}`,
-        sources: [hubUrl(link.child)],
-      }),
+      parseRecord(
+        relationshipInputSchema,
+        {
+          type: link.relation,
+          from: `model:${link.child}`,
+          to: `model:${link.parent}`,
+          sources: [hubUrl(link.child)],
+        },
+        link.at,
+      ),
     );
   }
 
@@ -62,12 +74,16 @@ export async function planHuggingFace(
   for (const owner of owners) {
     if (!known.has(`provider:${owner}`)) {
       builder.addNode(
-        entityInputSchema.parse({
-          id: `provider:${owner}`,
-          kind: 'Provider',
-          name: owner,
-          sources: [hubUrl(owner)],
-        }),
+        parseRecord(
+          entityInputSchema,
+          {
+            id: `provider:${owner}`,
+            kind: 'Provider',
+            name: owner,
+            sources: [hubUrl(owner)],
+          },
+          firstAt.get(`provider:${owner}`)!,
+        ),
       );
     }
   }
@@ -81,22 +97,30 @@ export async function planHuggingFace(
     const kind =
       KIND_BY_RELATION.find(([relation]) => relations?.has(relation))?.[1] ?? 'BaseModel';
     builder.addNode(
-      entityInputSchema.parse({
-        id,
-        kind,
-        name: repo.slice(repo.indexOf('/') + 1),
-        access: 'open',
-        sources: [hubUrl(repo)],
-      }),
+      parseRecord(
+        entityInputSchema,
+        {
+          id,
+          kind,
+          name: repo.slice(repo.indexOf('/') + 1),
+          access: 'open',
+          sources: [hubUrl(repo)],
+        },
+        firstAt.get(repo)!,
+      ),
     );
     const owner = repo.slice(0, repo.indexOf('/'));
     builder.addRelationship(
-      relationshipInputSchema.parse({
-        type: 'DEVELOPED_BY',
-        from: id,
-        to: `provider:${owner}`,
-        sources: [hubUrl(repo)],
-      }),
+      parseRecord(
+        relationshipInputSchema,
+        {
+          type: 'DEVELOPED_BY',
+          from: id,
+          to: `provider:${owner}`,
+          sources: [hubUrl(repo)],
+        },
+        firstAt.get(repo)!,
+      ),
     );
   }
   const { kept, onCycles } = refuseCycles(lineage);

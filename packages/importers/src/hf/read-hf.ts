@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validationError, type LineageRelation } from '@lineage/domain';
+import { isDomainError, validationError, type LineageRelation } from '@lineage/domain';
+import { readInputText } from '../input-files';
+import { parseStrictJson } from '../strict-json';
 
 /** One parent link as a source states it: `child` derives from `parent`. */
 export interface HfLink {
@@ -30,7 +31,7 @@ const REPO_ID = /^\w[\w.-]*\/\w[\w.-]*$/;
 /** The model tree's typed edges: `source,target,edge` with the parent as source. */
 export async function readEdgesCsv(file: string): Promise<HfLink[]> {
   const name = path.basename(file);
-  const lines = (await readFile(file, 'utf8')).split(/\r?\n/);
+  const lines = (await readInputText(file)).split(/\r?\n/);
   const problems: string[] = [];
   if (lines[0]?.trim() !== 'source,target,edge') {
     throw validationError(
@@ -69,14 +70,15 @@ export async function readModelCards(file: string): Promise<HfLink[]> {
   const name = path.basename(file);
   const problems: string[] = [];
   const links: HfLink[] = [];
-  (await readFile(file, 'utf8')).split(/\r?\n/).forEach((line, i) => {
+  (await readInputText(file)).split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     const at = `${name}:${i + 1}`;
     let card: { id?: unknown; base_model?: unknown; base_model_relation?: unknown };
     try {
-      card = JSON.parse(line);
+      card = parseStrictJson(line, at) as typeof card;
     } catch (error) {
-      return void problems.push(`${at}: not JSON (${(error as Error).message})`);
+      if (!isDomainError(error)) throw error;
+      return void problems.push(error.message);
     }
     if (!card || typeof card !== 'object' || Array.isArray(card))
       return void problems.push(`${at}: expected a JSON object with 'id' and 'base_model'`);

@@ -1,5 +1,6 @@
 import { entityInputSchema, kindGroup, relationshipInputSchema } from '@lineage/domain';
 import { slugify } from '../ids';
+import { parseRecord } from '../parse-record';
 import { byNamedOwner } from '../owners';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
 import { readJailbreakBench, type JbbOutcome, type JbbRun } from './read-jbb';
@@ -72,17 +73,21 @@ function defectOf(id: string, method: string, results: Result[], below: JbbRun[]
       : '',
     `Imported: ${best >= 0.5 ? 'HIGH, a target jailbroken on half the behaviours or more' : `MEDIUM, every target under 50%`}.`,
   ];
-  return entityInputSchema.parse({
-    id,
-    kind: 'Defect',
-    name: name.length > 300 ? `${name.slice(0, 297)}...` : name,
-    aliases: [methodAlias(method)],
-    category: 'JAILBREAK',
-    severity: best >= 0.5 ? 'HIGH' : 'MEDIUM',
-    disclosedAt: dates[0],
-    summary: summary.filter(Boolean).join(' ').slice(0, 4000),
-    sources: SOURCES,
-  });
+  return parseRecord(
+    entityInputSchema,
+    {
+      id,
+      kind: 'Defect',
+      name: name.length > 300 ? `${name.slice(0, 297)}...` : name,
+      aliases: [methodAlias(method)],
+      category: 'JAILBREAK',
+      severity: best >= 0.5 ? 'HIGH' : 'MEDIUM',
+      disclosedAt: dates[0],
+      summary: summary.filter(Boolean).join(' ').slice(0, 4000),
+      sources: SOURCES,
+    },
+    results[0]!.run.at,
+  );
 }
 
 /**
@@ -166,12 +171,16 @@ export async function planJailbreakBench(
     else builder.addNode(defectOf(id, method, results, below));
     for (const result of results)
       builder.addRelationship(
-        relationshipInputSchema.parse({
-          type: 'AFFECTS',
-          from: id,
-          to: result.origin,
-          sources: SOURCES,
-        }),
+        parseRecord(
+          relationshipInputSchema,
+          {
+            type: 'AFFECTS',
+            from: id,
+            to: result.origin,
+            sources: SOURCES,
+          },
+          result.run.at,
+        ),
       );
   }
   return { format: 'jailbreakbench', records: runs.length, batch: builder.build(), linked, notes };

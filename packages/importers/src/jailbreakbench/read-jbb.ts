@@ -1,8 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeIssues, validationError } from '@lineage/domain';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { inputKind, listInputDir, readInputText } from '../input-files';
 
 const text = z.string().trim().min(1);
 
@@ -76,18 +76,15 @@ function tableOf(name: string, content: string): 'runs' | 'outcomes' {
 export async function readJailbreakBench(inputs: string[]): Promise<JbbResults> {
   const files: string[] = [];
   for (const input of inputs) {
-    if ((await stat(input)).isDirectory()) {
-      const entries = await readdir(input);
-      files.push(
-        ...entries.filter((e) => e === SUMMARY || e === OUTCOMES).map((e) => path.join(input, e)),
-      );
-    } else files.push(input);
+    if ((await inputKind(input)) === 'directory')
+      files.push(...(await listInputDir(input, (name) => name === SUMMARY || name === OUTCOMES)));
+    else files.push(input);
   }
   const problems: string[] = [];
   const results: JbbResults = { runs: [], outcomes: [] };
   for (const file of files.sort()) {
     const name = path.basename(file);
-    const content = await readFile(file, 'utf8');
+    const content = await readInputText(file);
     if (tableOf(name, content) === 'runs')
       results.runs.push(...readRows(name, content, runSchema, problems));
     else results.outcomes.push(...readRows(name, content, outcomeSchema, problems));

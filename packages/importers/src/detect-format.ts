@@ -1,0 +1,62 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { validationError } from '@lineage/domain';
+import { inputKind, readInputText } from './input-files';
+
+export const IMPORT_FORMATS = [
+  'ecosystem-graphs',
+  'hf-tree',
+  'hf-cards',
+  'avid',
+  'jailbreakbench',
+  'cyclonedx',
+  'backup',
+] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+
+const cannotTell = (input: string, what: string) =>
+  validationError(
+    `${input}: cannot tell its format (${what}); pass --format (${IMPORT_FORMATS.join(', ')})`,
+  );
+
+/**
+ * The format of a file or directory from its name and contents, for when the caller does not
+ * say. A directory is judged by what it holds, never by its name (a directory may be called
+ * `x.csv`); one that matches no format is refused rather than read as nothing.
+ */
+export async function detectFormat(input: string): Promise<ImportFormat> {
+  if ((await inputKind(input)) === 'directory') return directoryFormat(input);
+  const head = (await readInputText(input)).slice(0, 400);
+  if (isYaml(input)) return 'ecosystem-graphs';
+  if (input.endsWith('.csv'))
+    return /^method,model,attack_type,/.test(head) ? 'jailbreakbench' : 'hf-tree';
+  if (head.includes('"format":"lineage-backup"') || head.includes('"format": "lineage-backup"'))
+    return 'backup';
+  if (head.includes('"bomFormat"')) return 'cyclonedx';
+  if (head.includes('"data_type"') && head.includes('AVID')) return 'avid';
+  if (input.endsWith('.jsonl')) return 'hf-cards';
+  throw cannotTell(input, 'neither its name nor its first lines match one');
+}
+
+async function directoryFormat(dir: string): Promise<ImportFormat> {
+  const entries = await readdir(dir, { recursive: true });
+  const names = entries.map((entry) => path.basename(entry));
+  if (names.some((name) => /^jbb_.*\.csv$/.test(name))) return 'jailbreakbench';
+  if (names.some((name) => /^AVID-\d{4}-R\d+\.json$/.test(name))) return 'avid';
+  const json = entries.find((entry) => entry.endsWith('.json'));
+  if (json && (await readInputText(path.join(dir, json), dir)).slice(0, 400).includes('AVID'))
+    return 'avid';
+  // Ecosystem Graphs keeps one YAML list of assets per organisation, in assets/.
+  if (entries.some((entry) => isYaml(entry) && !entry.includes(path.sep)))
+    return 'ecosystem-graphs';
+  if (entries.some((entry) => isYaml(entry) && path.dirname(entry) === 'assets'))
+    return 'ecosystem-graphs';
+  throw cannotTell(
+    dir,
+    entries.length
+      ? 'a directory without AVID reports (AVID-*.json), JailbreakBench tables (jbb_*.csv) or Ecosystem Graphs assets (*.yaml)'
+      : 'an empty directory',
+  );
+}
