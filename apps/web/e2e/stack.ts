@@ -17,35 +17,44 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/**
- * The real stack on one machine: a fresh embedded Neo4j loaded by `load`, the API, and the
- * production build of the web app (`next build`, cached by turbo, then `next start`).
- */
-export async function startStack(options: {
-  load: (store: GraphStore) => Promise<void>;
+export interface StackOptions {
+  /** Fills the fresh Neo4j; left out with `neo4jUri`. */
+  load?: (store: GraphStore) => Promise<void>;
+  /** A Neo4j that already holds the data (another suite's), instead of a fresh one. */
+  neo4jUri?: string;
+  /** On top of the API's environment, e.g. LINEAGE_READ_TOKENS. */
+  apiEnv?: Record<string, string>;
+  /** On top of the web app's environment, e.g. LINEAGE_API_TOKEN. */
+  webEnv?: Record<string, string>;
   log: (line: string) => void;
-}): Promise<Stack> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'lineage-stack-'));
-  const neo4j = await startNeo4j({ dataDir, heap: '1g', javaHome: e2eEnv.JAVA_HOME });
+}
+
+/**
+ * The real stack on one machine: a fresh embedded Neo4j loaded by `load` (or the one at
+ * `neo4jUri`), the API, and the production build of the web app (`next build`, cached by
+ * turbo, then `next start`).
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const neo4j = options.neo4jUri ? undefined : await startFreshNeo4j(options.load);
+  const neo4jUri = options.neo4jUri ?? neo4j!.uri;
   const services: RunningService[] = [];
   const stop = async () => {
     for (const service of services.reverse()) await service.stop();
-    await neo4j.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await neo4j?.stop();
   };
   try {
-    const store = await GraphStore.connect({ uri: neo4j.uri });
-    await store.migrate();
-    await options.load(store);
-    await store.close();
-
     const apiPort = await freePort();
     const api = await startService({
       name: 'api',
       command: process.execPath,
       args: ['--import', 'tsx', 'src/main.ts'],
       cwd: path.join(repo, 'apps/api'),
-      env: childEnvironment({ NEO4J_URI: neo4j.uri, PORT: String(apiPort), LOG_LEVEL: 'warn' }),
+      env: childEnvironment({
+        NEO4J_URI: neo4jUri,
+        PORT: String(apiPort),
+        LOG_LEVEL: 'warn',
+        ...options.apiEnv,
+      }),
       url: `http://127.0.0.1:${apiPort}/graphql`,
       healthUrl: `http://127.0.0.1:${apiPort}/health`,
       log: () => {},
@@ -66,7 +75,11 @@ export async function startStack(options: {
       command: process.execPath,
       args: [path.join(repo, 'node_modules/next/dist/bin/next'), 'start', '-p', String(webPort)],
       cwd: path.join(repo, 'apps/web'),
-      env: childEnvironment({ LINEAGE_API_URL: api.url, LINEAGE_PUBLIC_API_URL: api.url }),
+      env: childEnvironment({
+        LINEAGE_API_URL: api.url,
+        LINEAGE_PUBLIC_API_URL: api.url,
+        ...options.webEnv,
+      }),
       url: `http://127.0.0.1:${webPort}`,
       healthUrl: `http://127.0.0.1:${webPort}/icon.svg`,
       log: () => {},
@@ -77,4 +90,27 @@ export async function startStack(options: {
     await stop();
     throw error;
   }
+}
+
+/** A Neo4j of the stack's own in a temporary directory, migrated and filled by `load`. */
+async function startFreshNeo4j(load: StackOptions['load']) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'lineage-stack-'));
+  const neo4j = await startNeo4j({ dataDir, heap: '1g', javaHome: e2eEnv.JAVA_HOME });
+  const stop = async () => {
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const store = await GraphStore.connect({ uri: neo4j.uri });
+    try {
+      await store.migrate();
+      await load?.(store);
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { uri: neo4j.uri, stop };
 }

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { clientGql } from '../lib/client-api';
+import type { BrowserVariables } from '../lib/operations';
 import { nodeHref } from '../lib/links';
 import { KindBadge } from './Badges';
 
@@ -11,10 +12,6 @@ interface Hit {
   name: string;
   kind: string;
 }
-
-const SEARCH = `query Suggest($text: String!, $kinds: [NodeKind!]) {
-  search(text: $text, kinds: $kinds, first: 8) { edges { node { node { id name kind } } } }
-}`;
 
 /**
  * A combobox: suggestions of any kind (defects too) appear while typing; arrows move, Enter
@@ -53,9 +50,9 @@ export function SearchBox({
       pending.current?.abort();
       const controller = new AbortController();
       pending.current = controller;
-      clientGql<{ search: { edges: { node: { node: Hit } }[] } }>(
-        SEARCH,
-        { text, kinds },
+      clientGql<{ search: { edges: { node: { node: Hit } }[] } }, 'Suggest'>(
+        'Suggest',
+        { text, kinds: kinds as BrowserVariables<'Suggest'>['kinds'] },
         controller.signal,
       )
         .then((data) => {

@@ -1,13 +1,18 @@
-/** Browser-side GraphQL, through the web app's own /api/graphql route (same origin). */
-export async function clientGql<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
+import type { BrowserOperation, BrowserVariables } from './operations';
+
+/**
+ * Browser-side GraphQL, through the web app's own /api/graphql route (same origin): the route
+ * runs the named operation of lib/operations.ts, never a document sent from here.
+ */
+export async function clientGql<T, Name extends BrowserOperation = BrowserOperation>(
+  operation: Name,
+  variables: BrowserVariables<Name>,
   signal?: AbortSignal,
 ): Promise<T> {
   const response = await fetch('/api/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ operation, variables }),
     signal,
   });
   const body = (await response.json().catch(() => ({}))) as {

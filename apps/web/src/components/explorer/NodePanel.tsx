@@ -24,16 +24,6 @@ interface Details {
   children?: { totalCount: number };
 }
 
-const DETAILS = `query Panel($id: ID!) {
-  node(id: $id) {
-    id name kind sources verified releasedAt
-    ... on Model { license access parameters provider { id name } }
-    ... on Dataset { license access provider { id name } }
-    ... on Deployment { license access monthlyActiveUsers operator { id name } }
-    ... on LineageNode { parents { type } children(first: 1) { totalCount } }
-  }
-}`;
-
 /** Details of the selected node, and what can be done from it. */
 export function NodePanel({
   id,
@@ -50,7 +40,7 @@ export function NodePanel({
     if (!id || id.startsWith('group:')) return;
     const controller = new AbortController();
     setError(undefined);
-    clientGql<{ node: Details | null }>(DETAILS, { id }, controller.signal)
+    clientGql<{ node: Details | null }, 'Panel'>('Panel', { id }, controller.signal)
       .then((data) => setDetails(data.node))
       .catch((e: Error) => e.name !== 'AbortError' && setError(e.message));
     return () => controller.abort();

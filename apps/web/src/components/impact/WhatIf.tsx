@@ -4,12 +4,9 @@ import { DEFECT_CATEGORIES, LINEAGE_KINDS, SEVERITIES } from '@lineage/domain';
 import { useEffect, useState } from 'react';
 import { clientGql } from '../../lib/client-api';
 import { SearchBox } from '../SearchBox';
-import { IMPACT_FIELDS, toImpactData, type ImpactData, type RawImpact } from './impact-data';
+import type { BrowserVariables } from '../../lib/operations';
+import { toImpactData, type ImpactData, type RawImpact } from './impact-data';
 import { ImpactView } from './ImpactView';
-
-const WHAT_IF = `query WhatIf($node: ID!, $category: DefectCategory!, $severity: Severity!) {
-  whatIf(nodeId: $node, category: $category, severity: $severity, first: 500) { ${IMPACT_FIELDS} }
-}`;
 
 /** Pick a node, a category and a severity: the impact updates as they change; nothing is saved. */
 export function WhatIf(props: {
@@ -30,9 +27,13 @@ export function WhatIf(props: {
     window.history.replaceState(null, '', `/what-if?${search}`);
     const controller = new AbortController();
     setLoading(true);
-    clientGql<{ whatIf: RawImpact }>(
-      WHAT_IF,
-      { node: node.id, category, severity },
+    clientGql<{ whatIf: RawImpact }, 'WhatIf'>(
+      'WhatIf',
+      {
+        node: node.id,
+        category: category as BrowserVariables<'WhatIf'>['category'],
+        severity: severity as BrowserVariables<'WhatIf'>['severity'],
+      },
       controller.signal,
     )
       .then((data) => {

@@ -1,0 +1,57 @@
+import { DEFECT_CATEGORIES, MAX_ID_LENGTH, NODE_KINDS, SEVERITIES } from '@lineage/domain';
+import { z } from 'zod';
+import { IMPACT_FIELDS } from '../components/impact/impact-data';
+
+const id = z.string().min(1).max(MAX_ID_LENGTH);
+
+/**
+ * Every GraphQL operation the browser may have the web app run, by name. The browser sends a
+ * name and variables only; the web app's route runs the document kept here with its own read
+ * token, after checking the variables against the schema beside it. Nothing else passes, so
+ * the token reads only what the web app's own pages show.
+ */
+export const BROWSER_OPERATIONS = {
+  /** Search suggestions while typing. */
+  Suggest: {
+    document: `query Suggest($text: String!, $kinds: [NodeKind!]) {
+      search(text: $text, kinds: $kinds, first: 8) { edges { node { node { id name kind } } } }
+    }`,
+    variables: z.strictObject({
+      text: z.string().trim().min(1).max(200),
+      kinds: z.array(z.enum(NODE_KINDS)).max(NODE_KINDS.length).optional(),
+    }),
+  },
+  /** The explorer's details of the selected node. */
+  Panel: {
+    document: `query Panel($id: ID!) {
+      node(id: $id) {
+        id name kind sources verified releasedAt
+        ... on Model { license access parameters provider { id name } }
+        ... on Dataset { license access provider { id name } }
+        ... on Deployment { license access monthlyActiveUsers operator { id name } }
+        ... on LineageNode { parents { type } children(first: 1) { totalCount } }
+      }
+    }`,
+    variables: z.strictObject({ id }),
+  },
+  /** The what-if page's impact of a hypothetical defect. */
+  WhatIf: {
+    document: `query WhatIf($node: ID!, $category: DefectCategory!, $severity: Severity!) {
+      whatIf(nodeId: $node, category: $category, severity: $severity, first: 500) { ${IMPACT_FIELDS} }
+    }`,
+    variables: z.strictObject({
+      node: id,
+      category: z.enum(DEFECT_CATEGORIES),
+      severity: z.enum(SEVERITIES),
+    }),
+  },
+} as const;
+
+export type BrowserOperation = keyof typeof BROWSER_OPERATIONS;
+export type BrowserVariables<Name extends BrowserOperation> = z.input<
+  (typeof BROWSER_OPERATIONS)[Name]['variables']
+>;
+
+export function isBrowserOperation(name: unknown): name is BrowserOperation {
+  return typeof name === 'string' && Object.hasOwn(BROWSER_OPERATIONS, name);
+}
