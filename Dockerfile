@@ -5,6 +5,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps ./apps
 COPY packages ./packages
+COPY tooling ./tooling
 COPY seed ./seed
 COPY tsconfig.base.json turbo.json ./
 RUN npm ci --no-audit --no-fund

@@ -1,36 +1,19 @@
-import path from 'node:path';
-import { startService, type RunningService } from '@lineage/cli';
 import type { ProjectionStatus } from '@lineage/graph-store';
-import { freePort } from '@lineage/graph-store/testing';
-import { childEnvironment } from './env';
-import { graphql, STATS } from './graphql-client';
+import { graphql, startApiProcess, type ApiProcess } from '@lineage/testkit';
+import { STATS } from './queries';
 
 export const BENCH_WRITER = { name: 'bench', token: 'bench-write-token-0123456789' };
 
 /** The API as users run it: its own Node process, talking to Neo4j over Bolt. */
-export async function startApi(
-  repo: string,
-  neo4jUri: string,
-  options: { projection: boolean },
-): Promise<RunningService> {
-  const port = await freePort();
-  return startService({
-    name: 'api',
-    command: process.execPath,
-    args: ['--import', 'tsx', 'src/main.ts'],
-    cwd: path.join(repo, 'apps/api'),
-    env: childEnvironment({
-      NEO4J_URI: neo4jUri,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+export function startApi(neo4jUri: string, options: { projection: boolean }): Promise<ApiProcess> {
+  return startApiProcess({
+    neo4jUri,
+    env: {
       LINEAGE_PROJECTION: options.projection ? 'on' : 'off',
       // The Cypher-only impact of a hub takes seconds at a million nodes: let it finish.
       LINEAGE_QUERY_TIMEOUT_MS: '300000',
       LINEAGE_WRITE_TOKENS: `${BENCH_WRITER.name}:${BENCH_WRITER.token}`,
-    }),
-    url: `http://127.0.0.1:${port}/graphql`,
-    healthUrl: `http://127.0.0.1:${port}/health`,
+    },
     log: (line) => process.stderr.write(`${line}\n`),
   });
 }

@@ -5,7 +5,8 @@ import {
   type DefectCategory,
 } from '@lineage/domain';
 import type { GraphStore } from '@lineage/graph-store';
-import { graphql, IMPACT } from './graphql-client';
+import { graphql } from '@lineage/testkit';
+import { IMPACT } from './queries';
 import type { Hub } from './floor';
 import { timed } from './stats';
 

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { NODE_PAGE, ONE_HOP, SEARCH, STATS } from './graphql-client';
+import { NODE_PAGE, ONE_HOP, SEARCH, STATS } from './queries';
 
 export interface MixedReadsResult {
   requestsPerSecond: number;

@@ -16,7 +16,8 @@ import { generateSynthetic } from '@lineage/importers';
 import { projectionReady, startApi } from './api-process';
 import { openBenchStore } from './bench-store';
 import { breadthFirstReach, largestHubs, sampleIds } from './floor';
-import { graphql, IMPACT, NODE_PAGE, ONE_HOP } from './graphql-client';
+import { graphql } from '@lineage/testkit';
+import { IMPACT, NODE_PAGE, ONE_HOP } from './queries';
 import { fileBenchDefects, measureImpacts, type BenchDefect } from './hub-impact';
 import { mixedReads } from './mixed-reads';
 import { renderReport } from './report';
@@ -136,7 +137,7 @@ function floorTimes(graph: LineageGraph, defects: BenchDefect[]): Map<string, nu
 
 async function measureThroughApi(neo4jUri: string, graph: LineageGraph, defects: BenchDefect[]) {
   step('starting the API with its lineage projection');
-  const api = await startApi(repo, neo4jUri, { projection: true });
+  const api = await startApi(neo4jUri, { projection: true });
   try {
     const kick = () => graphql(api.url, IMPACT, { id: defects[0]!.id });
     const ready = await projectionReady(api.url, kick);
@@ -178,7 +179,7 @@ async function measureThroughApi(neo4jUri: string, graph: LineageGraph, defects:
 /** The "before": the same API with no projection, each hub once after one warm-up query. */
 async function cypherOnlyImpact(neo4jUri: string, defects: BenchDefect[]) {
   step('hub impact again with the projection off (Cypher closure per query)');
-  const api = await startApi(repo, neo4jUri, { projection: false });
+  const api = await startApi(neo4jUri, { projection: false });
   try {
     await measureImpacts(api.url, defects.slice(-1), 1);
     const samples = await measureImpacts(api.url, defects, 1);

@@ -1,27 +1,4 @@
-/** A GraphQL request over HTTP; a response with errors (or not 200) throws, naming them. */
-export async function graphql<T = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (response.status !== 200 || body.errors?.length || !body.data) {
-    throw new Error(
-      `GraphQL ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`,
-    );
-  }
-  return body.data;
-}
-
+/** The queries the benchmark sends, as the web app and a script would. */
 export const IMPACT = `query Impact($id: ID!) {
   impact(defectId: $id, first: 50) {
     totals { exposed mitigated deployments byLevel { level count } byKind { kind count } }
