@@ -23,4 +23,11 @@ export {
   type BackupTrailer,
 } from './backup/backup-format';
 export { generateSynthetic, HF_SHAPE, type SyntheticItem } from './generate/synthetic';
-export { planImport, detectFormat, IMPORT_FORMATS, type ImportFormat } from './plan-import';
+export {
+  planImport,
+  prepareImport,
+  detectFormat,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type Reconcile,
+} from './plan-import';

@@ -2,7 +2,7 @@ import type { WriteReport } from '@lineage/graph-store';
 import {
   detectFormat,
   IMPORT_FORMATS,
-  planImport,
+  prepareImport,
   type ImportFormat,
   type ImportPlan,
 } from '@lineage/importers';
@@ -34,21 +34,27 @@ export function registerImport(program: Command, env: () => CliEnv) {
       const graph = await openGraph(env(), { reuseRunning: true, log });
       try {
         await graph.store.migrate();
-        log(`reading and reconciling ${files.length} ${format} file(s)...`);
-        const plan = await planImport(format, files, graph.store);
-        const { nodes, relationships } = plan.batch;
-        log(
-          `writing ${nodes.length} nodes and ${relationships.length} relationships in one transaction...`,
-        );
+        log(`reading ${files.length} ${format} file(s)...`);
+        const reconcile = await prepareImport(format, files);
         let bar: ReturnType<typeof progressBar> | undefined;
         let shown = 0;
-        const report = await graph.store.write(
-          plan.batch,
-          {
+        // Reconciled inside the write transaction, under the write lock: what the import decides
+        // from the stored records (link or create) cannot be overtaken by another writer.
+        const { planned: plan, report } = await graph.store.writePlanned(
+          async (lookup) => {
+            log('reconciling with the stored graph, under the write lock...');
+            const plan = await reconcile(lookup);
+            const { nodes, relationships } = plan.batch;
+            log(
+              `writing ${nodes.length} nodes and ${relationships.length} relationships in one transaction...`,
+            );
+            return plan;
+          },
+          (plan) => ({
             by: 'cli',
             action: `import ${format}`,
             summary: `${format}: ${plan.records} records from ${files.length} file(s)`,
-          },
+          }),
           (written, total) => {
             bar ??= progressBar('writing rows', total);
             bar.increment(written - shown);
