@@ -17,6 +17,8 @@ export default tseslint.config(
       '**/next-env.d.ts',
       'test-results/**',
       '.scratch/**',
+      // Written by npm run codegen from the SDL; checked by npm run codegen:check.
+      '**/src/generated/**',
     ],
   },
   js.configs.recommended,

@@ -1,18 +1,13 @@
-import type { DefectCategory, ExposureLevel, NodeKind, Severity } from '@lineage/domain';
+import type { ExposedRow, ImpactFilter, ImpactView } from '@lineage/domain';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
 import { LIST_CAPS } from '../../list-sizes';
 import { connection, decodeOffset, offsetCursor, pageSize } from '../../pagination';
+import type { QueryExposureArgs, QueryImpactArgs, QueryWhatIfArgs } from '../../generated/graphql';
 import { knownIds } from './known-ids';
-import type { ExposedRow, ImpactFilter, ImpactView } from '@lineage/domain';
 
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-  minLevel?: ExposureLevel | null;
-  kinds?: NodeKind[] | null;
-  maxDepth?: number | null;
-}
+/** What impact and whatIf share: the page, its filter and the depth limit. */
+type PageArgs = Pick<QueryImpactArgs, 'first' | 'after' | 'minLevel' | 'kinds' | 'maxDepth'>;
 
 function maxDepthOf(args: PageArgs): number | undefined {
   const depth = args.maxDepth ?? undefined;
@@ -76,23 +71,14 @@ const pathOf = (row: ExposedRow, _: unknown, ctx: Context) => ctx.loaders.node.l
 
 export const impactResolvers = {
   Query: {
-    impact: async (_: unknown, args: PageArgs & { defectId: string }, ctx: Context) => {
+    impact: async (_: unknown, args: QueryImpactArgs, ctx: Context) => {
       const { context, view } = await ctx.services.impact.impactOfDefect(
         args.defectId,
         maxDepthOf(args),
       );
       return impactResult(view, args, { defect: context.defect });
     },
-    whatIf: async (
-      _: unknown,
-      args: PageArgs & {
-        nodeId: string;
-        category: DefectCategory;
-        severity: Severity;
-        assumeMitigations: string[];
-      },
-      ctx: Context,
-    ) => {
+    whatIf: async (_: unknown, args: QueryWhatIfArgs, ctx: Context) => {
       const assumed = await knownIds(ctx, 'assumeMitigations', args.assumeMitigations ?? [], {
         max: LIST_CAPS.mitigations,
       });
@@ -109,7 +95,7 @@ export const impactResolvers = {
       };
       return impactResult(view, args, { hypothesis });
     },
-    exposure: async (_: unknown, args: { nodeId: string }, ctx: Context) => {
+    exposure: async (_: unknown, args: QueryExposureArgs, ctx: Context) => {
       const rows = await ctx.services.impact.exposure(args.nodeId);
       return rows.slice(0, LIST_CAPS.exposure).map(({ defectId, row }) => ({
         ...row,

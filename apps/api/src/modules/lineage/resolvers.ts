@@ -1,7 +1,11 @@
-import type { LineageRelation } from '@lineage/domain';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
 import { LIST_CAPS } from '../../list-sizes';
+import type {
+  QueryBlastRadiusArgs,
+  QueryLineageArgs,
+  QueryPathArgs,
+} from '../../generated/graphql';
 import { pageSize } from '../../pagination';
 
 const MAX_VIEW_DEPTH = 20;
@@ -16,17 +20,7 @@ function checkRange(name: string, value: number, min: number, max: number) {
 
 export const lineageResolvers = {
   Query: {
-    lineage: async (
-      _: unknown,
-      args: {
-        id: string;
-        direction: 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
-        depth: number;
-        relations?: LineageRelation[] | null;
-        maxNodes: number;
-      },
-      ctx: Context,
-    ) => {
+    lineage: async (_: unknown, args: QueryLineageArgs, ctx: Context) => {
       checkRange('maxNodes', args.maxNodes, 1, LIST_CAPS.lineageMaxNodes);
       checkRange('depth', args.depth, 1, MAX_VIEW_DEPTH);
       const { focus, view } = await ctx.services.browse.lineage(args.id, {
@@ -48,7 +42,7 @@ export const lineageResolvers = {
         truncated: view.truncated || view.edges.length > maxEdges,
       };
     },
-    path: async (_: unknown, args: { from: string; to: string }, ctx: Context) => {
+    path: async (_: unknown, args: QueryPathArgs, ctx: Context) => {
       const chain = await ctx.services.browse.path(args.from, args.to);
       if (!chain) return null;
       return {
@@ -57,7 +51,7 @@ export const lineageResolvers = {
         length: chain.relationships.length,
       };
     },
-    blastRadius: async (_: unknown, args: { first: number }, ctx: Context) => {
+    blastRadius: async (_: unknown, args: QueryBlastRadiusArgs, ctx: Context) => {
       const rows = await ctx.services.browse.blastRadius(pageSize(args.first));
       return rows.map((row) => ({
         model: () => ctx.loaders.node.load(row.id),

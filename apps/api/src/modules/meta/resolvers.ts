@@ -1,4 +1,5 @@
 import type { Context } from '../../context';
+import type { QueryChangesArgs } from '../../generated/graphql';
 import { connection, decodeCount, encodeCursor, pageSize } from '../../pagination';
 
 export const metaResolvers = {
@@ -11,7 +12,7 @@ export const metaResolvers = {
         readCache: { ...cache, graphVersion: cache.version, entries: cache.size },
       };
     },
-    changes: async (_: unknown, args: { first?: number; after?: string | null }, ctx: Context) => {
+    changes: async (_: unknown, args: QueryChangesArgs, ctx: Context) => {
       const first = pageSize(args.first);
       const before = decodeCount(args.after, /^(\d{1,16})$/, 'the audit trail');
       const rows = await ctx.services.browse.changes(first + 1, before);

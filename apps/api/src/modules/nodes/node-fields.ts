@@ -1,6 +1,11 @@
 import { LINEAGE_RELATIONS, type RelationType } from '@lineage/domain';
 import type { StoredEntity, StoredRelationship } from '@lineage/core';
 import type { Context } from '../../context';
+import type {
+  LineageNodeChildrenArgs,
+  NodeIncomingArgs,
+  NodeOutgoingArgs,
+} from '../../generated/graphql';
 import { LIST_CAPS } from '../../list-sizes';
 import { connection, decodeCursor, encodeCursor, pageSize } from '../../pagination';
 
@@ -14,11 +19,7 @@ async function outgoing(entity: Entity, ctx: Context, types?: RelationType[] | n
   return chosen.slice(0, LIST_CAPS.outgoing);
 }
 
-async function incoming(
-  entity: Entity,
-  ctx: Context,
-  args: { types?: RelationType[] | null; first?: number | null; after?: string | null },
-) {
+async function incoming(entity: Entity, ctx: Context, args: NodeIncomingArgs) {
   const first = pageSize(args.first);
   const page = await ctx.loaders.incomingPage(entity.id, {
     types: args.types ?? undefined,
@@ -41,20 +42,16 @@ async function linked(entity: Entity, ctx: Context, type: RelationType) {
 
 /** Fields every node has. */
 export const nodeFields = {
-  outgoing: (entity: Entity, args: { types?: RelationType[] | null }, ctx: Context) =>
+  outgoing: (entity: Entity, args: NodeOutgoingArgs, ctx: Context) =>
     outgoing(entity, ctx, args.types),
-  incoming: (
-    entity: Entity,
-    args: { types?: RelationType[] | null; first?: number; after?: string },
-    ctx: Context,
-  ) => incoming(entity, ctx, args),
+  incoming: (entity: Entity, args: NodeIncomingArgs, ctx: Context) => incoming(entity, ctx, args),
 };
 
 /** Fields of models, datasets and deployments. */
 export const lineageFields = {
   ...nodeFields,
   parents: (entity: Entity, _: unknown, ctx: Context) => outgoing(entity, ctx, LINEAGE),
-  children: (entity: Entity, args: { first?: number; after?: string }, ctx: Context) =>
+  children: (entity: Entity, args: LineageNodeChildrenArgs, ctx: Context) =>
     incoming(entity, ctx, { ...args, types: LINEAGE }),
 };
 

@@ -1,5 +1,6 @@
-import { MODEL_KINDS, type KindGroup, type NodeKind } from '@lineage/domain';
+import { MODEL_KINDS, type KindGroup } from '@lineage/domain';
 import { searchTextProblem, type ListFilter, type StoredEntity } from '@lineage/core';
+import type { QueryModelsArgs, QueryNodeArgs, QuerySearchArgs } from '../../generated/graphql';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
 import {
@@ -14,11 +15,8 @@ import { defectFields, deploymentFields, developedFields, nodeFields } from './n
 
 const byKind = (entity: StoredEntity) => entity.kind;
 
-interface ListArgs {
-  filter?: ListFilter | null;
-  first?: number | null;
-  after?: string | null;
-}
+/** Every list's arguments: its kind's filter (the store reads the fields each kind has). */
+type ListArgs = Omit<QueryModelsArgs, 'filter'> & { filter?: ListFilter | null };
 
 function lister(group: KindGroup) {
   return async (_: unknown, args: ListArgs, ctx: Context) => {
@@ -38,17 +36,8 @@ function lister(group: KindGroup) {
 
 export const nodeResolvers = {
   Query: {
-    node: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.node.load(args.id),
-    search: async (
-      _: unknown,
-      args: {
-        text: string;
-        kinds?: NodeKind[] | null;
-        first?: number | null;
-        after?: string | null;
-      },
-      ctx: Context,
-    ) => {
+    node: (_: unknown, args: QueryNodeArgs, ctx: Context) => ctx.loaders.node.load(args.id),
+    search: async (_: unknown, args: QuerySearchArgs, ctx: Context) => {
       const problem = searchTextProblem(args.text);
       if (problem) throw apiError('BAD_USER_INPUT', `text: ${problem}`, { argument: 'text' });
       const first = pageSize(args.first);
