@@ -6,8 +6,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphStore } from '@lineage/graph-store';
 import { connectTestStore, testNeo4j } from '@lineage/graph-store/testing';
-import { validateBom } from '@lineage/importers';
+import { readSeed, validateBom } from '@lineage/importers';
 import { realData } from '@lineage/importers/testing';
+import { ImpactService } from '@lineage/core';
+import {
+  atLeast,
+  EXPOSURE_LEVELS,
+  levelRank,
+  SEVERITIES,
+  severityRank,
+  type ExposureLevel,
+} from '@lineage/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from './commands/seed';
 import { childEnvironment } from './env';
@@ -87,16 +96,54 @@ describe('the lineage command', () => {
   });
 
   it('passes a check when nothing that severe reaches the deployment', async () => {
-    const result = await lineage(
-      'check',
-      'deployment:amazon/bedrock',
-      '--fail-on',
-      'CRITICAL',
-      '--min-level',
-      'CONFIRMED',
-    );
-    expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/check passed/);
+    // A seeded deployment that defects do reach, with a threshold just above their severity
+    // and a failing case just at it: a check that ignored --fail-on (the default is HIGH)
+    // fails one of the two. Exposure comes from the service, the verdict from the command.
+    const impact = new ImpactService(store);
+    const deployments = (await readSeed(seedDir)).batch.nodes
+      .filter((n) => n.kind === 'Deployment')
+      .map((n) => n.id);
+    const levels = EXPOSURE_LEVELS.filter((l) => l !== 'NONE');
+    let found;
+    for (const deployment of deployments) {
+      const rows = (await impact.exposure(deployment)).filter((r) => !r.row.mitigated);
+      for (const severity of SEVERITIES.slice(1))
+        for (const level of levels) {
+          const reaching = rows.filter((r) => atLeast(r.row.level, level));
+          const rank = severityRank(severity);
+          const below = reaching.filter((r) => severityRank(r.severity) === rank - 1);
+          if (below.length && !reaching.some((r) => severityRank(r.severity) >= rank))
+            found ??= { deployment, severity, level, below: below.map((r) => r.defectId) };
+        }
+    }
+    expect(found, 'no seeded deployment has defects below some threshold').toBeDefined();
+    const { deployment, severity, level, below } = found!;
+    const check = (failOn: string, ...more: string[]) =>
+      lineage('check', deployment, '--fail-on', failOn, '--min-level', level, ...more);
+
+    const passed = await check(severity);
+    expect(passed.stderr).toMatch(/check passed/);
+    expect(passed.code).toBe(0);
+    const failed = await check(SEVERITIES[severityRank(severity) - 1]!, '--json');
+    expect(failed.code).toBe(1);
+    expect(
+      (JSON.parse(failed.stdout) as { defectId: string }[]).map((f) => f.defectId).sort(),
+    ).toEqual(below.sort());
+  });
+
+  it('passes a check when the defects reach the deployment only below --min-level', async () => {
+    const rows = JSON.parse(
+      (await lineage('exposure', 'deployment:amazon/bedrock', '--json')).stdout,
+    ) as { row: { level: ExposureLevel; mitigated: boolean } }[];
+    const reached = rows.filter((r) => !r.row.mitigated).map((r) => levelRank(r.row.level));
+    const highest = EXPOSURE_LEVELS[Math.max(...reached)]!;
+    const above = EXPOSURE_LEVELS[levelRank(highest) + 1]!;
+    const at = (level: string) =>
+      lineage('check', 'deployment:amazon/bedrock', '--fail-on', 'LOW', '--min-level', level);
+    const passed = await at(above);
+    expect(passed.stderr).toMatch(/check passed/);
+    expect(passed.code).toBe(0);
+    expect((await at(highest)).code).toBe(1);
   });
 
   it('prints an impact as a table, CSV or JSON', async () => {
@@ -170,5 +217,23 @@ describe('the lineage command', () => {
     );
     expect(badFile.code).toBe(1);
     expect(badFile.stderr).toMatch(/missing\.yaml/);
+  });
+
+  it('refuses a numeric option that is not a whole number in range, naming it', async () => {
+    for (const args of [
+      ['impact', 'defect:FMD-2026-0008', '--max-depth', 'abc'],
+      ['impact', 'defect:FMD-2026-0008', '--max-depth', '-1'],
+      ['what-if', 'model:openai/gpt-3.5-turbo', '--category', 'JAILBREAK', '--max-depth', '2.5'],
+      ['impact', 'defect:FMD-2026-0008', '--max-depth', '101'],
+      ['generate', '--nodes', '1e3'],
+      ['generate', '--nodes', '10', '--seed', '0'],
+    ]) {
+      const result = await lineage(...args);
+      const option = args.at(-2)!;
+      expect(result.code, args.join(' ')).not.toBe(0);
+      expect(result.stderr).toContain(`${option} takes a whole number from`);
+      expect(result.stderr).toContain(`'${args.at(-1)}'`);
+      expect(result.stdout).toBe('');
+    }
   });
 });

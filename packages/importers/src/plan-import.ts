@@ -1,5 +1,3 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { validationError } from '@lineage/domain';
 import { planAvid } from './avid/plan';
 import { planBackup } from './backup/backup';
@@ -8,38 +6,10 @@ import { planEcosystemGraphs } from './ecosystem-graphs/plan';
 import { planHuggingFace } from './hf/plan';
 import { planJailbreakBench } from './jailbreakbench/plan';
 import { readEdgesCsv, readModelCards } from './hf/read-hf';
+import type { ImportFormat } from './detect-format';
 import type { ImportPlan, NodeLookup } from './plan';
 
-export const IMPORT_FORMATS = [
-  'ecosystem-graphs',
-  'hf-tree',
-  'hf-cards',
-  'avid',
-  'jailbreakbench',
-  'cyclonedx',
-  'backup',
-] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** The format of a file from its name and first bytes, for when the caller does not say. */
-export async function detectFormat(file: string): Promise<ImportFormat> {
-  if ((await stat(file)).isDirectory())
-    return (await readdir(file)).some((entry) => entry.startsWith('jbb_'))
-      ? 'jailbreakbench'
-      : 'avid';
-  const head = (await readFile(file, 'utf8')).slice(0, 400);
-  if (file.endsWith('.yaml') || file.endsWith('.yml')) return 'ecosystem-graphs';
-  if (file.endsWith('.csv'))
-    return /^method,model,attack_type,/.test(head) ? 'jailbreakbench' : 'hf-tree';
-  if (head.includes('"format":"lineage-backup"') || head.includes('"format": "lineage-backup"'))
-    return 'backup';
-  if (head.includes('"bomFormat"')) return 'cyclonedx';
-  if (head.includes('"data_type"') && head.includes('AVID')) return 'avid';
-  if (file.endsWith('.jsonl')) return 'hf-cards';
-  throw validationError(
-    `${path.basename(file)}: cannot tell its format; pass --format (${IMPORT_FORMATS.join(', ')})`,
-  );
-}
+export { detectFormat, IMPORT_FORMATS, type ImportFormat } from './detect-format';
 
 /** An import's reconciliation with what is stored, which decides what it writes. */
 export type Reconcile = (lookup: NodeLookup) => Promise<ImportPlan>;

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startOwnStore, type OwnStore } from '@lineage/graph-store/testing';
@@ -54,5 +55,57 @@ describe('lineage export and import --format backup', () => {
     const restored = await runLineage(target, ['import', file]);
     expect(restored.code, restored.stderr).toBe(0);
     expect(await target.store.graphHash()).toEqual(await source.store.graphHash());
+  });
+});
+
+describe('lineage import of hostile files', () => {
+  it('refuses each with exit 1 and an error naming it, and writes nothing', async () => {
+    const dir = path.join(scratch, 'hostile');
+    await mkdir(path.join(dir, 'x.csv'), { recursive: true });
+    execFileSync('mkfifo', [path.join(dir, 'edges.csv')]);
+    await symlink('/etc/passwd', path.join(dir, 'passwd.csv'));
+    const deep = '{"type":"machine-learning-model","name":"m","pedigree":{"ancestors":['.repeat(
+      10_000,
+    );
+    await writeFile(
+      path.join(dir, 'deep.json'),
+      `{"bomFormat":"CycloneDX","specVersion":"1.6","components":[${deep}${']}}'.repeat(10_000)}]}`,
+    );
+    await writeFile(path.join(dir, 'empty.yaml'), '# no assets yet\n');
+    const cases: [string[], RegExp][] = [
+      [[path.join(dir, 'x.csv')], /x\.csv: cannot tell its format \(an empty directory\)/],
+      [[path.join(dir, 'x.csv'), '--format', 'cyclonedx'], /x\.csv: a directory, where a file/],
+      [[path.join(dir, 'edges.csv')], /edges\.csv: not a regular file \(a FIFO/],
+      [[path.join(dir, 'edges.csv'), '--format', 'hf-tree'], /edges\.csv: not a regular file/],
+      [
+        [path.join(dir, 'passwd.csv'), '--format', 'hf-tree'],
+        /passwd\.csv: a symlink to \/etc\/passwd/,
+      ],
+      [[path.join(dir, 'deep.json')], /deep\.json: nested deeper than 200 levels/],
+      [
+        [path.join(dir, 'empty.yaml')],
+        /empty\.yaml: no ecosystem-graphs records read; nothing imported/,
+      ],
+    ];
+    const before = await source.store.graphHash();
+    for (const [args, problem] of cases) {
+      const result = await runLineage(source, ['import', ...args]);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toMatch(problem);
+      expect(result.stderr).not.toMatch(/ZodError|RangeError|\n\s+at /);
+    }
+    expect(await source.store.graphHash()).toEqual(before);
+  });
+
+  it('imports a directory of Ecosystem Graphs assets as such, not as AVID', async () => {
+    const assets = path.join(scratch, 'eg', 'assets');
+    await mkdir(assets, { recursive: true });
+    await writeFile(
+      path.join(assets, 'hostile-lab.yaml'),
+      '- type: model\n  name: Hostile Lab Model\n  organization: Hostile Lab\n  dependencies: []\n',
+    );
+    const result = await runLineage(source, ['import', path.dirname(assets), '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ format: 'ecosystem-graphs', records: 1 });
   });
 });

@@ -1,3 +1,4 @@
+import { validationError } from '@lineage/domain';
 import type { WriteReport } from '@lineage/graph-store';
 import {
   detectFormat,
@@ -44,6 +45,11 @@ export function registerImport(program: Command, env: () => CliEnv) {
           async (lookup) => {
             log('reconciling with the stored graph, under the write lock...');
             const plan = await reconcile(lookup);
+            // Reading nothing is almost always a wrong path or format; a backup's trailer vouches for its count.
+            if (!plan.records && format !== 'backup')
+              throw validationError(
+                `${files.join(', ')}: no ${format} records read; nothing imported`,
+              );
             const { nodes, relationships } = plan.batch;
             log(
               `writing ${nodes.length} nodes and ${relationships.length} relationships in one transaction...`,
