@@ -14,6 +14,7 @@ import {
 } from '@lineage/domain';
 import type { z } from 'zod';
 import { mitigationRecordSchema, seedLinksSchema } from './seed-records';
+import { parseRecord } from '../parse-record';
 import { readYamlList, YamlListError, type LocatedRecord } from '../yaml-records';
 
 export interface SeedContents {
@@ -146,7 +147,8 @@ function readMitigationRecord(
 }
 
 function link(draft: Record<string, unknown>, file: string, line: number): PendingLink {
-  return { relationship: relationshipInputSchema.parse(draft), at: `${file}:${line}` };
+  const at = `${file}:${line}`;
+  return { relationship: parseRecord(relationshipInputSchema, draft, at), at };
 }
 
 /** Every link must name a node of the seed, of a kind its type accepts. */
