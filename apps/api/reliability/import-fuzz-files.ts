@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { ImportFormat } from '@lineage/importers';
+import { createHash } from 'node:crypto';
+import { BACKUP_FORMAT, BACKUP_VERSION, type ImportFormat } from '@lineage/importers';
 import { injectionString } from './injection-strings';
 
 /** A file that is wrong by construction for its format: an import must refuse it whole. */
@@ -35,7 +36,22 @@ const hfCards = fc
   .array(badCard, { minLength: 1, maxLength: 4 })
   .map((lines) => [JSON.stringify({ id: 'x/y', base_model: 'a/b' }), ...lines].join('\n'));
 
-const backupHeaderLine = JSON.stringify({ format: 'lineage-backup', version: 1, graphVersion: 1 });
+const backupHeaderLine = JSON.stringify({
+  format: BACKUP_FORMAT,
+  version: BACKUP_VERSION,
+  graphVersion: 1,
+});
+/** A trailer that matches the lines (hash and plausible counts), so each line is what is judged. */
+const withTrailer = (lines: string[]) => {
+  const body = `${lines.join('\n')}\n`;
+  const nodes = lines.filter((line) => line.startsWith('{"node"')).length;
+  const trailer = {
+    nodes,
+    relationships: 0,
+    sha256: createHash('sha256').update(body).digest('hex'),
+  };
+  return `${body}${JSON.stringify({ trailer })}\n`;
+};
 const backup = fc.oneof(
   // A first line that is not a backup header at all.
   fc.oneof(injectionString, fc.constantFrom('null', '[]', '42', '"lineage-backup"', '{')),
@@ -52,7 +68,7 @@ const backup = fc.oneof(
       ),
       { minLength: 1, maxLength: 4 },
     )
-    .map((lines) => [backupHeaderLine, ...lines].join('\n')),
+    .map((lines) => withTrailer([backupHeaderLine, ...lines])),
 );
 
 const cyclonedx = fc.oneof(
