@@ -85,6 +85,15 @@ describe('docker-compose.yml', () => {
       expect(service(name).environment!.NEO4J_URI).toBe('bolt://neo4j:7687');
   });
 
+  it('builds an image holding every workspace, so npm ci there matches the lock file', () => {
+    const { workspaces } = JSON.parse(read('package.json')) as { workspaces: string[] };
+    const copied = [...read('Dockerfile').matchAll(/^COPY (.+) \S+$/gm)].flatMap((m) =>
+      m[1]!.split(/\s+/),
+    );
+    for (const workspace of workspaces)
+      expect(copied, `Dockerfile copies ${workspace}`).toContain(workspace.split('/')[0]);
+  });
+
   const cli = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
   it.skipIf(cli.error !== undefined)('passes docker-compose config -q', () => {
     const checked = spawnSync('docker-compose', ['config', '-q'], { cwd: root, encoding: 'utf8' });
