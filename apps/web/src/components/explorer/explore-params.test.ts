@@ -5,6 +5,20 @@ import { expansionView, planExpansionRequests } from './expansion-requests';
 const model = (i: number) => `model:org/m-${i}`;
 
 describe('explorer URL parameters', () => {
+  it('fills in the defaults for a URL that names only the focus', () => {
+    expect(exploreParamsSchema.parse({ focus: 'model:a/b' })).toEqual({
+      focus: 'model:a/b',
+      direction: 'BOTH',
+      depth: 2,
+      max: 500,
+      relations: [],
+      hide: [],
+      expand: [],
+      open: [],
+      selected: undefined,
+    });
+  });
+
   it('keeps a normal view as it is', () => {
     const params = exploreParamsSchema.parse({
       focus: 'model:meta-llama/Llama-2-7b-hf',

@@ -1,3 +1,4 @@
+import '../../lib/zod-without-eval';
 import { groupOfId, MAX_ID_LENGTH } from '@lineage/domain';
 import { z } from 'zod';
 
@@ -32,7 +33,10 @@ export interface Expansions {
  * API: repeats count once, malformed entries are dropped, and at most MAX_EXPANSIONS are kept.
  */
 export function readExpansions(value: unknown): Expansions {
-  const entries = list.parse(value);
+  return boundExpansions(list.parse(value));
+}
+
+function boundExpansions(entries: string[]): Expansions {
   const kept: string[] = [];
   const invalid: string[] = [];
   const distinct = new Set<string>();
@@ -65,7 +69,7 @@ export const exploreParamsSchema = z.object({
   /** Kinds hidden by the filter. */
   hide: list,
   /** Nodes expanded in place: `id~UPSTREAM` or `id~DOWNSTREAM` (see readExpansions). */
-  expand: z.unknown().transform((value) => readExpansions(value).kept),
+  expand: list.transform((entries) => boundExpansions(entries).kept),
   /** Collapsed fan-outs opened by a click. */
   open: list,
   selected: z.preprocess(first, z.string().optional()),
