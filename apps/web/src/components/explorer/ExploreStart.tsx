@@ -1,5 +1,6 @@
 'use client';
 
+import '../../lib/zod-without-eval';
 import { LINEAGE_KINDS } from '@lineage/domain';
 import { useRouter } from 'next/navigation';
 import { exploreHref } from '../../lib/links';

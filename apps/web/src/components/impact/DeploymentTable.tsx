@@ -1,5 +1,6 @@
 'use client';
 
+import '../../lib/zod-without-eval';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { toCsv, type Column } from '@lineage/domain';

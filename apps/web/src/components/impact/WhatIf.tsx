@@ -1,5 +1,6 @@
 'use client';
 
+import '../../lib/zod-without-eval';
 import { DEFECT_CATEGORIES, LINEAGE_KINDS, SEVERITIES } from '@lineage/domain';
 import { useEffect, useState } from 'react';
 import { clientGql } from '../../lib/client-api';
