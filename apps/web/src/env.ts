@@ -7,6 +7,8 @@ const envSchema = z.object({
   LINEAGE_PUBLIC_API_URL: z.url().default('http://localhost:4000/graphql'),
   /** A read token, when the API requires one (LINEAGE_READ_TOKENS). */
   LINEAGE_API_TOKEN: z.string().min(1).optional(),
+  /** Set by Next.js; development relaxes the Content-Security-Policy as React needs. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 
 export type WebEnv = z.output<typeof envSchema>;

@@ -4,6 +4,10 @@ import type { ReactNode } from 'react';
 import { webEnv } from '../env';
 import './globals.css';
 
+// Every page renders per request: its scripts carry that response's CSP nonce (see proxy.ts),
+// which a page prerendered at build time could not.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Lineage', template: '%s · Lineage' },
   description: 'How defects in AI models propagate to the products built on them',
