@@ -27,6 +27,8 @@ export interface StackOptions {
   /** On top of the web app's environment, e.g. LINEAGE_API_TOKEN. */
   webEnv?: Record<string, string>;
   log: (line: string) => void;
+  /** The API's and the web app's own output, line by line (dropped by default). */
+  serviceLog?: (line: string) => void;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }),
       url: `http://127.0.0.1:${apiPort}/graphql`,
       healthUrl: `http://127.0.0.1:${apiPort}/health`,
-      log: () => {},
+      log: options.serviceLog ?? (() => {}),
     });
     services.push(api);
 
@@ -82,7 +84,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }),
       url: `http://127.0.0.1:${webPort}`,
       healthUrl: `http://127.0.0.1:${webPort}/icon.svg`,
-      log: () => {},
+      log: options.serviceLog ?? (() => {}),
     });
     services.push(web);
     return { webUrl: web.url, apiUrl: api.url, stop };
