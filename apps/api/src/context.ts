@@ -23,8 +23,6 @@ export interface Loaders {
 export interface Context {
   /** The use cases (packages/core): resolvers call these, never the store. */
   services: Services;
-  /** Writes still go to the store until they move into a service of their own. */
-  store: GraphStore;
   loaders: Loaders;
   viewer: Viewer;
   readCache: VersionedReadCache;
@@ -80,7 +78,6 @@ export function createContext(
   const services = createServices(store);
   return {
     services,
-    store,
     loaders: createLoaders(services.browse, cache),
     viewer,
     readCache: cache,

@@ -1,5 +1,5 @@
 import { describeIssues } from '@lineage/domain';
-import type { ChangeInfo } from '@lineage/graph-store';
+import type { ChangeInfo } from '@lineage/core';
 import type { z } from 'zod';
 import type { Context } from '../../context';
 import { apiError, isUserError } from '../../errors';

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   entityInputSchema,
   relationshipInputSchema,
-  relationshipKey,
-  type GraphBatch,
+  type DefectStatus,
   type RelationshipInput,
 } from '@lineage/domain';
 import type { Context } from '../../context';
@@ -23,29 +22,18 @@ function link(type: string, from: string, to: string, extra: Input = {}): Relati
   return parseInput(relationshipInputSchema, present({ type, from, to, ...extra }));
 }
 
-/** The relationship as stored after a write (linking again keeps what the input left out). */
-async function storedRelationship(ctx: Context, relationship: RelationshipInput) {
-  const outgoing = (await ctx.store.outgoingOf([relationship.from])).get(relationship.from) ?? [];
-  const key = relationshipKey(relationship);
-  return outgoing.find((stored) => relationshipKey(stored) === key) ?? null;
-}
-
 /** Upserts one node (and its provider link) and returns it as stored. */
 function upsert(kind: string | undefined, providerField: 'providerId' | 'operatorId' | undefined) {
   return (_: unknown, args: { input: Input }, ctx: Context) =>
     mutate(ctx, `upsert ${kind ?? args.input.kind}`, async (change) => {
       const { [providerField ?? '']: providerId, ...fields } = present(args.input);
       const node = parseInput(entityInputSchema, kind ? { kind, ...fields } : fields);
-      const relationships: RelationshipInput[] = [];
-      if (typeof providerId === 'string') {
-        const type = providerField === 'operatorId' ? 'OPERATED_BY' : 'DEVELOPED_BY';
-        relationships.push(link(type, node.id, providerId, { sources: node.sources }));
-      }
-      const report = await ctx.store.write(
-        { nodes: [node], relationships },
-        { ...change, summary: `${node.kind} ${node.id}` },
-      );
-      return { node: await ctx.store.getEntity(node.id), graphVersion: report.graphVersion };
+      const type = providerField === 'operatorId' ? 'OPERATED_BY' : 'DEVELOPED_BY';
+      const owner =
+        typeof providerId === 'string'
+          ? link(type, node.id, providerId, { sources: node.sources })
+          : undefined;
+      return ctx.services.writes.upsertNode(node, owner, change);
     });
 }
 
@@ -75,42 +63,14 @@ function fileDefect(_: unknown, args: { input: Input }, ctx: Context) {
     const origins = (originIds as string[]).map((origin) =>
       link('AFFECTS', defect.id, origin, { sources: defect.sources }),
     );
-    const batch: GraphBatch = { nodes: [defect], relationships: origins };
-    const report = await ctx.store.write(batch, {
-      ...change,
-      summary: `defect ${defect.id} on ${origins.length} origin(s)`,
-    });
-    return { defect: await ctx.store.getEntity(defect.id), graphVersion: report.graphVersion };
+    return ctx.services.writes.fileDefect(defect, origins, change);
   });
 }
 
-/** A patch merged with the stored defect under the write lock: nothing else is rewritten. */
-function setDefectStatus(_: unknown, args: { id: string; status: string }, ctx: Context) {
-  return mutate(ctx, 'setDefectStatus', async (change) => {
-    const report = await ctx.store.write(
-      {
-        nodes: [],
-        relationships: [],
-        patches: [{ id: args.id, kinds: ['Defect'], set: { status: args.status } }],
-      },
-      { ...change, summary: `${args.id} is now ${args.status}` },
-    );
-    return { defect: await ctx.store.getEntity(args.id), graphVersion: report.graphVersion };
-  });
-}
-
-/** Links (or links again, updating) one relationship and returns it as stored. */
-function writeRelationship(ctx: Context, relationship: RelationshipInput, summary: string) {
-  return async (change: Parameters<Parameters<typeof mutate>[2]>[0]) => {
-    const report = await ctx.store.write(
-      { nodes: [], relationships: [relationship] },
-      { ...change, summary },
-    );
-    return {
-      relationship: await storedRelationship(ctx, relationship),
-      graphVersion: report.graphVersion,
-    };
-  };
+function setDefectStatus(_: unknown, args: { id: string; status: DefectStatus }, ctx: Context) {
+  return mutate(ctx, 'setDefectStatus', (change) =>
+    ctx.services.writes.setDefectStatus(args.id, args.status, change),
+  );
 }
 
 export const mutationResolvers = {
@@ -124,8 +84,7 @@ export const mutationResolvers = {
       mutate(ctx, 'link', async (change) => {
         const { type, from, to, ...extra } = args.input;
         const relationship = link(type as string, from as string, to as string, extra);
-        const summary = `${relationship.from} -[${relationship.type}]-> ${relationship.to}`;
-        return writeRelationship(ctx, relationship, summary)(change);
+        return ctx.services.writes.link(relationship, change);
       }),
     unlink: (
       _: unknown,
@@ -134,11 +93,8 @@ export const mutationResolvers = {
     ) =>
       mutate(ctx, 'unlink', async (change) => {
         const { type, from, to } = link(args.input.type, args.input.from, args.input.to);
-        const report = await ctx.store.removeRelationships([{ type, from, to }], {
-          ...change,
-          summary: `removed ${from} -[${type}]-> ${to}`,
-        });
-        return { removed: true, graphVersion: report.graphVersion };
+        const { graphVersion } = await ctx.services.writes.unlink({ type, from, to }, change);
+        return { removed: true, graphVersion };
       }),
     fileDefect,
     setDefectStatus,
@@ -147,15 +103,16 @@ export const mutationResolvers = {
         const { defectId, nodeId, ...extra } = present(args.input);
         const relationship = link('MITIGATES', nodeId as string, defectId as string, extra);
         const summary = `${relationship.from} mitigates ${relationship.to}`;
-        return writeRelationship(ctx, relationship, summary)(change);
+        return ctx.services.writes.link(relationship, change, summary);
       }),
     withdrawMitigation: (_: unknown, args: { defectId: string; nodeId: string }, ctx: Context) =>
       mutate(ctx, 'withdrawMitigation', async (change) => {
-        const report = await ctx.store.removeRelationships(
-          [{ type: 'MITIGATES', from: args.nodeId, to: args.defectId }],
-          { ...change, summary: `${args.nodeId} no longer mitigates ${args.defectId}` },
+        const { graphVersion } = await ctx.services.writes.unlink(
+          { type: 'MITIGATES', from: args.nodeId, to: args.defectId },
+          change,
+          `${args.nodeId} no longer mitigates ${args.defectId}`,
         );
-        return { removed: true, graphVersion: report.graphVersion };
+        return { removed: true, graphVersion };
       }),
   },
 };

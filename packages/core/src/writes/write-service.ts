@@ -1,0 +1,80 @@
+import {
+  relationshipKey,
+  type DefectStatus,
+  type EntityInput,
+  type RelationshipInput,
+  type RelationType,
+} from '@lineage/domain';
+import type { GraphStore, StoredRelationship } from '@lineage/graph-store';
+
+/** Who writes and why: the token's name (or `cli`) and the action, for the audit trail. */
+export interface Author {
+  by: string;
+  action: string;
+}
+
+interface Written {
+  graphVersion: number;
+}
+
+type RelationshipKey = { type: RelationType; from: string; to: string };
+
+/**
+ * Changing the graph. Each call is one audited transaction that decides under the write lock
+ * (graph-store's write), changes only what its input names, and returns what is stored after it.
+ */
+export class WriteService {
+  constructor(private readonly store: GraphStore) {}
+
+  /** A node, and the link to its developer or operator when one is named. */
+  async upsertNode(node: EntityInput, owner: RelationshipInput | undefined, author: Author) {
+    const report = await this.store.write(
+      { nodes: [node], relationships: owner ? [owner] : [] },
+      { ...author, summary: `${node.kind} ${node.id}` },
+    );
+    return { node: await this.store.getEntity(node.id), graphVersion: report.graphVersion };
+  }
+
+  /** A defect and the nodes it was found in (its origins). */
+  async fileDefect(defect: EntityInput, origins: RelationshipInput[], author: Author) {
+    const report = await this.store.write(
+      { nodes: [defect], relationships: origins },
+      { ...author, summary: `defect ${defect.id} on ${origins.length} origin(s)` },
+    );
+    return { defect: await this.store.getEntity(defect.id), graphVersion: report.graphVersion };
+  }
+
+  /** A patch merged with the stored defect under the write lock: nothing else is rewritten. */
+  async setDefectStatus(id: string, status: DefectStatus, author: Author) {
+    const report = await this.store.write(
+      { nodes: [], relationships: [], patches: [{ id, kinds: ['Defect'], set: { status } }] },
+      { ...author, summary: `${id} is now ${status}` },
+    );
+    return { defect: await this.store.getEntity(id), graphVersion: report.graphVersion };
+  }
+
+  /** Links (or links again, changing what the input names) and returns it as stored. */
+  async link(relationship: RelationshipInput, author: Author, summary?: string) {
+    const report = await this.store.write(
+      { nodes: [], relationships: [relationship] },
+      { ...author, summary: summary ?? `${relationshipKey(relationship)}` },
+    );
+    return {
+      relationship: await this.storedRelationship(relationship),
+      graphVersion: report.graphVersion,
+    };
+  }
+
+  async unlink(key: RelationshipKey, author: Author, summary?: string): Promise<Written> {
+    const report = await this.store.removeRelationships([key], {
+      ...author,
+      summary: summary ?? `removed ${relationshipKey(key)}`,
+    });
+    return { graphVersion: report.graphVersion };
+  }
+
+  private async storedRelationship(key: RelationshipKey): Promise<StoredRelationship | null> {
+    const outgoing = (await this.store.outgoingOf([key.from])).get(key.from) ?? [];
+    return outgoing.find((stored) => relationshipKey(stored) === relationshipKey(key)) ?? null;
+  }
+}
