@@ -26,6 +26,8 @@ export { generateSynthetic, HF_SHAPE, type SyntheticItem } from './generate/synt
 export {
   planImport,
   prepareImport,
+  IMPORTERS,
+  type Importer,
   detectFormat,
   IMPORT_FORMATS,
   type ImportFormat,

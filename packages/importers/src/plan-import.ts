@@ -14,43 +14,69 @@ export { detectFormat, IMPORT_FORMATS, type ImportFormat } from './detect-format
 /** An import's reconciliation with what is stored, which decides what it writes. */
 export type Reconcile = (lookup: NodeLookup) => Promise<ImportPlan>;
 
-/**
- * Reads files of one format and returns their reconciliation, to be run where what it reads
- * cannot change before the write: inside the write transaction, after the write lock
- * (GraphStore.writePlanned). A plan made earlier would overwrite records written meanwhile.
- * Files are read here where the format's planner allows (the largest, the HF tree, included),
- * so the lock is held for reconciling and writing only; other formats read them under it.
- */
-export async function prepareImport(format: ImportFormat, files: string[]): Promise<Reconcile> {
-  const single = () => {
-    if (files.length !== 1) throw validationError(`the ${format} format takes one file at a time`);
-    return files[0]!;
-  };
-  switch (format) {
-    case 'ecosystem-graphs':
-      return (lookup) => planEcosystemGraphs(files, lookup);
-    case 'hf-tree': {
+/** One source format: how to read its files into a reconciliation with what is stored. */
+export interface Importer {
+  format: ImportFormat;
+  /**
+   * Reads the files and returns their reconciliation, to be run where what it reads cannot
+   * change before the write: inside the write transaction, after the write lock
+   * (GraphStore.writePlanned). A plan made earlier would overwrite records written meanwhile.
+   * Files are read here where the format's planner allows (the largest, the HF tree, included),
+   * so the lock is held for reconciling and writing only; other formats read them under it.
+   */
+  prepare(files: string[]): Promise<Reconcile>;
+}
+
+const oneFile = (format: ImportFormat, files: string[]) => {
+  if (files.length !== 1) throw validationError(`the ${format} format takes one file at a time`);
+  return files[0]!;
+};
+
+/** Every format `lineage import` reads, by name: a new source is one entry here. */
+export const IMPORTERS: Record<ImportFormat, Importer> = {
+  'ecosystem-graphs': {
+    format: 'ecosystem-graphs',
+    prepare: async (files) => (lookup) => planEcosystemGraphs(files, lookup),
+  },
+  'hf-tree': {
+    format: 'hf-tree',
+    prepare: async (files) => {
       const links = (await Promise.all(files.map(readEdgesCsv))).flat();
-      return (lookup) => planHuggingFace(format, links, lookup);
-    }
-    case 'hf-cards': {
+      return (lookup) => planHuggingFace('hf-tree', links, lookup);
+    },
+  },
+  'hf-cards': {
+    format: 'hf-cards',
+    prepare: async (files) => {
       const cards = (await Promise.all(files.map(readModelCards))).flat();
-      return (lookup) => planHuggingFace(format, cards, lookup);
-    }
-    case 'avid':
-      return (lookup) => planAvid(files, lookup);
-    case 'jailbreakbench':
-      return (lookup) => planJailbreakBench(files, lookup);
-    case 'cyclonedx': {
-      const file = single();
+      return (lookup) => planHuggingFace('hf-cards', cards, lookup);
+    },
+  },
+  avid: { format: 'avid', prepare: async (files) => (lookup) => planAvid(files, lookup) },
+  jailbreakbench: {
+    format: 'jailbreakbench',
+    prepare: async (files) => (lookup) => planJailbreakBench(files, lookup),
+  },
+  cyclonedx: {
+    format: 'cyclonedx',
+    prepare: async (files) => {
+      const file = oneFile('cyclonedx', files);
       return (lookup) => planCycloneDx(file, lookup);
-    }
-    case 'backup': {
+    },
+  },
+  backup: {
+    format: 'backup',
+    prepare: async (files) => {
       // A backup restores records as they were: it reconciles nothing.
-      const plan = await planBackup(single());
+      const plan = await planBackup(oneFile('backup', files));
       return async () => plan;
-    }
-  }
+    },
+  },
+};
+
+/** The reconciliation of files of one format (see Importer.prepare). */
+export function prepareImport(format: ImportFormat, files: string[]): Promise<Reconcile> {
+  return IMPORTERS[format].prepare(files);
 }
 
 /** Reads and reconciles files of one format into a plan; nothing is written here. */

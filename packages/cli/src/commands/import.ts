@@ -1,12 +1,5 @@
-import { validationError } from '@lineage/domain';
-import type { WriteReport } from '@lineage/graph-store';
-import {
-  detectFormat,
-  IMPORT_FORMATS,
-  prepareImport,
-  type ImportFormat,
-  type ImportPlan,
-} from '@lineage/importers';
+import { createServices, detectImportFormat, type WriteReport } from '@lineage/core';
+import { IMPORT_FORMATS, type ImportFormat, type ImportPlan } from '@lineage/importers';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
@@ -24,49 +17,22 @@ export function registerImport(program: Command, env: () => CliEnv) {
     )
     .option('--json', 'print the report as JSON')
     .action(async (files: string[], options: { format?: ImportFormat; json?: boolean }) => {
-      const formats = options.format
-        ? [options.format]
-        : [...new Set(await Promise.all(files.map(detectFormat)))];
-      if (formats.length !== 1)
-        throw new Error(
-          `the files hold several formats (${formats.join(', ')}): import them one format at a time`,
-        );
-      const format = formats[0]!;
+      // Before Neo4j starts: a file of no known format fails at once.
+      const format = options.format ?? (await detectImportFormat(files));
       const graph = await openGraph(env(), { reuseRunning: true, log });
       try {
-        await graph.store.migrate();
-        log(`reading ${files.length} ${format} file(s)...`);
-        const reconcile = await prepareImport(format, files);
+        const { imports } = createServices(graph.store);
         let bar: ReturnType<typeof progressBar> | undefined;
         let shown = 0;
-        // Reconciled inside the write transaction, under the write lock: what the import decides
-        // from the stored records (link or create) cannot be overtaken by another writer.
-        const { planned: plan, report } = await graph.store.writePlanned(
-          async (lookup) => {
-            log('reconciling with the stored graph, under the write lock...');
-            const plan = await reconcile(lookup);
-            // Reading nothing is almost always a wrong path or format; a backup's trailer vouches for its count.
-            if (!plan.records && format !== 'backup')
-              throw validationError(
-                `${files.join(', ')}: no ${format} records read; nothing imported`,
-              );
-            const { nodes, relationships } = plan.batch;
-            log(
-              `writing ${nodes.length} nodes and ${relationships.length} relationships in one transaction...`,
-            );
-            return plan;
-          },
-          (plan) => ({
-            by: 'cli',
-            action: `import ${format}`,
-            summary: `${format}: ${plan.records} records from ${files.length} file(s)`,
-          }),
-          (written, total) => {
+        const { plan, report } = await imports.run(format, files, {
+          by: 'cli',
+          onStep: log,
+          onProgress: (written, total) => {
             bar ??= progressBar('writing rows', total);
             bar.increment(written - shown);
             shown = written;
           },
-        );
+        });
         bar?.stop();
         if (options.json)
           printJson({
