@@ -40,8 +40,11 @@ export class Connection {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: config.maxConnectionPoolSize ?? 100,
       // Fail fast when Neo4j is down, so callers can answer "unavailable" instead of hanging.
-      connectionAcquisitionTimeout: 10_000,
-      connectionTimeout: 5_000,
+      // A connect takes milliseconds on a working network; a Neo4j that accepts connections
+      // but never answers its handshake is only noticed by the acquisition timeout, so both
+      // stay short (the API answers 503 after about 5 s, not 10 or 15).
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 3_000,
       maxTransactionRetryTime: 10_000,
     });
     return new Connection(driver, config);
