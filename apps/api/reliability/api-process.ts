@@ -20,6 +20,8 @@ export async function startApiProcess(options: {
   neo4jUri: string;
   dropWrites?: number;
   readTokens?: boolean;
+  /** Node's own options for the child (e.g. a smaller heap, so a leak shows as a crash). */
+  nodeOptions?: string;
 }): Promise<ApiProcess> {
   const port = await freePort();
   const logs: string[] = [];
@@ -37,6 +39,7 @@ export async function startApiProcess(options: {
       LINEAGE_WRITE_TOKENS: WRITE_TOKENS,
       ...(options.readTokens ? { LINEAGE_READ_TOKENS: READ_TOKENS } : {}),
       LINEAGE_FAULT_DROP_WRITES: String(options.dropWrites ?? 0),
+      ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
     }),
     url: `http://127.0.0.1:${port}/graphql`,
     healthUrl: `http://127.0.0.1:${port}/health`,
