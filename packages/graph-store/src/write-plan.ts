@@ -57,9 +57,7 @@ export function planNodes(batch: GraphBatch, existing: Map<string, PlainProps>, 
       state.set(node.id, entityToProps(newEntity(node)));
       continue;
     }
-    const after = applyUpdate(before, entityToProps(node), node);
-    checkStoredEntity(node.id, after);
-    state.set(node.id, after);
+    state.set(node.id, applyUpdate(before, entityToProps(node), node));
   }
   for (const patch of batch.patches ?? []) {
     if (state.has(patch.id)) {
@@ -69,9 +67,7 @@ export function planNodes(batch: GraphBatch, existing: Map<string, PlainProps>, 
     if (!before || !patch.kinds.includes(before.kind as NodeKind)) {
       throw notFound(patch.kinds.length === 1 ? patch.kinds[0]! : 'node', patch.id);
     }
-    const after = applyUpdate(before, entityToProps(patch.set));
-    checkStoredEntity(patch.id, after);
-    state.set(patch.id, after);
+    state.set(patch.id, applyUpdate(before, entityToProps(patch.set)));
   }
 
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
@@ -87,6 +83,8 @@ export function planNodes(batch: GraphBatch, existing: Map<string, PlainProps>, 
       counts.unchanged++;
       continue;
     } else {
+      // Merged lists may outgrow their bounds; a patch may name a value the field cannot hold.
+      checkStoredEntity(id, after);
       counts.updated++;
       lineageChanged ||= after.kind !== before.kind;
     }
@@ -107,7 +105,6 @@ export function planRelationships(batch: GraphBatch, existing: Map<string, Plain
       continue;
     }
     const after = applyUpdate(before, relationshipToProps(relationship), relationship);
-    checkStoredRelationship({ type, from, to }, after);
     state.set(key, { type, from, to, props: after });
   }
 
@@ -125,6 +122,7 @@ export function planRelationships(batch: GraphBatch, existing: Map<string, Plain
       counts.unchanged++;
       continue;
     } else {
+      checkStoredRelationship({ type: row.type, from: row.from, to: row.to }, row.props);
       counts.updated++;
       // Only `declared` of a lineage edge matters to the projection (it caps transmission).
       lineageChanged ||= isLineageRelation(row.type) && row.props.declared !== before.declared;
