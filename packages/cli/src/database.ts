@@ -1,9 +1,13 @@
 import path from 'node:path';
+import { createServices, type Services } from '@lineage/core';
 import { GraphStore } from '@lineage/graph-store';
 import { startNeo4j } from '@lineage/neo4j-embedded';
 import type { CliEnv } from './env';
 
 export interface OpenGraph {
+  /** What commands call: the application's use cases over this graph. */
+  services: Services;
+  /** For what runs beside the commands (the API child, the supervisor), never their logic. */
   store: GraphStore;
   /** Where the data is, for people: a URI and, when embedded, the data directory. */
   where: string;
@@ -22,6 +26,14 @@ export async function openGraph(
   env: CliEnv,
   options: { reuseRunning: boolean; log: (line: string) => void },
 ): Promise<OpenGraph> {
+  const opened = await openStore(env, options);
+  return { ...opened, services: createServices(opened.store) };
+}
+
+async function openStore(
+  env: CliEnv,
+  options: { reuseRunning: boolean; log: (line: string) => void },
+): Promise<Omit<OpenGraph, 'services'>> {
   if (env.NEO4J_URI) {
     const store = await GraphStore.connect({
       uri: env.NEO4J_URI,

@@ -1,4 +1,5 @@
-import type { GraphStore } from '@lineage/graph-store';
+import type { GraphStore, MigrationReport } from '@lineage/graph-store';
+import { BackupService } from './backup/backup-service';
 import { billOfMaterials } from './bill-of-materials/bill-of-materials';
 import { BrowseService } from './browse/browse-service';
 import { ImpactService } from './impact/impact-service';
@@ -11,6 +12,9 @@ export interface Services {
   impact: ImpactService;
   writes: WriteService;
   imports: ImportService;
+  backup: BackupService;
+  /** Brings the database's schema (constraints, indexes) up to date; safe to repeat. */
+  migrate(): Promise<MigrationReport>;
   billOfMaterials(deploymentId: string): ReturnType<typeof billOfMaterials>;
 }
 
@@ -20,6 +24,8 @@ export function createServices(store: GraphStore): Services {
     impact: new ImpactService(store),
     writes: new WriteService(store),
     imports: new ImportService(store),
+    backup: new BackupService(store),
+    migrate: () => store.migrate(),
     billOfMaterials: (deploymentId) => billOfMaterials(store, deploymentId),
   };
 }

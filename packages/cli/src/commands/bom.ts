@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { billOfMaterials } from '@lineage/core';
 import { buildBom, validateBom } from '@lineage/importers';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
@@ -22,7 +21,7 @@ export function registerBom(program: Command, env: () => CliEnv) {
     .action(async (deployment: string, options: { out?: string }) => {
       const graph = await openGraph(env(), { reuseRunning: true, log });
       try {
-        const json = buildBom(await billOfMaterials(graph.store, deployment));
+        const json = buildBom(await graph.services.billOfMaterials(deployment));
         const problems = await validateBom(json);
         if (problems)
           throw new Error(

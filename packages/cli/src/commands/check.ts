@@ -6,7 +6,6 @@ import {
   type ExposureLevel,
   type Severity,
 } from '@lineage/domain';
-import { ImpactService } from '@lineage/core';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
@@ -43,7 +42,7 @@ export function registerCheck(program: Command, env: () => CliEnv) {
         const graph = await openGraph(env(), { reuseRunning: true, log });
         let failing;
         try {
-          const rows = await new ImpactService(graph.store).exposure(deployment);
+          const rows = await graph.services.impact.exposure(deployment);
           failing = rows.filter(
             (r) =>
               !r.row.mitigated &&

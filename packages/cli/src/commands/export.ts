@@ -1,5 +1,5 @@
+import type { BackupService } from '@lineage/core';
 import type { BackupItem } from '@lineage/importers';
-import type { GraphStore } from '@lineage/graph-store';
 import type { Command } from 'commander';
 import { writeBackup } from '../backup-file';
 import { openGraph } from '../database';
@@ -16,12 +16,13 @@ export function registerExport(program: Command, env: () => CliEnv) {
     .action(async (options: { out?: string }) => {
       const graph = await openGraph(env(), { reuseRunning: true, log });
       try {
-        const total = Object.values(await graph.store.countByKind()).reduce((a, b) => a + b, 0);
+        const { backup } = graph.services;
+        const header = await backup.header();
         const counts = { nodes: 0, relationships: 0 };
         await writeBackup(options.out, {
-          graphVersion: await graph.store.graphVersion(),
+          graphVersion: header.graphVersion,
           exportedAt: new Date().toISOString(),
-          items: everything(graph.store, total, counts),
+          items: counted(backup, header.nodes, counts),
         });
         log(
           `exported ${counts.nodes} nodes and ${counts.relationships} relationships${options.out ? ` to ${options.out}` : ''}`,
@@ -32,20 +33,22 @@ export function registerExport(program: Command, env: () => CliEnv) {
     });
 }
 
-async function* everything(
-  store: GraphStore,
+/** The backup's items, counted as they pass, with a progress bar over the nodes. */
+async function* counted(
+  backup: BackupService,
   total: number,
   counts: { nodes: number; relationships: number },
 ): AsyncGenerator<BackupItem> {
   const bar = progressBar('exporting nodes', total);
-  for await (const node of store.exportNodes()) {
-    yield { node };
-    counts.nodes++;
-    bar.increment();
+  for await (const item of backup.items()) {
+    if ('node' in item) {
+      counts.nodes++;
+      bar.increment();
+    } else {
+      if (counts.relationships === 0) bar.stop();
+      counts.relationships++;
+    }
+    yield item;
   }
   bar.stop();
-  for await (const relationship of store.exportRelationships()) {
-    yield { relationship };
-    counts.relationships++;
-  }
 }

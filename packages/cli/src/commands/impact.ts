@@ -10,7 +10,6 @@ import {
   type ImpactView,
   type NodeKind,
 } from '@lineage/domain';
-import { ImpactService } from '@lineage/core';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
@@ -80,10 +79,7 @@ export function registerImpact(program: Command, env: () => CliEnv) {
   ).action(async (defect: string, options: ViewOptions) => {
     const graph = await openGraph(env(), { reuseRunning: true, log });
     try {
-      const { view } = await new ImpactService(graph.store).impactOfDefect(
-        defect,
-        options.maxDepth,
-      );
+      const { view } = await graph.services.impact.impactOfDefect(defect, options.maxDepth);
       printView(view, options);
     } finally {
       await graph.close();
@@ -114,7 +110,7 @@ export function registerImpact(program: Command, env: () => CliEnv) {
       ) => {
         const graph = await openGraph(env(), { reuseRunning: true, log });
         try {
-          const view = await new ImpactService(graph.store).whatIf(
+          const view = await graph.services.impact.whatIf(
             node,
             options.category,
             options.assumeMitigated,
@@ -136,7 +132,7 @@ export function registerImpact(program: Command, env: () => CliEnv) {
     .action(async (node: string, options: FormatOptions) => {
       const graph = await openGraph(env(), { reuseRunning: true, log });
       try {
-        const rows = await new ImpactService(graph.store).exposure(node);
+        const rows = await graph.services.impact.exposure(node);
         printRows(
           rows,
           [

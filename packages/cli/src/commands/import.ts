@@ -1,4 +1,4 @@
-import { createServices, detectImportFormat, type WriteReport } from '@lineage/core';
+import { detectImportFormat, type WriteReport } from '@lineage/core';
 import { IMPORT_FORMATS, type ImportFormat, type ImportPlan } from '@lineage/importers';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
@@ -21,10 +21,9 @@ export function registerImport(program: Command, env: () => CliEnv) {
       const format = options.format ?? (await detectImportFormat(files));
       const graph = await openGraph(env(), { reuseRunning: true, log });
       try {
-        const { imports } = createServices(graph.store);
         let bar: ReturnType<typeof progressBar> | undefined;
         let shown = 0;
-        const { plan, report } = await imports.run(format, files, {
+        const { plan, report } = await graph.services.imports.run(format, files, {
           by: 'cli',
           onStep: log,
           onProgress: (written, total) => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { GraphStore, WriteReport } from '@lineage/graph-store';
+import { createServices, type WriteReport } from '@lineage/core';
+import type { GraphStore } from '@lineage/graph-store';
 import { readSeed, type SeedContents } from '@lineage/importers';
 import type { Command } from 'commander';
 import { openGraph } from '../database';
@@ -20,13 +21,7 @@ export async function seedDatabase(store: GraphStore, dir: string): Promise<Seed
 }
 
 export async function loadSeed(store: GraphStore, contents: SeedContents): Promise<SeedResult> {
-  const { nodes, relationships } = contents.batch;
-  const report = await store.write(contents.batch, {
-    by: 'seed',
-    action: 'seed',
-    summary: `seed: ${nodes.length} nodes, ${relationships.length} relationships from ${contents.files.length} files`,
-  });
-  return { contents, report };
+  return { contents, report: await createServices(store).imports.seed(contents) };
 }
 
 export function describeWrite(report: WriteReport): string {
@@ -52,12 +47,11 @@ export function registerSeed(program: Command, env: () => CliEnv) {
       const graph = await openGraph(config, { reuseRunning: true, log });
       try {
         log(`Neo4j: ${graph.where}`);
-        await graph.store.migrate();
-        const { contents, report } = await loadSeed(graph.store, seed);
-        if (options.json)
-          printJson({ files: contents.files, unverified: contents.unverified, ...report });
+        await graph.services.migrate();
+        const report = await graph.services.imports.seed(seed);
+        if (options.json) printJson({ files: seed.files, unverified: seed.unverified, ...report });
         else {
-          log(`seed: ${contents.files.length} files in ${dir}`);
+          log(`seed: ${seed.files.length} files in ${dir}`);
           process.stdout.write(`${describeWrite(report)}\n`);
         }
       } finally {

@@ -6,6 +6,7 @@ import {
   type ImportFormat,
   type Importer,
   type ImportPlan,
+  type SeedContents,
 } from '@lineage/importers';
 
 /** The one format the files hold, guessed from their names and contents (no store needed). */
@@ -36,6 +37,16 @@ export class ImportService {
     private readonly store: GraphStore,
     private readonly importers: Record<ImportFormat, Importer> = IMPORTERS,
   ) {}
+
+  /** The curated seed (already read and validated as a whole), in one transaction. */
+  async seed(contents: SeedContents): Promise<WriteReport> {
+    const { nodes, relationships } = contents.batch;
+    return this.store.write(contents.batch, {
+      by: 'seed',
+      action: 'seed',
+      summary: `seed: ${nodes.length} nodes, ${relationships.length} relationships from ${contents.files.length} files`,
+    });
+  }
 
   async run(
     format: ImportFormat,
