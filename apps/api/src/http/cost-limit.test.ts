@@ -49,6 +49,9 @@ describe('the cost of a page the caller did not spell out', () => {
     expect(cost(query, { n: null })).toBe(atDefault);
     expect(cost(query)).toBe(atDefault);
     expect(cost(`{ ${NESTED('null', 'null')} }`)).toBe(atDefault);
+    // Each of these once counted 1: fifteen of them at the default page are far over the limit.
+    const fifteen = Array.from({ length: 15 }, (_, i) => `a${i}: ${NESTED('$n', '$n')}`);
+    expect(cost(`query ($n: Int) { ${fifteen.join(' ')} }`, { n: null })).toBeGreaterThan(MAX_COST);
   });
 });
 
