@@ -86,6 +86,8 @@ async function main() {
           skipTypename: true,
           avoidOptionals: true,
           preResolveTypes: true,
+          // One object type where every implementation of an interface answers the same fields.
+          mergeFragmentTypes: true,
         },
       },
     ],

@@ -5,39 +5,46 @@ import { ApiProblem } from '../components/ApiProblem';
 import { attempt, gql } from '../lib/api';
 import { formatCount } from '../lib/format';
 import { exploreHref, nodeHref } from '../lib/links';
+import type { HomeQuery } from '../generated/graphql';
 
 export const dynamic = 'force-dynamic';
 
-interface HomeData {
-  stats: { nodes: number; graphVersion: number; byKind: { kind: string; count: number }[] };
-  blastRadius: {
-    model: { id: string; name: string };
-    deployments: number;
-    knownMonthlyUsers: number;
-    deploymentsWithUnknownUsers: number;
-  }[];
-  defects: {
-    edges: {
-      node: {
-        id: string;
-        name: string;
-        category: string;
-        severity: string;
-        status: string;
-        disclosedAt: string | null;
-      };
-    }[];
-  };
-}
-
-const HOME = `{
-  stats { nodes graphVersion byKind { kind count } }
-  blastRadius(first: 8) { model { id name } deployments knownMonthlyUsers deploymentsWithUnknownUsers }
-  defects(first: 200) { edges { node { id name category severity status disclosedAt } } }
-}`;
+const HOME = /* GraphQL */ `
+  query Home {
+    stats {
+      nodes
+      graphVersion
+      byKind {
+        kind
+        count
+      }
+    }
+    blastRadius(first: 8) {
+      model {
+        id
+        name
+      }
+      deployments
+      knownMonthlyUsers
+      deploymentsWithUnknownUsers
+    }
+    defects(first: 200) {
+      edges {
+        node {
+          id
+          name
+          category
+          severity
+          status
+          disclosedAt
+        }
+      }
+    }
+  }
+`;
 
 export default async function Home() {
-  const result = await attempt(() => gql<HomeData>(HOME));
+  const result = await attempt(() => gql<HomeQuery>(HOME));
   if ('problem' in result) return <ApiProblem error={result.problem} retry="/" />;
   const data = result.value;
   const recent = data.defects.edges

@@ -2,16 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
+import type { SuggestQuery } from '../generated/graphql';
 import { clientGql } from '../lib/client-api';
 import type { BrowserVariables } from '../lib/operations';
 import { nodeHref } from '../lib/links';
 import { KindBadge } from './Badges';
 
-interface Hit {
-  id: string;
-  name: string;
-  kind: string;
-}
+/** A suggestion as the Suggest operation answers it. */
+type Hit = SuggestQuery['search']['edges'][number]['node']['node'];
 
 /**
  * A combobox: suggestions of any kind (defects too) appear while typing; arrows move, Enter
@@ -50,7 +48,7 @@ export function SearchBox({
       pending.current?.abort();
       const controller = new AbortController();
       pending.current = controller;
-      clientGql<{ search: { edges: { node: { node: Hit } }[] } }, 'Suggest'>(
+      clientGql(
         'Suggest',
         { text, kinds: kinds as BrowserVariables<'Suggest'>['kinds'] },
         controller.signal,

@@ -1,14 +1,14 @@
-import type { BrowserOperation, BrowserVariables } from './operations';
+import type { BrowserOperation, BrowserResults, BrowserVariables } from './operations';
 
 /**
  * Browser-side GraphQL, through the web app's own /api/graphql route (same origin): the route
  * runs the named operation of lib/operations.ts, never a document sent from here.
  */
-export async function clientGql<T, Name extends BrowserOperation = BrowserOperation>(
+export async function clientGql<Name extends BrowserOperation>(
   operation: Name,
   variables: BrowserVariables<Name>,
   signal?: AbortSignal,
-): Promise<T> {
+): Promise<BrowserResults[Name]> {
   const response = await fetch('/api/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -16,7 +16,7 @@ export async function clientGql<T, Name extends BrowserOperation = BrowserOperat
     signal,
   });
   const body = (await response.json().catch(() => ({}))) as {
-    data?: T;
+    data?: BrowserResults[Name];
     errors?: { message: string }[];
   };
   if (body.errors?.length) throw new Error(body.errors[0]!.message);

@@ -1,8 +1,17 @@
 import { DEFECT_CATEGORIES, MAX_ID_LENGTH, NODE_KINDS, SEVERITIES } from '@lineage/domain';
 import { z } from 'zod';
 import { IMPACT_FIELDS } from '../components/impact/impact-data';
+import type { PanelQuery, SuggestQuery, WhatIfQuery } from '../generated/graphql';
 
 const id = z.string().min(1).max(MAX_ID_LENGTH);
+
+const WHAT_IF = /* GraphQL */ `
+  query WhatIf($node: ID!, $category: DefectCategory!, $severity: Severity!) {
+    whatIf(nodeId: $node, category: $category, severity: $severity, first: 500) {
+      ...ImpactFields
+    }
+  }
+`;
 
 /**
  * Every GraphQL operation the browser may have the web app run, by name. The browser sends a
@@ -13,9 +22,21 @@ const id = z.string().min(1).max(MAX_ID_LENGTH);
 export const BROWSER_OPERATIONS = {
   /** Search suggestions while typing. */
   Suggest: {
-    document: `query Suggest($text: String!, $kinds: [NodeKind!]) {
-      search(text: $text, kinds: $kinds, first: 8) { edges { node { node { id name kind } } } }
-    }`,
+    document: /* GraphQL */ `
+      query Suggest($text: String!, $kinds: [NodeKind!]) {
+        search(text: $text, kinds: $kinds, first: 8) {
+          edges {
+            node {
+              node {
+                id
+                name
+                kind
+              }
+            }
+          }
+        }
+      }
+    `,
     variables: z.strictObject({
       text: z.string().trim().min(1).max(200),
       kinds: z.array(z.enum(NODE_KINDS)).max(NODE_KINDS.length).optional(),
@@ -23,22 +44,57 @@ export const BROWSER_OPERATIONS = {
   },
   /** The explorer's details of the selected node. */
   Panel: {
-    document: `query Panel($id: ID!) {
-      node(id: $id) {
-        id name kind sources verified releasedAt
-        ... on Model { license access parameters provider { id name } }
-        ... on Dataset { license access provider { id name } }
-        ... on Deployment { license access monthlyActiveUsers operator { id name } }
-        ... on LineageNode { parents { type } children(first: 1) { totalCount } }
+    document: /* GraphQL */ `
+      query Panel($id: ID!) {
+        node(id: $id) {
+          id
+          name
+          kind
+          sources
+          verified
+          releasedAt
+          ... on Model {
+            license
+            access
+            parameters
+            provider {
+              id
+              name
+            }
+          }
+          ... on Dataset {
+            license
+            access
+            provider {
+              id
+              name
+            }
+          }
+          ... on Deployment {
+            license
+            access
+            monthlyActiveUsers
+            operator {
+              id
+              name
+            }
+          }
+          ... on LineageNode {
+            parents {
+              type
+            }
+            children(first: 1) {
+              totalCount
+            }
+          }
+        }
       }
-    }`,
+    `,
     variables: z.strictObject({ id }),
   },
   /** The what-if page's impact of a hypothetical defect. */
   WhatIf: {
-    document: `query WhatIf($node: ID!, $category: DefectCategory!, $severity: Severity!) {
-      whatIf(nodeId: $node, category: $category, severity: $severity, first: 500) { ${IMPACT_FIELDS} }
-    }`,
+    document: WHAT_IF + IMPACT_FIELDS,
     variables: z.strictObject({
       node: id,
       category: z.enum(DEFECT_CATEGORIES),
@@ -48,6 +104,13 @@ export const BROWSER_OPERATIONS = {
 } as const;
 
 export type BrowserOperation = keyof typeof BROWSER_OPERATIONS;
+
+/** What each operation answers: the types generated from its document (npm run codegen). */
+export interface BrowserResults {
+  Suggest: SuggestQuery;
+  Panel: PanelQuery;
+  WhatIf: WhatIfQuery;
+}
 export type BrowserVariables<Name extends BrowserOperation> = z.input<
   (typeof BROWSER_OPERATIONS)[Name]['variables']
 >;

@@ -16,30 +16,49 @@ import { Legend } from '../../components/Legend';
 import { ApiProblem } from '../../components/ApiProblem';
 import { ApiError, attempt, gql } from '../../lib/api';
 import { edgeId, type ViewEdge, type ViewNode } from '../../graph/to-cy-elements';
+import type { ExploreQuery } from '../../generated/graphql';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Explorer' };
 
-interface LineageData {
-  lineage: {
-    truncated: boolean;
-    focus: ViewNode;
-    nodes: { node: ViewNode }[];
-    edges: { type: string; declared: boolean; from: { id: string }; to: { id: string } }[];
-  };
-}
-
-const LINEAGE = `query Explore($id: ID!, $direction: Direction!, $depth: Int!, $max: Int!, $relations: [LineageRelation!]) {
-  lineage(id: $id, direction: $direction, depth: $depth, maxNodes: $max, relations: $relations) {
-    truncated
-    focus { id name kind }
-    nodes { node { id name kind } }
-    edges { type declared from { id } to { id } }
+const LINEAGE = /* GraphQL */ `
+  query Explore(
+    $id: ID!
+    $direction: Direction!
+    $depth: Int!
+    $max: Int!
+    $relations: [LineageRelation!]
+  ) {
+    lineage(id: $id, direction: $direction, depth: $depth, maxNodes: $max, relations: $relations) {
+      truncated
+      focus {
+        id
+        name
+        kind
+      }
+      nodes {
+        node {
+          id
+          name
+          kind
+        }
+      }
+      edges {
+        type
+        declared
+        from {
+          id
+        }
+        to {
+          id
+        }
+      }
+    }
   }
-}`;
+`;
 
 async function lineage(variables: Record<string, unknown>) {
-  const { lineage: view } = await gql<LineageData>(LINEAGE, variables);
+  const { lineage: view } = await gql<ExploreQuery>(LINEAGE, variables);
   return {
     truncated: view.truncated,
     focus: view.focus,

@@ -2,9 +2,19 @@ import type { Metadata } from 'next';
 import { WhatIf } from '../../components/impact/WhatIf';
 import { ApiProblem } from '../../components/ApiProblem';
 import { attempt, gql } from '../../lib/api';
+import type { WhatIfOriginQuery } from '../../generated/graphql';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'What-if' };
+
+const WHAT_IF_ORIGIN = /* GraphQL */ `
+  query WhatIfOrigin($id: ID!) {
+    node(id: $id) {
+      id
+      name
+    }
+  }
+`;
 
 export default async function WhatIfPage({
   searchParams,
@@ -15,12 +25,7 @@ export default async function WhatIfPage({
   let node: { id: string; name: string } | undefined;
   if (params.node) {
     const id = params.node;
-    const loaded = await attempt(() =>
-      gql<{ node: { id: string; name: string } | null }>(
-        'query ($id: ID!) { node(id: $id) { id name } }',
-        { id },
-      ),
-    );
+    const loaded = await attempt(() => gql<WhatIfOriginQuery>(WHAT_IF_ORIGIN, { id }));
     if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry="/what-if" />;
     node = loaded.value.node ?? undefined;
   }

@@ -2,27 +2,15 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import type { PanelQuery } from '../../generated/graphql';
 import { clientGql } from '../../lib/client-api';
+import { kindField } from '../../lib/kind-fields';
 import { formatCount } from '../../lib/format';
 import { nodeHref } from '../../lib/links';
 import { KindBadge } from '../Badges';
 
-interface Details {
-  id: string;
-  name: string;
-  kind: string;
-  sources: string[];
-  verified: boolean;
-  releasedAt: string | null;
-  license?: string | null;
-  access?: string | null;
-  parameters?: number | null;
-  monthlyActiveUsers?: number | null;
-  provider?: { id: string; name: string } | null;
-  operator?: { id: string; name: string } | null;
-  parents?: { type: string }[];
-  children?: { totalCount: number };
-}
+/** The selected node as the Panel operation answers it (one shape per kind). */
+type Details = NonNullable<PanelQuery['node']>;
 
 /** Details of the selected node, and what can be done from it. */
 export function NodePanel({
@@ -40,7 +28,7 @@ export function NodePanel({
     if (!id || id.startsWith('group:')) return;
     const controller = new AbortController();
     setError(undefined);
-    clientGql<{ node: Details | null }, 'Panel'>('Panel', { id }, controller.signal)
+    clientGql('Panel', { id }, controller.signal)
       .then((data) => setDetails(data.node))
       .catch((e: Error) => e.name !== 'AbortError' && setError(e.message));
     return () => controller.abort();
@@ -66,7 +54,10 @@ export function NodePanel({
         Loading {id}…
       </section>
     );
-  const maker = details.provider ?? details.operator;
+  const operator = kindField(details, 'operator');
+  const maker = kindField(details, 'provider') ?? operator;
+  const license = kindField(details, 'license');
+  const parameters = kindField(details, 'parameters');
   return (
     <section className="panel" aria-labelledby="panel-title">
       <h2 id="panel-title">{details.name}</h2>
@@ -76,26 +67,26 @@ export function NodePanel({
         <dd>{details.id}</dd>
         {maker ? (
           <>
-            <dt>{details.operator ? 'Operator' : 'Provider'}</dt>
+            <dt>{operator ? 'Operator' : 'Provider'}</dt>
             <dd>{maker.name}</dd>
           </>
         ) : null}
-        {details.license ? (
+        {license ? (
           <>
             <dt>Licence</dt>
-            <dd>{details.license}</dd>
+            <dd>{license}</dd>
           </>
         ) : null}
-        {details.parameters ? (
+        {parameters ? (
           <>
             <dt>Parameters</dt>
-            <dd>{formatCount(details.parameters)}</dd>
+            <dd>{formatCount(parameters)}</dd>
           </>
         ) : null}
         <dt>Parents</dt>
-        <dd>{details.parents?.length ?? 0}</dd>
+        <dd>{kindField(details, 'parents')?.length ?? 0}</dd>
         <dt>Children</dt>
-        <dd>{details.children?.totalCount ?? 0}</dd>
+        <dd>{kindField(details, 'children')?.totalCount ?? 0}</dd>
         <dt>Sources</dt>
         <dd>
           {details.sources.length} {details.verified ? '' : '(unverified)'}

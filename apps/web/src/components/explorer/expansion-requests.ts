@@ -1,3 +1,4 @@
+import type { ExpandedRelationshipFragment } from '../../generated/graphql';
 import type { ViewEdge, ViewNode } from '../../graph/to-cy-elements';
 
 /**
@@ -10,8 +11,23 @@ export const EXPANSIONS_PER_REQUEST = 5;
 /** The page of children an expansion shows, as the explorer's lineage views do. */
 const CHILDREN_PAGE = 500;
 
-const NODE_FIELDS = 'id name kind';
-const RELATIONSHIP_FIELDS = `type declared from { ${NODE_FIELDS} } to { ${NODE_FIELDS} }`;
+/** What an expansion shows of each relationship; the request's aliases spread it. */
+const EXPANDED_RELATIONSHIP = /* GraphQL */ `
+  fragment ExpandedRelationship on Relationship {
+    type
+    declared
+    from {
+      id
+      name
+      kind
+    }
+    to {
+      id
+      name
+      kind
+    }
+  }
+`;
 
 export interface ExpansionRequest {
   query: string;
@@ -19,12 +35,7 @@ export interface ExpansionRequest {
   variables: Record<string, string>;
 }
 
-interface Relationship {
-  type: string;
-  declared: boolean;
-  from: ViewNode;
-  to: ViewNode;
-}
+type Relationship = ExpandedRelationshipFragment;
 
 /** What one request answers: per alias, the node's parents or a page of its children. */
 export type ExpansionAnswer = Record<
@@ -48,14 +59,15 @@ export function planExpansionRequests(expand: string[]): ExpansionRequest[] {
       variables[alias] = entry.slice(0, separator);
       const related =
         entry.slice(separator + 1) === 'UPSTREAM'
-          ? `parents { ${RELATIONSHIP_FIELDS} }`
-          : `children(first: ${CHILDREN_PAGE}) { edges { node { ${RELATIONSHIP_FIELDS} } } }`;
+          ? `parents { ...ExpandedRelationship }`
+          : `children(first: ${CHILDREN_PAGE}) { edges { node { ...ExpandedRelationship } } }`;
       fields.push(`${alias}: node(id: $${alias}) { ... on LineageNode { ${related} } }`);
     });
     const declarations = Object.keys(variables)
       .map((alias) => `$${alias}: ID!`)
       .join(', ');
-    requests.push({ query: `query Expand(${declarations}) { ${fields.join(' ')} }`, variables });
+    const query = `query Expand(${declarations}) { ${fields.join(' ')} }${EXPANDED_RELATIONSHIP}`;
+    requests.push({ query, variables });
   }
   return requests;
 }

@@ -1,3 +1,4 @@
+import type { RelationType } from '../../generated/graphql';
 import { describe, expect, it } from 'vitest';
 import { exploreParamsSchema, MAX_EXPANSIONS, readExpansions, toSearch } from './explore-params';
 import { expansionView, planExpansionRequests } from './expansion-requests';
@@ -105,8 +106,8 @@ describe('the requests an explorer URL makes', () => {
   });
 
   it('adds what each expansion answers, skipping an id that no longer exists and hidden relations', () => {
-    const node = (id: string) => ({ id, name: id, kind: 'FineTune' });
-    const relationship = (type: string, from: string, to: string) => ({
+    const node = (id: string) => ({ id, name: id, kind: 'FineTune' as const });
+    const relationship = (type: RelationType, from: string, to: string) => ({
       type,
       declared: true,
       from: node(from),

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { clientGql } from '../../lib/client-api';
 import { SearchBox } from '../SearchBox';
 import type { BrowserVariables } from '../../lib/operations';
-import { toImpactData, type ImpactData, type RawImpact } from './impact-data';
+import { toImpactData, type ImpactData } from './impact-data';
 import { ImpactView } from './ImpactView';
 
 /** Pick a node, a category and a severity: the impact updates as they change; nothing is saved. */
@@ -28,7 +28,7 @@ export function WhatIf(props: {
     window.history.replaceState(null, '', `/what-if?${search}`);
     const controller = new AbortController();
     setLoading(true);
-    clientGql<{ whatIf: RawImpact }, 'WhatIf'>(
+    clientGql(
       'WhatIf',
       {
         node: node.id,

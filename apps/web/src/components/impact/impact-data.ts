@@ -1,3 +1,4 @@
+import type { ImpactFieldsFragment } from '../../generated/graphql';
 import type { ImpactRow } from '../../graph/impact-elements';
 
 export interface DeploymentRow {
@@ -21,37 +22,74 @@ export interface ImpactData {
   shown: number;
 }
 
-/** The fields every impact view asks for (defect page and what-if). */
-export const IMPACT_FIELDS = `
-  totals { exposed mitigated deployments byLevel { level count } }
-  mitigated { node { id name kind } level distance path { id } }
-  deploymentsByProvider { provider { name } deployments { node { id name } level distance path { id name } } }
-  exposed { totalCount edges { node { node { id name kind } level distance path { id } } } }`;
+/**
+ * The fields every impact view asks for (defect page and what-if), as a fragment: a query that
+ * spreads `...ImpactFields` is sent with this text after it.
+ */
+export const IMPACT_FIELDS = /* GraphQL */ `
+  fragment ImpactFields on Impact {
+    totals {
+      exposed
+      mitigated
+      deployments
+      byLevel {
+        level
+        count
+      }
+    }
+    mitigated {
+      node {
+        id
+        name
+        kind
+      }
+      level
+      distance
+      path {
+        id
+      }
+    }
+    deploymentsByProvider {
+      provider {
+        name
+      }
+      deployments {
+        node {
+          id
+          name
+        }
+        level
+        distance
+        path {
+          id
+          name
+        }
+      }
+    }
+    exposed {
+      totalCount
+      edges {
+        node {
+          node {
+            id
+            name
+            kind
+          }
+          level
+          distance
+          path {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
 
-interface RawRow {
-  node: { id: string; name: string; kind: string };
-  level: string;
-  distance: number;
-  path: { id: string }[];
-}
-
-export interface RawImpact {
-  totals: ImpactData['totals'];
-  mitigated: RawRow[];
-  deploymentsByProvider: {
-    provider: { name: string } | null;
-    deployments: {
-      node: { id: string; name: string };
-      level: string;
-      distance: number;
-      path: { id: string; name: string }[];
-    }[];
-  }[];
-  exposed: { totalCount: number; edges: { node: RawRow }[] };
-}
+type RawRow = ImpactFieldsFragment['mitigated'][number];
 
 /** The API's answer as the view's plain rows. */
-export function toImpactData(raw: RawImpact): ImpactData {
+export function toImpactData(raw: ImpactFieldsFragment): ImpactData {
   const row = (r: RawRow, mitigated: boolean) => ({
     id: r.node.id,
     name: r.node.name,

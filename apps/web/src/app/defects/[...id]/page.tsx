@@ -2,11 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SeverityBadge } from '../../../components/Badges';
-import {
-  IMPACT_FIELDS,
-  toImpactData,
-  type RawImpact,
-} from '../../../components/impact/impact-data';
+import { IMPACT_FIELDS, toImpactData } from '../../../components/impact/impact-data';
+import type { DefectImpactQuery, DefectPageQuery } from '../../../generated/graphql';
 import { ImpactView } from '../../../components/impact/ImpactView';
 import { SourceList } from '../../../components/SourceList';
 import { ApiProblem } from '../../../components/ApiProblem';
@@ -15,41 +12,49 @@ import { idFromSegments, nodeHref } from '../../../lib/links';
 
 export const dynamic = 'force-dynamic';
 
-interface DefectData {
-  node: null | {
-    __typename: string;
-    id: string;
-    name: string;
-    category: string;
-    severity: string;
-    status: string;
-    disclosedAt: string | null;
-    summary: string | null;
-    sources: string[];
-    verified: boolean;
-    origins: { id: string; name: string }[];
-    transmission: { relation: string; level: string }[];
-    mitigations: {
-      node: { id: string; name: string };
-      evidence: string | null;
-      since: string | null;
-    }[];
-  };
-}
-
-const DEFECT = `query DefectPage($id: ID!) {
-  node(id: $id) {
-    __typename
-    ... on Defect {
-      id name category severity status disclosedAt summary sources verified
-      origins { id name }
-      transmission { relation level }
-      mitigations { node { id name } evidence since }
+const DEFECT = /* GraphQL */ `
+  query DefectPage($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Defect {
+        id
+        name
+        category
+        severity
+        status
+        disclosedAt
+        summary
+        sources
+        verified
+        origins {
+          id
+          name
+        }
+        transmission {
+          relation
+          level
+        }
+        mitigations {
+          node {
+            id
+            name
+          }
+          evidence
+          since
+        }
+      }
     }
   }
-}`;
+`;
 
-const IMPACT = `query DefectImpact($id: ID!) { impact(defectId: $id, first: 500) { ${IMPACT_FIELDS} } }`;
+const DEFECT_IMPACT = /* GraphQL */ `
+  query DefectImpact($id: ID!) {
+    impact(defectId: $id, first: 500) {
+      ...ImpactFields
+    }
+  }
+`;
+const IMPACT = DEFECT_IMPACT + IMPACT_FIELDS;
 
 type Props = { params: Promise<{ id: string[] }> };
 
@@ -60,9 +65,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DefectPage({ params }: Props) {
   const id = idFromSegments((await params).id);
   const loaded = await attempt(async () => {
-    const { node } = await gql<DefectData>(DEFECT, { id });
+    const { node } = await gql<DefectPageQuery>(DEFECT, { id });
     if (!node || node.__typename !== 'Defect') return undefined;
-    return { defect: node, impact: (await gql<{ impact: RawImpact }>(IMPACT, { id })).impact };
+    return { defect: node, impact: (await gql<DefectImpactQuery>(IMPACT, { id })).impact };
   });
   if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry={nodeHref(id)} />;
   if (!loaded.value) notFound();

@@ -8,67 +8,100 @@ import { ApiProblem } from '../../../components/ApiProblem';
 import { attempt, gql } from '../../../lib/api';
 import { formatCount } from '../../../lib/format';
 import { exploreHref, idFromSegments, nodeHref } from '../../../lib/links';
+import type { AroundQuery, NodePageQuery } from '../../../generated/graphql';
+import { kindField } from '../../../lib/kind-fields';
 
 export const dynamic = 'force-dynamic';
 
-interface NodeData {
-  node: null | {
-    id: string;
-    name: string;
-    kind: string;
-    aliases: string[];
-    sources: string[];
-    verified: boolean;
-    releasedAt: string | null;
-    updatedAt: string | null;
-    license?: string | null;
-    access?: string | null;
-    parameters?: number | null;
-    modality?: string | null;
-    monthlyActiveUsers?: number | null;
-    provider?: { id: string; name: string } | null;
-    operator?: { id: string; name: string } | null;
-  };
-}
+const NODE = /* GraphQL */ `
+  query NodePage($id: ID!) {
+    node(id: $id) {
+      id
+      name
+      kind
+      aliases
+      sources
+      verified
+      releasedAt
+      updatedAt
+      ... on Model {
+        license
+        access
+        parameters
+        modality
+        provider {
+          id
+          name
+        }
+      }
+      ... on Dataset {
+        license
+        access
+        provider {
+          id
+          name
+        }
+      }
+      ... on Deployment {
+        license
+        access
+        monthlyActiveUsers
+        operator {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
 
-const NODE = `query NodePage($id: ID!) {
-  node(id: $id) {
-    id name kind aliases sources verified releasedAt updatedAt
-    ... on Model { license access parameters modality provider { id name } }
-    ... on Dataset { license access provider { id name } }
-    ... on Deployment { license access monthlyActiveUsers operator { id name } }
+const AROUND = /* GraphQL */ `
+  query Around($id: ID!) {
+    upstream: lineage(id: $id, direction: UPSTREAM, depth: 10, maxNodes: 500) {
+      truncated
+      nodes {
+        node {
+          id
+          name
+          kind
+        }
+      }
+      edges {
+        type
+        from {
+          id
+        }
+        to {
+          id
+        }
+      }
+    }
+    downstream: lineage(id: $id, direction: DOWNSTREAM, depth: 20, maxNodes: 2000) {
+      truncated
+      nodes {
+        distance
+        node {
+          kind
+        }
+      }
+    }
+    exposure(nodeId: $id) {
+      level
+      distance
+      mitigated
+      defect {
+        id
+        name
+        severity
+        category
+      }
+      path {
+        id
+        name
+      }
+    }
   }
-}`;
-
-const AROUND = `query Around($id: ID!) {
-  upstream: lineage(id: $id, direction: UPSTREAM, depth: 10, maxNodes: 500) {
-    truncated nodes { node { id name kind } } edges { type from { id } to { id } }
-  }
-  downstream: lineage(id: $id, direction: DOWNSTREAM, depth: 20, maxNodes: 2000) {
-    truncated nodes { distance node { kind } }
-  }
-  exposure(nodeId: $id) {
-    level distance mitigated
-    defect { id name severity category }
-    path { id name }
-  }
-}`;
-
-interface AroundData {
-  upstream: {
-    truncated: boolean;
-    nodes: { node: { id: string; name: string; kind: string } }[];
-    edges: { type: string; from: { id: string }; to: { id: string } }[];
-  };
-  downstream: { truncated: boolean; nodes: { distance: number; node: { kind: string } }[] };
-  exposure: {
-    level: string;
-    distance: number;
-    mitigated: boolean;
-    defect: { id: string; name: string; severity: string; category: string };
-    path: { id: string; name: string }[];
-  }[];
-}
+`;
 
 type Props = { params: Promise<{ id: string[] }> };
 
@@ -79,9 +112,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NodePage({ params }: Props) {
   const id = idFromSegments((await params).id);
   const loaded = await attempt(async () => {
-    const { node } = await gql<NodeData>(NODE, { id });
+    const { node } = await gql<NodePageQuery>(NODE, { id });
     const around =
-      node && node.kind !== 'Provider' ? await gql<AroundData>(AROUND, { id }) : undefined;
+      node && node.kind !== 'Provider' ? await gql<AroundQuery>(AROUND, { id }) : undefined;
     return { node, around };
   });
   if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry={nodeHref(id)} />;
@@ -93,7 +126,12 @@ export default async function NodePage({ params }: Props) {
     if (row.distance > 0)
       downstreamByKind.set(row.node.kind, (downstreamByKind.get(row.node.kind) ?? 0) + 1);
   }
-  const maker = node.provider ?? node.operator;
+  const operator = kindField(node, 'operator');
+  const maker = kindField(node, 'provider') ?? operator;
+  const license = kindField(node, 'license');
+  const access = kindField(node, 'access');
+  const parameters = kindField(node, 'parameters');
+  const monthlyActiveUsers = kindField(node, 'monthlyActiveUsers');
 
   return (
     <>
@@ -105,14 +143,12 @@ export default async function NodePage({ params }: Props) {
         <section className="panel" aria-labelledby="facts">
           <h2 id="facts">Facts and sources</h2>
           <dl className="facts">
-            {maker ? (
-              <Fact term={node.operator ? 'Operator' : 'Provider'}>{maker.name}</Fact>
-            ) : null}
-            {node.license ? <Fact term="Licence">{node.license}</Fact> : null}
-            {node.access ? <Fact term="Access">{node.access}</Fact> : null}
-            {node.parameters ? <Fact term="Parameters">{formatCount(node.parameters)}</Fact> : null}
-            {node.monthlyActiveUsers ? (
-              <Fact term="Monthly users">{formatCount(node.monthlyActiveUsers)}</Fact>
+            {maker ? <Fact term={operator ? 'Operator' : 'Provider'}>{maker.name}</Fact> : null}
+            {license ? <Fact term="Licence">{license}</Fact> : null}
+            {access ? <Fact term="Access">{access}</Fact> : null}
+            {parameters ? <Fact term="Parameters">{formatCount(parameters)}</Fact> : null}
+            {monthlyActiveUsers ? (
+              <Fact term="Monthly users">{formatCount(monthlyActiveUsers)}</Fact>
             ) : null}
             {node.releasedAt ? <Fact term="Released">{node.releasedAt}</Fact> : null}
             {node.aliases.length ? (
