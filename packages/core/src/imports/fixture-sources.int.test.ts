@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { ImpactService } from '@lineage/core';
 import type { GraphStore, StoredRelationship } from '@lineage/graph-store';
 import { startOwnStore, type OwnStore } from '@lineage/graph-store/testing';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planImport, type ImportFormat } from './plan-import';
+import type { ImportFormat } from '@lineage/importers';
+import { fixture } from '@lineage/importers/testing';
+import { ImpactService } from '../impact/impact-service';
+import { ImportService } from './import-service';
 
 // Every parser on any clone: small files of our own in each source's real format (see
 // fixtures/README.md), imported in the order a user would, into a Neo4j of this file's own.
-const fixture = (relative: string) =>
-  fileURLToPath(new URL(`../fixtures/${relative}`, import.meta.url));
 
 let own: OwnStore;
 let store: GraphStore;
@@ -22,11 +21,8 @@ afterAll(async () => {
   await own?.stop();
 });
 
-async function importFiles(format: ImportFormat, files: string[]) {
-  const plan = await planImport(format, files, store);
-  const report = await store.write(plan.batch, { by: 'test', action: 'import', summary: format });
-  return { plan, report };
-}
+const importFiles = (format: ImportFormat, files: string[]) =>
+  new ImportService(store).run(format, files, { by: 'test' });
 
 async function lineageEdgesOf(ids: string[]): Promise<string[]> {
   const outgoing = await store.outgoingOf(ids);

@@ -2,18 +2,24 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nameKey, type DomainError } from '@lineage/domain';
-import { billOfMaterials, ImpactService, type GraphStore } from '@lineage/graph-store';
+import type { GraphStore } from '@lineage/graph-store';
 import { startOwnStore, type OwnStore } from '@lineage/graph-store/testing';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse } from 'yaml';
-import { AVID_CATEGORIES } from './avid/categories';
-import { BackupWriter } from './backup/backup-format';
-import { buildBom, validateBom } from './cyclonedx/export-bom';
-import { planImport, type ImportFormat } from './plan-import';
-import { readSeed } from './seed/read-seed';
-import { realData } from './testing/real-data';
+import {
+  AVID_CATEGORIES,
+  BackupWriter,
+  buildBom,
+  planImport,
+  readSeed,
+  validateBom,
+  type ImportFormat,
+} from '@lineage/importers';
+import { realData } from '@lineage/importers/testing';
+import { billOfMaterials } from '../bill-of-materials/bill-of-materials';
+import { ImpactService } from '../impact/impact-service';
 
 // The real sources (../shared/data, or LINEAGE_REAL_DATA); each block skips, with a notice,
 // where its source is absent. The fixtures test covers every parser on any clone.
@@ -439,7 +445,7 @@ describe('round trips into an empty database', () => {
   beforeAll(async () => {
     other = await startOwnStore({ heap: '1g' });
     empty = other.store;
-    const seed = await readSeed(fileURLToPath(new URL('../../../seed', import.meta.url)));
+    const seed = await readSeed(fileURLToPath(new URL('../../../../seed', import.meta.url)));
     await store.write(seed.batch, change('seed'));
   });
   afterAll(async () => {

@@ -1,1 +1,1 @@
-export { realData, realDataDir } from './real-data';
+export { fixture, realData, realDataDir } from './real-data';

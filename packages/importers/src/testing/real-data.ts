@@ -30,3 +30,8 @@ export function realData(relative: string, usedBy: string): string | undefined {
   }
   return undefined;
 }
+
+/** A fixture of our own in a source's real format (packages/importers/fixtures). */
+export function fixture(relative: string): string {
+  return fileURLToPath(new URL(`../../fixtures/${relative}`, import.meta.url));
+}
