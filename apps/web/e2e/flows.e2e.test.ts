@@ -227,3 +227,28 @@ describe('what-if', () => {
     }
   });
 });
+
+describe('an explorer link that asks for too much', () => {
+  it('expands at most 20 nodes and says what it left out', async () => {
+    const expand = [
+      ...Array.from({ length: 25 }, (_, i) => `model:nobody/m-${i}~DOWNSTREAM`),
+      'not-an-id~UPSTREAM',
+    ].join(',');
+    const { page, errors, close } = await openPage(browser());
+    try {
+      await page.goto(
+        webUrl(
+          `/explore?focus=${encodeURIComponent(BASE)}&direction=DOWNSTREAM&depth=1&expand=${encodeURIComponent(expand)}`,
+        ),
+      );
+      await waitForGraph(page, 2);
+      const notice = await page.getByTestId('expansions-dropped').textContent();
+      expect(notice).toContain('the first 20 are shown, 5 left out');
+      expect(notice).toContain('1 malformed expansion(s) ignored');
+      expect(await visibleGraphNodes(page)).toContain(CHAT);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
