@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { childEnvironment } from './env';
+import { childEnvironment } from '@lineage/testkit';
 
 const bin = fileURLToPath(new URL('../../../packages/cli/bin/lineage.mjs', import.meta.url));
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startApiProcess, type ApiProcess } from './api-process';
-import { postGraphQL } from './graphql-client';
+import { startSuiteApi, type ApiProcess } from './api-process';
+import { postGraphQL } from '@lineage/testkit';
 
 let api: ApiProcess;
 beforeAll(async () => {
-  api = await startApiProcess({ neo4jUri: inject('reliabilityNeo4jUri') });
+  api = await startSuiteApi({ neo4jUri: inject('reliabilityNeo4jUri') });
 });
 afterAll(async () => {
   await api?.stop();

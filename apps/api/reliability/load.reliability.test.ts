@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { startApiProcess, type ApiProcess } from './api-process';
+import { startSuiteApi, type ApiProcess } from './api-process';
 import { runLoad } from './load';
 import { seedTargets } from './seed';
 import { summarise } from './summary';
@@ -13,7 +13,7 @@ afterEach(async () => {
 
 describe('the API under load', () => {
   it('serves 50 concurrent clients of reads and writes for 60 s: no 5xx, no lost write', async () => {
-    api = await startApiProcess({ neo4jUri: inject('reliabilityNeo4jUri') });
+    api = await startSuiteApi({ neo4jUri: inject('reliabilityNeo4jUri') });
     const report = await runLoad({
       url: api.url,
       clients: 50,
@@ -36,7 +36,7 @@ describe('the API under load', () => {
   });
 
   it('reports the lost writes when the API acknowledges writes it drops (LINEAGE_FAULT_DROP_WRITES)', async () => {
-    api = await startApiProcess({ neo4jUri: inject('reliabilityNeo4jUri'), dropWrites: 0.2 });
+    api = await startSuiteApi({ neo4jUri: inject('reliabilityNeo4jUri'), dropWrites: 0.2 });
     const report = await runLoad({
       url: api.url,
       clients: 20,

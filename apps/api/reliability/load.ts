@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { postGraphQL } from './graphql-client';
+import { postGraphQL } from '@lineage/testkit';
 import { LoadClient, type AcknowledgedWrite, type LoadTargets } from './load-operations';
 import { readBack } from './read-back';
 

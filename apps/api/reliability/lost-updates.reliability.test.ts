@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startApiProcess, type ApiProcess } from './api-process';
+import { startSuiteApi, type ApiProcess } from './api-process';
 import { runLineage } from './cli-process';
-import { postGraphQL } from './graphql-client';
+import { postGraphQL } from '@lineage/testkit';
 import { WRITER } from './tokens';
 
 // Two writers on the same records, both acknowledged: the final state must hold both changes.
@@ -15,7 +15,7 @@ const ROUNDS = 50;
 let api: ApiProcess;
 let scratch: string;
 beforeAll(async () => {
-  api = await startApiProcess({ neo4jUri: inject('reliabilityNeo4jUri') });
+  api = await startSuiteApi({ neo4jUri: inject('reliabilityNeo4jUri') });
   scratch = await mkdtemp(path.join(tmpdir(), 'lineage-lost-updates-'));
 });
 afterAll(async () => {

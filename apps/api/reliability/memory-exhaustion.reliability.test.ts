@@ -2,8 +2,8 @@ import { GraphStore } from '@lineage/graph-store';
 import { batch, link, node, testNamespace } from '@lineage/graph-store/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiPid, residentBytes } from './api-memory';
-import { startApiProcess, type ApiProcess } from './api-process';
-import { postGraphQL } from './graphql-client';
+import { startSuiteApi, type ApiProcess } from './api-process';
+import { postGraphQL } from '@lineage/testkit';
 
 const CHILDREN = 2_000;
 const REQUESTS = 150;
@@ -40,7 +40,7 @@ beforeAll(async () => {
   } finally {
     await store.close();
   }
-  api = await startApiProcess({
+  api = await startSuiteApi({
     neo4jUri: inject('reliabilityNeo4jUri'),
     nodeOptions: `--max-old-space-size=${HEAP_MB}`,
   });

@@ -1,4 +1,4 @@
-import { postGraphQL } from './graphql-client';
+import { postGraphQL } from '@lineage/testkit';
 import type { AcknowledgedWrite } from './load-operations';
 
 // The API refuses more than 15 aliases in one document.

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiProcess, type ApiProcess } from './api-process';
+import { startSuiteApi, type ApiProcess } from './api-process';
 import { runLoad } from './load';
 import type { Neo4jUnderTest } from './neo4j-under-test';
 import { analyseOutage } from './outage';
@@ -13,7 +13,7 @@ let neo4j: Neo4jUnderTest;
 let api: ApiProcess;
 beforeAll(async () => {
   neo4j = await startSeededNeo4j();
-  api = await startApiProcess({ neo4jUri: neo4j.uri });
+  api = await startSuiteApi({ neo4jUri: neo4j.uri });
 });
 afterAll(async () => {
   await api?.stop();

@@ -17,7 +17,9 @@ describe('the unset enums of the SDL', () => {
   it.each(cases)(
     '%s carries exactly the fields the domain lets an update clear',
     (name, fields) => {
-      const type = schema.getType(name) as { getValues(): { name: string; value: unknown }[] };
+      const type = schema.getType(name) as unknown as {
+        getValues(): { name: string; value: unknown }[];
+      };
       const values = type.getValues();
       expect(values.map((v) => v.value).sort()).toEqual([...fields].sort());
       // Each GraphQL name is its field's name in upper snake case (monthlyActiveUsers: MONTHLY_ACTIVE_USERS).
