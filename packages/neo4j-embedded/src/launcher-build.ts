@@ -40,6 +40,9 @@ export async function ensureLauncherBuilt(log: (line: string) => void = () => {}
 async function isUpToDate(): Promise<boolean> {
   const built = await mtime(argFile);
   if (built === undefined) return false;
+  // The argfile names absolute paths: a clone moved or copied elsewhere must build its own.
+  const args = await readFile(argFile, 'utf8').catch(() => '');
+  if (!args.startsWith(`-cp "${path.join(targetDir, 'classes')}${path.delimiter}`)) return false;
   const sources = [path.join(launcherDir, 'pom.xml'), ...(await javaSources())];
   for (const source of sources) {
     if (((await mtime(source)) ?? Infinity) > built) return false;
