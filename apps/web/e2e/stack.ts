@@ -7,6 +7,7 @@ import { startService, type RunningService } from '@lineage/cli';
 import { GraphStore } from '@lineage/graph-store';
 import { freePort } from '@lineage/graph-store/testing';
 import { startNeo4j } from '@lineage/neo4j-embedded';
+import { startApiProcess } from '@lineage/testkit';
 import { childEnvironment, e2eEnv } from './env';
 
 export const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,27 +40,16 @@ export interface StackOptions {
 export async function startStack(options: StackOptions): Promise<Stack> {
   const neo4j = options.neo4jUri ? undefined : await startFreshNeo4j(options.load);
   const neo4jUri = options.neo4jUri ?? neo4j!.uri;
-  const services: RunningService[] = [];
+  const services: Pick<RunningService, 'stop'>[] = [];
   const stop = async () => {
     for (const service of services.reverse()) await service.stop();
     await neo4j?.stop();
   };
   try {
-    const apiPort = await freePort();
-    const api = await startService({
-      name: 'api',
-      command: process.execPath,
-      args: ['--import', 'tsx', 'src/main.ts'],
-      cwd: path.join(repo, 'apps/api'),
-      env: childEnvironment({
-        NEO4J_URI: neo4jUri,
-        PORT: String(apiPort),
-        LOG_LEVEL: 'warn',
-        ...options.apiEnv,
-      }),
-      url: `http://127.0.0.1:${apiPort}/graphql`,
-      healthUrl: `http://127.0.0.1:${apiPort}/health`,
-      log: options.serviceLog ?? (() => {}),
+    const api = await startApiProcess({
+      neo4jUri,
+      ...(options.apiEnv ? { env: options.apiEnv } : {}),
+      ...(options.serviceLog ? { log: options.serviceLog } : {}),
     });
     services.push(api);
 
