@@ -13,7 +13,7 @@ import {
 import { createMaskError } from './http/mask-error';
 import { useCostLimit } from './http/cost-limit';
 import { useLimits, useRejectionCodes, useRequestLog } from './http/plugins';
-import { dropSomeWrites } from './modules/mutations/drop-writes-fault';
+import { dropSomeWrites } from './drop-writes-fault';
 import { VersionedReadCache } from './read-cache';
 import { createSchema } from './schema';
 

@@ -18,7 +18,7 @@ import {
   type ExposureLevel,
 } from '@lineage/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from './commands/seed';
+import { seedDatabase } from '@lineage/core';
 import { childEnvironment } from './env';
 
 const bin = fileURLToPath(new URL('../bin/lineage.mjs', import.meta.url));

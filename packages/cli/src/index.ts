@@ -1,2 +1,3 @@
-export { seedDatabase, describeWrite, type SeedResult } from './commands/seed';
+export { seedDatabase, type SeedResult } from '@lineage/core';
+export { describeWrite } from './commands/seed';
 export { startService, type RunningService } from './services';

@@ -7,7 +7,7 @@ import type { GraphStore } from '@lineage/graph-store';
 import { connectTestStore, testNamespace } from '@lineage/graph-store/testing';
 import { readSeed } from '@lineage/importers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from './seed';
+import { seedDatabase } from '@lineage/core';
 
 const seedDir = fileURLToPath(new URL('../../../../seed', import.meta.url));
 

@@ -1,28 +1,10 @@
 import path from 'node:path';
-import { createServices, type WriteReport } from '@lineage/core';
-import type { GraphStore } from '@lineage/graph-store';
-import { readSeed, type SeedContents } from '@lineage/importers';
+import type { WriteReport } from '@lineage/core';
+import { readSeed } from '@lineage/importers';
 import type { Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
 import { log, printJson } from '../output';
-
-export interface SeedResult {
-  contents: SeedContents;
-  report: WriteReport;
-}
-
-/**
- * Validates the whole seed, then writes it in one transaction: a bad record stops everything
- * before anything is written, and loading twice changes nothing the second time.
- */
-export async function seedDatabase(store: GraphStore, dir: string): Promise<SeedResult> {
-  return loadSeed(store, await readSeed(dir));
-}
-
-export async function loadSeed(store: GraphStore, contents: SeedContents): Promise<SeedResult> {
-  return { contents, report: await createServices(store).imports.seed(contents) };
-}
 
 export function describeWrite(report: WriteReport): string {
   const { nodes: n, relationships: r } = report;

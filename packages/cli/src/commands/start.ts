@@ -8,7 +8,8 @@ import { startService } from '../services';
 import { newWebToken, startEnvironments } from '../start-environments';
 import { supervise, type SupervisedService } from '../supervise';
 import { watchNeo4j } from '../watch-neo4j';
-import { describeWrite, seedDatabase } from './seed';
+import { readSeed } from '@lineage/importers';
+import { describeWrite } from './seed';
 
 /**
  * Brings Lineage up on one machine: Neo4j (embedded unless NEO4J_URI is set), migrated and
@@ -93,12 +94,12 @@ export function registerStart(program: Command, env: () => CliEnv) {
 }
 
 async function prepareGraph(graph: OpenGraph, config: CliEnv, seed: boolean) {
-  const migration = await graph.store.migrate();
+  const migration = await graph.services.migrate();
   if (migration.applied.length) log(`migrations applied: ${migration.applied.join(', ')}`);
-  const counts = await graph.store.countByKind();
-  const entities = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  const { nodes: entities } = await graph.services.browse.stats();
   if (entities === 0 && seed) {
-    const { report } = await seedDatabase(graph.store, path.join(config.repoRoot, 'seed'));
+    const contents = await readSeed(path.join(config.repoRoot, 'seed'));
+    const report = await graph.services.imports.seed(contents);
     log(`seeded an empty graph: ${describeWrite(report)}`);
   } else {
     log(`graph holds ${entities} nodes; not seeding`);
