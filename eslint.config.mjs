@@ -70,6 +70,25 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Resolvers and CLI commands call core's services; only they reach the store.
+    files: ['apps/api/src/modules/**/*.ts', 'packages/cli/src/commands/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'neo4j-driver', message: 'Only packages/graph-store talks to Neo4j.' },
+            {
+              name: '@lineage/graph-store',
+              message: 'Call a service of @lineage/core (ctx.services, graph.services) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
