@@ -1,23 +1,22 @@
 import { z } from 'zod';
 
-const tokenList = z
-  .string()
-  .transform((text) =>
-    text
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z.array(
-      z
-        .string()
-        .regex(
-          /^[\w.@-]+:\S{16,}$/,
-          'each entry must be name:token with a token of 16+ characters',
-        ),
-    ),
-  );
+/** A comma-separated list: entries trimmed, blanks dropped, each checked by `entry`. */
+const commaList = (entry: z.ZodString) =>
+  z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(entry));
+
+const tokenList = commaList(
+  z
+    .string()
+    .regex(/^[\w.@-]+:\S{16,}$/, 'each entry must be name:token with a token of 16+ characters'),
+);
 
 const envSchema = z.object({
   NEO4J_URI: z
@@ -34,25 +33,11 @@ const envSchema = z.object({
    * Origins (scheme://host[:port]) whose pages may call the API from a browser; none by
    * default. The web app calls it from its server and GraphiQL is same-origin: neither needs one.
    */
-  LINEAGE_CORS_ORIGINS: z
-    .string()
-    .transform((text) =>
-      text
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(
-        z
-          .string()
-          .regex(
-            /^https?:\/\/[^/\s*]+$/,
-            'each entry must be an origin such as http://localhost:3000',
-          ),
-      ),
-    )
-    .default([]),
+  LINEAGE_CORS_ORIGINS: commaList(
+    z
+      .string()
+      .regex(/^https?:\/\/[^/\s*]+$/, 'each entry must be an origin such as http://localhost:3000'),
+  ).default([]),
   /** name:token pairs allowed to write (and read); compared in constant time, never logged. */
   LINEAGE_WRITE_TOKENS: tokenList.default([]),
   /** When set, reads need a token too (read or write). */
