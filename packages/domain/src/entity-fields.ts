@@ -4,6 +4,7 @@ import { TRANSMISSION_LEVELS } from './exposure';
 import { MAX_ID_LENGTH } from './ids';
 import { MODEL_KINDS } from './kinds';
 import { LINEAGE_RELATIONS, RELATION_TYPES } from './relations';
+import { matchedByField, provenanceFields } from './provenance';
 
 // The fields of each record, shared by the input schemas (every optional field may be left
 // out) and the stored ones (which add the creation defaults): see schemas.ts.
@@ -24,6 +25,7 @@ const common = {
   /** False when no source could be checked. */
   verified: z.boolean().optional(),
   releasedAt: isoDate.optional(),
+  ...provenanceFields,
 };
 
 const licensing = {
@@ -77,6 +79,8 @@ export const relationshipFields = {
   sources: z.array(sourceUrl).max(100).optional(),
   evidence: text(4000).optional(),
   since: isoDate.optional(),
+  ...provenanceFields,
+  ...matchedByField,
 };
 
 /** The optional fields of each kind an update may clear by naming them in `unset`. */

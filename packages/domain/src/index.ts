@@ -101,4 +101,12 @@ export {
   type ImpactOptions,
 } from './impact';
 export { nameKey, nameKeys, idSlug } from './names';
+export {
+  ORIGINS,
+  MATCH_METHODS,
+  isCurated,
+  weakerMatch,
+  type Origin,
+  type MatchMethod,
+} from './provenance';
 export { toCsv, type Column } from './csv';

@@ -37,7 +37,7 @@ const COUNT_ENTITIES = 'MATCH (n:Entity) RETURN count(n) AS count';
 const createNodes = (kind: NodeKind) => `
   UNWIND $rows AS row
   CREATE (n:${labelsOf(kind).join(':')})
-  SET n = $common, n += row`;
+  SET n = $common, n += row, n.idKey = toLower(row.id)`;
 
 const createRelationships = (type: RelationType) => `
   UNWIND $rows AS row

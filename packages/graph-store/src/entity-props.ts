@@ -52,9 +52,11 @@ function transmissionJson(overrides: object): string {
   return JSON.stringify(Object.fromEntries(entries));
 }
 
-// Stored props hold the transmission as JSON and when the record last changed.
+// Stored props hold the transmission as JSON, when the record last changed, and the id folded
+// to lower case (idKey, see write-store.ts), which is the store's and no field of the record.
 function storedFields(props: PlainProps) {
-  const { updatedAt, transmission, ...rest } = props;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { updatedAt, transmission, idKey, ...rest } = props;
   const fields = {
     ...rest,
     ...(typeof transmission === 'string' ? { transmission: JSON.parse(transmission) } : {}),

@@ -1,4 +1,4 @@
-import { idSlug, nameKey, nameKeys, type NodeKind } from '@lineage/domain';
+import { idSlug, isCurated, nameKey, nameKeys, type NodeKind, type Origin } from '@lineage/domain';
 import type { ManagedTransaction, RecordShape } from 'neo4j-driver';
 import type { Params } from './connection';
 import { chunks } from './collections';
@@ -8,12 +8,17 @@ export interface Candidate {
   id: string;
   kind: NodeKind;
   name: string;
+  /** Written by the seed, a person or a review: a bare name may join it. */
+  curated: boolean;
+  /** The providers it is DEVELOPED_BY or OPERATED_BY. */
+  developers: string[];
 }
 
 /** Reconciliation's reads (the importers' NodeLookup): over the store, or inside a write. */
 export interface StoreLookup {
   matchNames(names: string[]): Promise<Map<string, Candidate[]>>;
   kindsOf(ids: string[]): Promise<Map<string, NodeKind>>;
+  storedIdsFolded(ids: string[]): Promise<Map<string, { id: string; kind: NodeKind }>>;
 }
 
 /** Runs one read query; a connection's auto-commit read or a statement of a transaction. */
@@ -23,6 +28,7 @@ export function lookupThrough(read: Reader): StoreLookup {
   return {
     matchNames: (names) => matchNames(read, names),
     kindsOf: (ids) => kindsOf(read, ids),
+    storedIdsFolded: (ids) => storedIdsFolded(read, ids),
   };
 }
 
@@ -43,7 +49,13 @@ const CANDIDATES = `
   UNWIND $queries AS q
   CALL db.index.fulltext.queryNodes('entity_search', q.lucene, {limit: 100}) YIELD node
   RETURN q.name AS name, node.id AS id, node.kind AS kind, node.name AS nodeName,
-         coalesce(node.aliases, []) AS aliases`;
+         coalesce(node.aliases, []) AS aliases, node.origin AS origin,
+         [(node)-[:DEVELOPED_BY|OPERATED_BY]->(p) | p.id] AS developers`;
+
+const FOLDED = `
+  UNWIND $keys AS key
+  MATCH (n:Entity) USING INDEX n:Entity(idKey) WHERE n.idKey = key
+  RETURN key, n.id AS id, n.kind AS kind`;
 
 const KINDS = `
   MATCH (n:Entity) WHERE n.id IN $ids
@@ -82,6 +94,8 @@ async function matchNames(read: Reader, names: string[]): Promise<Map<string, Ca
       kind: NodeKind;
       nodeName: string;
       aliases: string[];
+      origin: Origin | null;
+      developers: string[];
     }>(CANDIDATES, { queries });
     const byName = new Map<string, typeof rows>();
     for (const row of rows) byName.set(row.name, [...(byName.get(row.name) ?? []), row]);
@@ -93,7 +107,16 @@ async function matchNames(read: Reader, names: string[]): Promise<Map<string, Ca
         const matches = candidates.filter((row) => keysOf(row).has(key));
         if (!matches.length) continue;
         const distinct = new Map(
-          matches.map((row) => [row.id, { id: row.id, kind: row.kind, name: row.nodeName }]),
+          matches.map((row) => [
+            row.id,
+            {
+              id: row.id,
+              kind: row.kind,
+              name: row.nodeName,
+              curated: isCurated(row.origin ?? undefined),
+              developers: row.developers,
+            },
+          ]),
         );
         found.set(name, [...distinct.values()]);
         break;
@@ -111,4 +134,25 @@ async function kindsOf(read: Reader, ids: string[]): Promise<Map<string, NodeKin
     for (const row of rows) kinds.set(row.id, row.kind);
   }
   return kinds;
+}
+
+/**
+ * The stored node each id names when letter case is ignored, keyed by the id asked: Hugging
+ * Face resolves repo ids without case, so `deepseek-ai/deepseek-v3` is `deepseek-ai/DeepSeek-V3`.
+ */
+async function storedIdsFolded(
+  read: Reader,
+  ids: string[],
+): Promise<Map<string, { id: string; kind: NodeKind }>> {
+  const found = new Map<string, { id: string; kind: NodeKind }>();
+  const askedBy = new Map<string, string[]>();
+  for (const id of new Set(ids))
+    askedBy.set(id.toLowerCase(), [...(askedBy.get(id.toLowerCase()) ?? []), id]);
+  for (const chunk of chunks([...askedBy.keys()])) {
+    const rows = await read<{ key: string; id: string; kind: NodeKind }>(FOLDED, { keys: chunk });
+    for (const row of rows)
+      for (const asked of askedBy.get(row.key) ?? [])
+        found.set(asked, { id: row.id, kind: row.kind });
+  }
+  return found;
 }

@@ -38,6 +38,15 @@ export const MIGRATIONS: Migration[] = [
       'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases, n.id]',
     ],
   },
+  {
+    version: 4,
+    name: 'ids folded to lower case, to refuse ids that differ only in case',
+    statements: [
+      'CREATE INDEX entity_id_key IF NOT EXISTS FOR (n:Entity) ON (n.idKey)',
+      `MATCH (n:Entity) WHERE n.idKey IS NULL
+       CALL (n) { SET n.idKey = toLower(n.id) } IN TRANSACTIONS OF 10000 ROWS`,
+    ],
+  },
 ];
 
 export interface MigrationReport {

@@ -104,7 +104,7 @@ const FETCH_RELATIONSHIPS = `
 const upsertNodes = (labels: string[]) => `
   UNWIND $rows AS row
   MERGE (n:Entity {id: row.id})
-  SET n = row.props
+  SET n = row.props, n.idKey = toLower(row.id)
   ${labels.includes('Model') ? `REMOVE n:${MODEL_KINDS.join(':')}` : ''}
   SET n:${labels.join(':')}`;
 
@@ -123,6 +123,14 @@ const FIND_CYCLE = `
   MATCH p = SHORTEST 1 (parent)-[:${LINEAGE_PATTERN}]->+(child)
   RETURN pair.type AS type, [n IN nodes(p) | n.id] AS path
   LIMIT 1`;
+
+// Ids are case-sensitive (Hugging Face's are), but two that differ only in case are one thing
+// written twice ("deepseek-ai/deepseek-v3" beside "deepseek-ai/DeepSeek-V3"): refused.
+const FIND_CASE_TWINS = `
+  UNWIND $rows AS row
+  MATCH (n:Entity) USING INDEX n:Entity(idKey) WHERE n.idKey = toLower(row.id) AND n.id <> row.id
+  RETURN row.id AS id, n.id AS stored
+  LIMIT 5`;
 
 const FIND_ORIGIN_MITIGATING = `
   MATCH (m:Entity)-[:MITIGATES]->(d:Defect)-[:AFFECTS]->(m)
@@ -229,6 +237,10 @@ async function writeLocked(
   checkEndpoints(batch.relationships, kindOf);
 
   const nodePlan = planNodes(batch, existingNodes, now);
+  await refuseCaseTwins(
+    tx,
+    batch.nodes.map((node) => node.id).filter((id) => !existingNodes.has(id)),
+  );
   const relationshipPlan = planRelationships(batch, await fetchRelationships(tx, batch));
 
   const total = nodePlan.writes.length + relationshipPlan.writes.length;
@@ -313,6 +325,26 @@ async function fetchRelationships(tx: ManagedTransaction, batch: GraphBatch) {
     }
   }
   return existing;
+}
+
+async function refuseCaseTwins(tx: ManagedTransaction, createdIds: string[]) {
+  const twins: string[] = [];
+  const byKey = new Map<string, string>();
+  for (const id of createdIds) {
+    const earlier = byKey.get(id.toLowerCase());
+    if (earlier !== undefined && earlier !== id) twins.push(`'${id}' and '${earlier}' (both new)`);
+    byKey.set(id.toLowerCase(), id);
+  }
+  for (const chunk of chunks(createdIds)) {
+    const result = await tx.run(FIND_CASE_TWINS, { rows: chunk.map((id) => ({ id })) });
+    for (const record of result.records)
+      twins.push(`'${record.get('id') as string}' (stored as '${record.get('stored') as string}')`);
+  }
+  if (twins.length)
+    throw validationError(
+      `${twins.length} new id(s) differ from another only in letter case; use the stored id`,
+      twins.slice(0, 20),
+    );
 }
 
 async function refuseCycles(

@@ -6,13 +6,14 @@ import type { DomainError, NodeKind } from '@lineage/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat } from './detect-format';
 import { planImport, type ImportFormat } from './plan-import';
-import type { NodeLookup } from './plan';
+import type { NodeLookup, StoredCandidate } from './plan';
 
 // Every file here is refused while it is read, before reconciliation asks the store anything:
 // a lookup that knows no node is all these imports may reach.
 const knowsNothing: NodeLookup = {
-  matchNames: async () => new Map<string, { id: string; kind: NodeKind; name: string }[]>(),
+  matchNames: async () => new Map<string, StoredCandidate[]>(),
   kindsOf: async () => new Map<string, NodeKind>(),
+  storedIdsFolded: async () => new Map<string, { id: string; kind: NodeKind }>(),
 };
 
 let dir: string;

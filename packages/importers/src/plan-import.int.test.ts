@@ -39,6 +39,7 @@ describe('an import raced with other writers', () => {
     let other: Promise<WriteReport> | undefined;
     const racing = (lookup: NodeLookup): NodeLookup => ({
       matchNames: (names) => lookup.matchNames(names),
+      storedIdsFolded: (ids) => lookup.storedIdsFolded(ids),
       kindsOf: async (ids) => {
         const kinds = await lookup.kindsOf(ids);
         other ??= store.write(

@@ -1,11 +1,24 @@
 import type { EntityInput, GraphBatch, NodeKind, RelationshipInput } from '@lineage/domain';
 
+/** A stored node a name may mean. */
+export interface StoredCandidate {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  /** Written by the seed, a person or a review: only such a node may stand for a bare name. */
+  curated: boolean;
+  /** The providers it is DEVELOPED_BY or OPERATED_BY. */
+  developers: string[];
+}
+
 /** What the store offers importers for reconciliation (graph-store implements it). */
 export interface NodeLookup {
   /** Stored nodes each name may mean, by normalised name, alias or id slug. */
-  matchNames(names: string[]): Promise<Map<string, { id: string; kind: NodeKind; name: string }[]>>;
+  matchNames(names: string[]): Promise<Map<string, StoredCandidate[]>>;
   /** The kinds of the ids that are stored. */
   kindsOf(ids: string[]): Promise<Map<string, NodeKind>>;
+  /** The stored node each id names when letter case is ignored, keyed by the id asked. */
+  storedIdsFolded(ids: string[]): Promise<Map<string, { id: string; kind: NodeKind }>>;
 }
 
 /** What an import found besides the records it writes, each line naming where and why. */

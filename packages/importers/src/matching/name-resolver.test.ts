@@ -1,0 +1,168 @@
+import type { NodeKind } from '@lineage/domain';
+import { describe, expect, it } from 'vitest';
+import { OrganisationIndex } from '../identity/organisations-index';
+import type { NodeLookup, StoredCandidate } from '../plan';
+import { NameResolver, type NameReference } from './name-resolver';
+import { ReviewDecisions } from './review-decisions';
+
+const table = new OrganisationIndex([
+  {
+    providerId: 'provider:meta-llama',
+    name: 'Meta',
+    aliases: ['Meta AI'],
+    hubOwners: ['meta-llama', 'facebook'],
+    sources: ['https://ai.meta.com'],
+  },
+  {
+    providerId: 'provider:openai',
+    name: 'OpenAI',
+    aliases: [],
+    hubOwners: ['openai'],
+    sources: ['https://openai.com'],
+  },
+]);
+
+const node = (id: string, name: string, extra: Partial<StoredCandidate> = {}): StoredCandidate => ({
+  id,
+  kind: 'FineTune',
+  name,
+  curated: false,
+  developers: [],
+  ...extra,
+});
+
+/** A lookup over a fixed list, matching names as the store does (by lower-cased name). */
+function lookupOf(nodes: StoredCandidate[]): NodeLookup {
+  const key = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return {
+    matchNames: (names) =>
+      Promise.resolve(
+        new Map(
+          names
+            .map((name) => [name, nodes.filter((n) => key(n.name) === key(name))] as const)
+            .filter(([, found]) => found.length),
+        ),
+      ),
+    kindsOf: (ids) =>
+      Promise.resolve(new Map(nodes.filter((n) => ids.includes(n.id)).map((n) => [n.id, n.kind]))),
+    storedIdsFolded: (ids) =>
+      Promise.resolve(
+        new Map(
+          ids.flatMap((id) => {
+            const found = nodes.find((n) => n.id.toLowerCase() === id.toLowerCase());
+            return found ? [[id, { id: found.id, kind: found.kind as NodeKind }] as const] : [];
+          }),
+        ),
+      ),
+  };
+}
+
+async function resolve(
+  nodes: StoredCandidate[],
+  reference: NameReference,
+  decisions?: ReviewDecisions,
+) {
+  const resolver = await NameResolver.prepare(lookupOf(nodes), [reference], { table, decisions });
+  return resolver.resolve(reference);
+}
+
+const upload = node('model:AryamanJaggi/Llama', 'Llama');
+const gpt4o = node('model:openai/gpt-4o', 'GPT-4o', {
+  kind: 'BaseModel',
+  curated: true,
+  developers: ['provider:openai'],
+});
+
+describe('NameResolver', () => {
+  it('never joins a bare name to an arbitrary upload', async () => {
+    const result = await resolve([upload], { name: 'LLaMA', groups: ['Model'] });
+    expect(result).toMatchObject({
+      outcome: 'unresolved',
+      candidates: ['model:AryamanJaggi/Llama'],
+    });
+  });
+
+  it('does not join an upload under another owner than the one the source states', async () => {
+    const result = await resolve([upload], { name: 'LLaMA', owners: ['Meta'], groups: ['Model'] });
+    expect(result.outcome).toBe('unresolved');
+  });
+
+  it('joins a name under the stated owner: its hub owner confirms it', async () => {
+    const own = node('model:meta-llama/Llama-3.3-70B-Instruct', 'Llama-3.3-70B-Instruct');
+    const copy = node('model:unsloth/Llama-3.3-70B-Instruct', 'Llama-3.3-70B-Instruct');
+    const result = await resolve([own, copy], {
+      name: 'Llama-3.3-70B-Instruct',
+      owners: ['Meta AI'],
+      groups: ['Model'],
+    });
+    expect(result).toEqual({
+      outcome: 'matched',
+      id: own.id,
+      kind: 'FineTune',
+      method: 'owner-name',
+    });
+  });
+
+  it('reads the owner from a vendor prefix ("OpenAI GPT-4o")', async () => {
+    const result = await resolve([gpt4o], { name: 'OpenAI GPT-4o', groups: ['Model'] });
+    expect(result).toMatchObject({ outcome: 'matched', id: gpt4o.id, method: 'owner-name' });
+  });
+
+  it('joins a bare name to a curated node, but not one another organisation developed', async () => {
+    expect(await resolve([gpt4o], { name: 'GPT-4o', groups: ['Model'] })).toMatchObject({
+      outcome: 'matched',
+      method: 'alias',
+    });
+    const result = await resolve([gpt4o], { name: 'GPT-4o', owners: ['Meta'], groups: ['Model'] });
+    expect(result.outcome).toBe('unresolved');
+  });
+
+  it('takes a Hugging Face repo id as the id, whatever its letter case', async () => {
+    const stored = node('model:deepseek-ai/DeepSeek-V3', 'DeepSeek-V3', { kind: 'BaseModel' });
+    const result = await resolve([stored], { name: 'deepseek-ai/deepseek-v3', groups: ['Model'] });
+    expect(result).toEqual({
+      outcome: 'matched',
+      id: stored.id,
+      kind: 'BaseModel',
+      method: 'exact',
+    });
+  });
+
+  it('calls two curated namesakes ambiguous', async () => {
+    const a = node('model:a/zephyr', 'Zephyr', { curated: true });
+    const b = node('model:b/zephyr', 'Zephyr', { curated: true });
+    const result = await resolve([a, b], { name: 'Zephyr', groups: ['Model'] });
+    expect(result).toMatchObject({ outcome: 'ambiguous', candidates: [a.id, b.id] });
+  });
+
+  it('keeps to the kinds asked for', async () => {
+    const result = await resolve([gpt4o], { name: 'GPT-4o', groups: ['Dataset'] });
+    expect(result.outcome).toBe('unresolved');
+  });
+
+  it('honours a review: an accepted match joins, a rejected one never does', async () => {
+    const decide = (verdict: 'accept' | 'reject') =>
+      new ReviewDecisions([
+        {
+          name: 'Llama',
+          owner: '',
+          id: upload.id,
+          kind: 'FineTune',
+          verdict,
+          by: 'ana',
+          at: '2026-12-02',
+        },
+      ]);
+    expect(
+      await resolve([upload], { name: 'LLaMA', groups: ['Model'] }, decide('accept')),
+    ).toMatchObject({
+      outcome: 'matched',
+      id: upload.id,
+      method: 'reviewed',
+    });
+    const curatedTwin = node('model:AryamanJaggi/Llama', 'Llama', { curated: true });
+    expect(
+      await resolve([curatedTwin], { name: 'LLaMA', groups: ['Model'] }, decide('reject')),
+    ).toMatchObject({ outcome: 'unresolved' });
+  });
+});
