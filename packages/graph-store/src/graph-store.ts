@@ -97,6 +97,7 @@ export class GraphStore {
   matchNames = (names: string[]) => this.lookup.matchNames(names);
   kindsOf = (ids: string[]) => this.lookup.kindsOf(ids);
   storedIdsFolded = (ids: string[]) => this.lookup.storedIdsFolded(ids);
+  reviewDecisions = () => this.lookup.reviewDecisions();
 
   outgoingOf = (ids: string[]) => outgoingOf(this.connection, ids);
   incomingPage = (id: string, options: { types?: RelationType[]; first: number; after?: string }) =>

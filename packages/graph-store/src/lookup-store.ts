@@ -19,6 +19,19 @@ export interface StoreLookup {
   matchNames(names: string[]): Promise<Map<string, Candidate[]>>;
   kindsOf(ids: string[]): Promise<Map<string, NodeKind>>;
   storedIdsFolded(ids: string[]): Promise<Map<string, { id: string; kind: NodeKind }>>;
+  reviewDecisions(): Promise<StoredReviewDecision[]>;
+}
+
+/** A person's verdict on a proposed match (see the importers' ReviewDecision). */
+export interface StoredReviewDecision {
+  name: string;
+  owner: string;
+  id: string;
+  kind: NodeKind;
+  verdict: 'accept' | 'reject';
+  by: string;
+  at: string;
+  note?: string;
 }
 
 /** Runs one read query; a connection's auto-commit read or a statement of a transaction. */
@@ -29,6 +42,7 @@ export function lookupThrough(read: Reader): StoreLookup {
     matchNames: (names) => matchNames(read, names),
     kindsOf: (ids) => kindsOf(read, ids),
     storedIdsFolded: (ids) => storedIdsFolded(read, ids),
+    reviewDecisions: () => reviewDecisions(read),
   };
 }
 
@@ -51,6 +65,13 @@ const CANDIDATES = `
   RETURN q.name AS name, node.id AS id, node.kind AS kind, node.name AS nodeName,
          coalesce(node.aliases, []) AS aliases, node.origin AS origin,
          [(node)-[:DEVELOPED_BY|OPERATED_BY]->(p) | p.id] AS developers`;
+
+// Decisions are few (one per reviewed name): all are read, and the importer keys them.
+const DECISIONS = `
+  MATCH (d:MatchDecision)
+  RETURN d.name AS name, d.owner AS owner, d.id AS id, d.kind AS kind, d.verdict AS verdict,
+         d.by AS by, toString(d.at) AS at, d.note AS note
+  ORDER BY d.key`;
 
 const FOLDED = `
   UNWIND $keys AS key
@@ -155,4 +176,9 @@ async function storedIdsFolded(
         found.set(asked, { id: row.id, kind: row.kind });
   }
   return found;
+}
+
+async function reviewDecisions(read: Reader): Promise<StoredReviewDecision[]> {
+  const rows = await read<StoredReviewDecision & { note: string | null }>(DECISIONS, {});
+  return rows.map(({ note, ...decision }) => (note ? { ...decision, note } : decision));
 }

@@ -14,6 +14,7 @@ const knowsNothing: NodeLookup = {
   matchNames: async () => new Map<string, StoredCandidate[]>(),
   kindsOf: async () => new Map<string, NodeKind>(),
   storedIdsFolded: async () => new Map<string, { id: string; kind: NodeKind }>(),
+  reviewDecisions: async () => [],
 };
 
 let dir: string;

@@ -40,6 +40,7 @@ describe('an import raced with other writers', () => {
     const racing = (lookup: NodeLookup): NodeLookup => ({
       matchNames: (names) => lookup.matchNames(names),
       storedIdsFolded: (ids) => lookup.storedIdsFolded(ids),
+      reviewDecisions: () => lookup.reviewDecisions(),
       kindsOf: async (ids) => {
         const kinds = await lookup.kindsOf(ids);
         other ??= store.write(

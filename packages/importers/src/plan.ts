@@ -1,4 +1,6 @@
 import type { EntityInput, GraphBatch, NodeKind, RelationshipInput } from '@lineage/domain';
+import type { MatchRecord } from './matching/name-resolver';
+import type { ReviewDecision } from './matching/review-decisions';
 
 /** A stored node a name may mean. */
 export interface StoredCandidate {
@@ -19,6 +21,8 @@ export interface NodeLookup {
   kindsOf(ids: string[]): Promise<Map<string, NodeKind>>;
   /** The stored node each id names when letter case is ignored, keyed by the id asked. */
   storedIdsFolded(ids: string[]): Promise<Map<string, { id: string; kind: NodeKind }>>;
+  /** The reviewed match decisions every import honours (`lineage review`). */
+  reviewDecisions(): Promise<ReviewDecision[]>;
 }
 
 /** What an import found besides the records it writes, each line naming where and why. */
@@ -43,6 +47,8 @@ export interface ImportPlan {
   /** Stored nodes the import links to without changing them. */
   linked: number;
   notes: ImportNotes;
+  /** Every name the import tied, or failed to tie, to a stored node: what `--plan` writes. */
+  matches: MatchRecord[];
 }
 
 export function emptyNotes(): ImportNotes {

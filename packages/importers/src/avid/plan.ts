@@ -87,5 +87,12 @@ export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<Im
       );
     }
   }
-  return { format: 'avid', records: reports.length, batch: builder.build(), linked, notes };
+  return {
+    format: 'avid',
+    records: reports.length,
+    batch: builder.build(),
+    linked,
+    notes,
+    matches: [],
+  };
 }

@@ -64,6 +64,7 @@ export async function planBackup(file: string): Promise<ImportPlan> {
     records: counted.nodes + counted.relationships,
     batch: builder.build(),
     linked: 0,
+    matches: [],
     notes: emptyNotes(),
   };
 }

@@ -204,5 +204,12 @@ export async function planCycloneDx(file: string, lookup: NodeLookup): Promise<I
   notes.selfLoops.push(...selfLoops.map(describeEdge));
   notes.cycles.push(...onCycles.map(describeEdge).sort());
   for (const relationship of kept) builder.addRelationship(relationship);
-  return { format: 'cyclonedx', records: byRef.size, batch: builder.build(), linked, notes };
+  return {
+    format: 'cyclonedx',
+    records: byRef.size,
+    batch: builder.build(),
+    linked,
+    notes,
+    matches: [],
+  };
 }

@@ -209,6 +209,7 @@ export async function planEcosystemGraphs(
     batch: builder.build(),
     linked,
     notes,
+    matches: [],
   };
 }
 

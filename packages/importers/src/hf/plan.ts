@@ -126,5 +126,5 @@ export async function planHuggingFace(
   const { kept, onCycles } = refuseCycles(lineage);
   notes.cycles.push(...onCycles.map(describeEdge).sort());
   for (const relationship of kept) builder.addRelationship(relationship);
-  return { format, records: links.length, batch: builder.build(), linked, notes };
+  return { format, records: links.length, batch: builder.build(), linked, notes, matches: [] };
 }

@@ -183,5 +183,12 @@ export async function planJailbreakBench(
         ),
       );
   }
-  return { format: 'jailbreakbench', records: runs.length, batch: builder.build(), linked, notes };
+  return {
+    format: 'jailbreakbench',
+    records: runs.length,
+    batch: builder.build(),
+    linked,
+    notes,
+    matches: [],
+  };
 }

@@ -45,6 +45,7 @@ function lookupOf(nodes: StoredCandidate[]): NodeLookup {
       ),
     kindsOf: (ids) =>
       Promise.resolve(new Map(nodes.filter((n) => ids.includes(n.id)).map((n) => [n.id, n.kind]))),
+    reviewDecisions: () => Promise.resolve([]),
     storedIdsFolded: (ids) =>
       Promise.resolve(
         new Map(

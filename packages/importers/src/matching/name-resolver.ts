@@ -5,7 +5,7 @@ import {
   type OrganisationIndex,
 } from '../identity/organisations-index';
 import type { NodeLookup, StoredCandidate } from '../plan';
-import type { ReviewDecisions } from './review-decisions';
+import { ReviewDecisions } from './review-decisions';
 
 /** A name in a source that may stand for a stored node. */
 export interface NameReference {
@@ -15,6 +15,17 @@ export interface NameReference {
   owners?: readonly string[];
   /** The kinds of node it may mean. */
   groups: readonly KindGroup[];
+}
+
+/** One name the import tried to tie to a node, where, and what came of it. */
+export interface MatchRecord {
+  /** Where in the source: "assets/lmsys.yaml:12", "AVID-2024-R0113". */
+  at: string;
+  /** What the name is to its record: "dependency", "artifact", "target", "component". */
+  role: string;
+  name: string;
+  owners: string[];
+  resolution: Resolution;
 }
 
 export type Resolution =
@@ -52,6 +63,9 @@ function idGiven(name: string): string | undefined {
  * equally good nodes are ambiguous. Either is reported, never forced into a node.
  */
 export class NameResolver {
+  /** Every resolution made through `resolveAt`, for the plan (`lineage import --plan`). */
+  readonly records: MatchRecord[] = [];
+
   private constructor(
     private readonly byName: Map<string, StoredCandidate[]>,
     private readonly byId: Map<string, { id: string; kind: NodeKind }>,
@@ -75,11 +89,12 @@ export class NameResolver {
       const id = idGiven(reference.name);
       if (id) ids.add(id);
     }
-    const [byName, byId] = await Promise.all([
+    const [byName, byId, decisions] = await Promise.all([
       lookup.matchNames([...names]),
       lookup.storedIdsFolded([...ids]),
+      options.decisions ?? lookup.reviewDecisions().then((list) => new ReviewDecisions(list)),
     ]);
-    return new NameResolver(byName, byId, options.decisions, table);
+    return new NameResolver(byName, byId, decisions, table);
   }
 
   /** The organisations a reference states, from its owners and its vendor prefix. */
@@ -88,6 +103,35 @@ export class NameResolver {
     const prefixed = this.table.vendorPrefix(reference.name);
     if (prefixed) found.push(prefixed.organisation);
     return [...new Set(found.filter((o): o is Organisation => o !== undefined))];
+  }
+
+  /**
+   * Resolves a name of a record and keeps the result for the plan; what did not match is also
+   * added to the import's notes, one line naming the record, the name and the candidates.
+   */
+  resolveAt(
+    reference: NameReference,
+    at: string,
+    role: string,
+    notes: { unresolved: string[]; ambiguous: string[] },
+  ): Resolution {
+    const resolution = this.resolve(reference);
+    this.records.push({
+      at,
+      role,
+      name: reference.name,
+      owners: [...(reference.owners ?? [])],
+      resolution,
+    });
+    if (resolution.outcome !== 'matched') {
+      const candidates = resolution.candidates.length
+        ? ` (candidates: ${resolution.candidates.slice(0, 5).join(', ')}${resolution.candidates.length > 5 ? ', ...' : ''})`
+        : '';
+      notes[resolution.outcome].push(
+        `${at}: ${role} '${reference.name}' ${resolution.reason}${candidates}`,
+      );
+    }
+    return resolution;
   }
 
   resolve(reference: NameReference): Resolution {
