@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { idProblem, nameKey } from '@lineage/domain';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -70,5 +71,26 @@ describe.skipIf(!EG_ASSETS)('the organisations of the real Ecosystem Graphs', ()
     expect(named.length).toBeGreaterThan(40);
     const index = new OrganisationIndex();
     expect(named.filter((name) => !index.named(name))).toEqual([]);
+  });
+});
+
+const AVID_REPORTS = realData('avid/reports', 'the organisations coverage test');
+
+describe.skipIf(!AVID_REPORTS)('the organisations of the real AVID reports', () => {
+  it('resolves every developer named on a report about a model', () => {
+    const developers = new Set<string>();
+    for (const file of readdirSync(AVID_REPORTS!, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.json')) continue;
+      const report = JSON.parse(readFileSync(path.join(AVID_REPORTS!, file), 'utf8'));
+      const affects = report.affects ?? {};
+      const artifacts: { type?: string }[] = affects.artifacts ?? [];
+      if (artifacts.some((a) => a.type === 'Model'))
+        for (const developer of affects.developer ?? []) developers.add(developer);
+    }
+    // AVID-2025-R0001 ("MM Math Helper"): the person who built the app that runs the models.
+    developers.delete('Nathan Butters');
+    expect(developers.size).toBeGreaterThan(5);
+    const index = new OrganisationIndex();
+    expect([...developers].filter((name) => !index.named(name))).toEqual([]);
   });
 });

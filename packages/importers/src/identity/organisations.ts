@@ -88,13 +88,13 @@ const SEED_DEVELOPERS: Organisation[] = [
     verified: true,
   },
   {
-    // The hub account publishes datasets (hh-rlhf), no weights; not checked offline.
+    // The hub account publishes datasets (hh-rlhf), no weights.
     providerId: 'provider:anthropic',
     name: 'Anthropic',
     aliases: ['Anthropic PBC'],
     hubOwners: ['Anthropic'],
-    sources: ['https://www.anthropic.com', hf('Anthropic')],
-    verified: false,
+    sources: ['https://www.anthropic.com', 'https://huggingface.co/datasets/Anthropic/hh-rlhf'],
+    verified: true,
   },
   {
     providerId: 'provider:lmsys',
@@ -219,13 +219,16 @@ const SEED_DEVELOPERS: Organisation[] = [
   },
   {
     // Tatsunori Hashimoto's lab (Alpaca's data). Not "Stanford" nor "Stanford CRFM": both are
-    // organisations of their own below. The hub account holds datasets; not checked offline.
+    // organisations of their own below. The hub account holds datasets (alpaca).
     providerId: 'provider:tatsu-lab',
     name: 'Stanford Tatsu Lab',
     aliases: ['Tatsu Lab'],
     hubOwners: ['tatsu-lab'],
-    sources: [hf('tatsu-lab')],
-    verified: false,
+    sources: [
+      'https://github.com/tatsu-lab/stanford_alpaca',
+      'https://huggingface.co/datasets/tatsu-lab/alpaca',
+    ],
+    verified: true,
   },
   {
     providerId: 'provider:open-r1',
@@ -506,11 +509,12 @@ const OTHER_ORGANISATIONS: Organisation[] = [
     verified: false,
   },
   {
+    // "stanfordnlp" is the group's GitHub organisation, AVID's developer of CoreNLP.
     providerId: 'provider:stanfordnlp',
     name: 'Stanford NLP Group',
-    aliases: ['Stanford NLP'],
-    hubOwners: ['stanfordnlp'],
-    sources: ['https://nlp.stanford.edu', hf('stanfordnlp')],
+    aliases: ['Stanford NLP', 'stanfordnlp'],
+    hubOwners: [],
+    sources: ['https://nlp.stanford.edu'],
     verified: false,
   },
   {
@@ -612,21 +616,21 @@ const OTHER_ORGANISATIONS: Organisation[] = [
     verified: true,
   },
   {
-    // PaddlePaddle (AVID's developer of the framework) is Baidu's; not checked offline.
     providerId: 'provider:baidu',
     name: 'Baidu',
     aliases: ['Baidu, Inc.'],
-    hubOwners: ['baidu', 'PaddlePaddle'],
-    sources: ['https://www.baidu.com', hf('baidu'), hf('PaddlePaddle')],
-    verified: false,
+    hubOwners: ['baidu'],
+    sources: ['https://ernie.baidu.com', hf('baidu')],
+    verified: true,
   },
   {
-    providerId: 'provider:ByteDance',
+    // Its language models are the Seed Team's ("Developed by: ByteDance Seed Team").
+    providerId: 'provider:ByteDance-Seed',
     name: 'ByteDance',
-    aliases: ['ByteDance Ltd.'],
-    hubOwners: ['ByteDance', 'ByteDance-Seed', 'bytedance-research'],
-    sources: ['https://www.bytedance.com', hf('ByteDance'), hf('ByteDance-Seed')],
-    verified: false,
+    aliases: ['ByteDance Ltd.', 'ByteDance Seed Team'],
+    hubOwners: ['ByteDance-Seed'],
+    sources: ['https://seed.bytedance.com', hf('ByteDance-Seed')],
+    verified: true,
   },
   {
     providerId: 'provider:internlm',
@@ -650,7 +654,7 @@ const OTHER_ORGANISATIONS: Organisation[] = [
     aliases: ['Aleph Alpha GmbH'],
     hubOwners: ['Aleph-Alpha'],
     sources: ['https://aleph-alpha.com', hf('Aleph-Alpha')],
-    verified: false,
+    verified: true,
   },
   {
     providerId: 'provider:inflection-ai',
@@ -682,7 +686,7 @@ const OTHER_ORGANISATIONS: Organisation[] = [
     aliases: ['LAION e.V.'],
     hubOwners: ['laion'],
     sources: ['https://laion.ai', hf('laion')],
-    verified: false,
+    verified: true,
   },
   {
     providerId: 'provider:adept',
