@@ -20,6 +20,14 @@ interface Written {
 type RelationshipKey = { type: RelationType; from: string; to: string };
 
 /**
+ * A person's write is curated: a bare name in a later import may join what they wrote. The
+ * record says who (the token's name), never a caller's own claim of origin.
+ */
+function byPerson<T extends EntityInput | RelationshipInput>(input: T, author: Author): T {
+  return { ...input, origin: 'api', recordedFrom: `${author.action} by ${author.by}` };
+}
+
+/**
  * Changing the graph. Each call is one audited transaction that decides under the write lock
  * (graph-store's write), changes only what its input names, and returns what is stored after it.
  */
@@ -29,7 +37,10 @@ export class WriteService {
   /** A node, and the link to its developer or operator when one is named. */
   async upsertNode(node: EntityInput, owner: RelationshipInput | undefined, author: Author) {
     const report = await this.store.write(
-      { nodes: [node], relationships: owner ? [owner] : [] },
+      {
+        nodes: [byPerson(node, author)],
+        relationships: owner ? [byPerson(owner, author)] : [],
+      },
       { ...author, summary: `${node.kind} ${node.id}` },
     );
     return { node: await this.store.getEntity(node.id), graphVersion: report.graphVersion };
@@ -38,7 +49,10 @@ export class WriteService {
   /** A defect and the nodes it was found in (its origins). */
   async fileDefect(defect: EntityInput, origins: RelationshipInput[], author: Author) {
     const report = await this.store.write(
-      { nodes: [defect], relationships: origins },
+      {
+        nodes: [byPerson(defect, author)],
+        relationships: origins.map((origin) => byPerson(origin, author)),
+      },
       { ...author, summary: `defect ${defect.id} on ${origins.length} origin(s)` },
     );
     return { defect: await this.store.getEntity(defect.id), graphVersion: report.graphVersion };
@@ -56,7 +70,7 @@ export class WriteService {
   /** Links (or links again, changing what the input names) and returns it as stored. */
   async link(relationship: RelationshipInput, author: Author, summary?: string) {
     const report = await this.store.write(
-      { nodes: [], relationships: [relationship] },
+      { nodes: [], relationships: [byPerson(relationship, author)] },
       { ...author, summary: summary ?? `${relationshipKey(relationship)}` },
     );
     return {

@@ -3,16 +3,22 @@ import {
   kindGroup,
   nameKey,
   relationshipInputSchema,
+  weakerMatch,
   type KindGroup,
+  type MatchMethod,
   type NodeKind,
   type RelationType,
 } from '@lineage/domain';
 import { refuseCycles, describeEdge } from '../cycles';
+import { organisations } from '../identity/organisations-index';
 import { httpUrl, isoDate, shortHash, slugify } from '../ids';
+import { NameResolver } from '../matching/name-resolver';
+import { importedFrom, importedLink } from '../matching/provenance';
 import { parseRecord } from '../parse-record';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
 import { readAssets, type Asset, type AssetType } from './read-assets';
 
+const FORMAT = 'ecosystem-graphs';
 const GROUP: Record<AssetType, KindGroup> = {
   model: 'Model',
   dataset: 'Dataset',
@@ -23,13 +29,17 @@ const PREFIX: Record<AssetType, string> = {
   dataset: 'dataset',
   application: 'deployment',
 };
+const LINEAGE_GROUPS: KindGroup[] = ['Model', 'Dataset', 'Deployment'];
 
-/** The relation a dependency gets from the kinds it joins; DEPENDS_ON where they do not say. */
+/**
+ * The relation a dependency gets from the kinds it joins; DEPENDS_ON where they do not say.
+ * An application that depends on another (Perplexity on Bing's search) does not run it:
+ * Ecosystem Graphs says nothing of what it runs, so that is a DEPENDS_ON, never a BUILT_ON.
+ */
 function relationFor(from: AssetType, to: KindGroup): RelationType {
   if (from === 'model' && to === 'Dataset') return 'TRAINED_ON';
   if (from === 'dataset' && to === 'Model') return 'GENERATED_BY';
   if (from === 'application' && to === 'Model') return 'DEPLOYS';
-  if (from === 'application' && to === 'Deployment') return 'BUILT_ON';
   return 'DEPENDS_ON';
 }
 
@@ -42,11 +52,21 @@ const meaningful = (value: unknown) =>
 const sourceOf = (asset: Asset) =>
   `https://github.com/stanford-crfm/ecosystem-graphs/blob/main/assets/${asset.file}`;
 
+interface Placed {
+  id: string;
+  group: KindGroup;
+  /** The stored node's kind when the asset joined one. */
+  kind?: NodeKind;
+  /** How it joined a stored node; undefined for an asset that is a node of its own. */
+  method?: MatchMethod;
+}
+
 /**
  * Stanford Ecosystem Graphs: datasets, models and applications (as deployments), their
- * organisations as providers, and their dependencies, typed where the kinds decide it. A name
- * that matches one stored node of the right kind joins it; dependencies that match nothing,
- * or several things, are listed, never guessed.
+ * organisations as providers, and their dependencies. Organisations resolve through the
+ * curated table; an asset joins a stored node only by the matching rules (its organisation
+ * confirming the node, or a curated node's name), else it is a node of its own. Dependencies
+ * name other assets first; the rest resolve by the same rules or are listed, never guessed.
  */
 export async function planEcosystemGraphs(
   files: string[],
@@ -64,89 +84,62 @@ export async function planEcosystemGraphs(
         `'${name}' names ${same.length} assets: ${same.map((a) => `${a.organization} (${a.at})`).join(', ')}`,
       );
   }
-
-  const stored = await lookup.matchNames([
-    ...new Set([...assets.map((a) => a.name), ...assets.map((a) => a.organization)]),
-  ]);
-  const storedOf = (name: string, group: KindGroup) =>
-    (stored.get(name) ?? []).filter((c) => kindGroup(c.kind) === group);
-
-  // Providers: an organisation joins the stored provider of that name, or becomes one.
-  const providerIds = new Map<string, string>();
-  for (const organization of new Set(assets.map((a) => a.organization))) {
-    const matches = storedOf(organization, 'Provider');
-    if (matches.length > 1)
-      notes.ambiguous.push(
-        `organisation '${organization}' could be ${matches.map((m) => m.id).join(' or ')}; kept apart`,
-      );
-    providerIds.set(
-      organization,
-      matches.length === 1 ? matches[0]!.id : `provider:${slugify(organization)}`,
-    );
-  }
-
-  // Assets: a stored node of the same name and kind is joined; anything else gets an id. Two
-  // different names that slugify alike ("Command R", "Command R+") each get a hash suffix.
-  const slugOf = (asset: Asset) =>
-    `${PREFIX[asset.type]}:${slugify(providerIds.get(asset.organization)!.slice('provider:'.length))}/${slugify(asset.name)}`;
-  const namesBySlug = new Map<string, Set<string>>();
+  const byKey = new Map<string, Asset[]>();
   for (const asset of assets)
-    namesBySlug.set(
-      slugOf(asset),
-      (namesBySlug.get(slugOf(asset)) ?? new Set()).add(asset.name.toLowerCase()),
-    );
-  const ids = new Map<Asset, { id: string; group: KindGroup; kind?: NodeKind }>();
-  for (const asset of assets) {
-    const group = GROUP[asset.type];
-    const matches = storedOf(asset.name, group);
-    const slug = slugOf(asset);
-    const generated =
-      namesBySlug.get(slug)!.size > 1 ? `${slug}-${shortHash(asset.name.toLowerCase())}` : slug;
-    if (matches.length > 1)
-      notes.ambiguous.push(
-        `${asset.at}: '${asset.name}' could be ${matches.map((m) => m.id).join(' or ')}; kept apart as ${generated}`,
-      );
-    const joined =
-      matches.length === 1 && byName.get(asset.name)!.length === 1 ? matches[0] : undefined;
-    ids.set(asset, { id: joined?.id ?? generated, group, kind: joined?.kind });
-  }
+    byKey.set(nameKey(asset.name), [...(byKey.get(nameKey(asset.name)) ?? []), asset]);
+  const localOf = (name: string) => byName.get(name) ?? byKey.get(nameKey(name)) ?? [];
+  const externalDependencies = assets.flatMap((asset) =>
+    asset.dependencies.filter((d) => !localOf(d).length).map((d) => ({ asset, name: d })),
+  );
+
+  const organizationsOf = [...new Set(assets.map((a) => a.organization))];
+  const resolver = await NameResolver.prepare(lookup, [
+    ...organizationsOf.map((name) => ({ name, groups: ['Provider'] as KindGroup[] })),
+    ...assets.map((a) => ({ name: a.name, owners: [a.organization], groups: [GROUP[a.type]] })),
+    ...externalDependencies.map(({ name }) => ({ name, groups: LINEAGE_GROUPS })),
+  ]);
+
+  const providerIds = placeProviders(assets, organizationsOf, resolver);
+  const placed = await placeAssets(assets, byName, providerIds, resolver, lookup, notes);
 
   // Only what is not stored yet is written: an import links to stored records, never rewrites them.
   const known = await lookup.kindsOf([
     ...providerIds.values(),
-    ...[...ids.values()].map((v) => v.id),
+    ...[...placed.values()].map((p) => p.id),
   ]);
   let linked = 0;
   for (const [organization, id] of providerIds) {
-    if (known.has(id)) continue;
+    if (known.has(id) || builder.hasNode(id)) continue;
     const first = assets.find((a) => a.organization === organization)!;
+    const table = organisations.ofProvider(id);
     builder.addNode(
       parseRecord(
         entityInputSchema,
         {
           id,
           kind: 'Provider',
-          name: organization,
-          sources: [sourceOf(first)],
+          name: table?.name ?? organization,
+          sources: [sourceOf(first), ...(table?.sources.slice(0, 3) ?? [])],
+          ...importedFrom(FORMAT, first.at),
         },
         first.at,
       ),
     );
   }
   for (const asset of assets) {
-    const { id, kind } = ids.get(asset)!;
+    const { id, kind } = placed.get(asset)!;
     if (known.has(id)) linked++;
     else if (!builder.hasNode(id)) builder.addNode(nodeOf(asset, id, kindOf(asset, byName, kind)));
-    const type = asset.type === 'application' ? 'OPERATED_BY' : 'DEVELOPED_BY';
     if (!known.has(id) || kind === undefined) {
       builder.addRelationship(
         parseRecord(
           relationshipInputSchema,
           {
-            type,
+            type: asset.type === 'application' ? 'OPERATED_BY' : 'DEVELOPED_BY',
             from: id,
             to: providerIds.get(asset.organization),
             sources: [sourceOf(asset)],
+            ...importedLink(FORMAT, asset.at, 'exact'),
           },
           asset.at,
         ),
@@ -154,49 +147,33 @@ export async function planEcosystemGraphs(
     }
   }
 
-  // Dependencies: within the files first (exact name, then normalised), then the store.
-  const byKey = new Map<string, Asset[]>();
-  for (const asset of assets)
-    byKey.set(nameKey(asset.name), [...(byKey.get(nameKey(asset.name)) ?? []), asset]);
-  const external = await lookup.matchNames(
-    assets.flatMap((a) => a.dependencies).filter((d) => !byName.has(d) && !byKey.has(nameKey(d))),
-  );
   const lineage = [];
   for (const asset of assets) {
+    const from = placed.get(asset)!;
     for (const dependency of asset.dependencies) {
-      const local = byName.get(dependency) ?? byKey.get(nameKey(dependency)) ?? [];
-      const remote = (external.get(dependency) ?? []).filter((c) =>
-        ['Model', 'Dataset', 'Deployment'].includes(kindGroup(c.kind)),
+      const target = dependencyTarget(
+        asset,
+        dependency,
+        localOf(dependency),
+        placed,
+        resolver,
+        notes,
       );
-      const found = local.length
-        ? local.map((a) => ids.get(a)!)
-        : remote.map((c) => ({ id: c.id, group: kindGroup(c.kind) }));
-      // Two assets of one name and organisation are one node: that is no ambiguity.
-      const targets = [...new Map(found.map((t) => [t.id, t])).values()];
-      if (targets.length === 0) {
-        notes.unresolved.push(
-          `${asset.at}: '${asset.name}' depends on '${dependency}', which matches nothing`,
-        );
-      } else if (targets.length > 1) {
-        notes.ambiguous.push(
-          `${asset.at}: '${asset.name}' depends on '${dependency}', which could be ${targets.map((t) => t.id).join(' or ')}`,
-        );
-      } else {
-        const target = targets[0]!;
-        lineage.push(
-          parseRecord(
-            relationshipInputSchema,
-            {
-              type: relationFor(asset.type, target.group),
-              from: ids.get(asset)!.id,
-              to: target.id,
-              declared: true,
-              sources: [sourceOf(asset)],
-            },
-            asset.at,
-          ),
-        );
-      }
+      if (!target) continue;
+      lineage.push(
+        parseRecord(
+          relationshipInputSchema,
+          {
+            type: relationFor(asset.type, target.group),
+            from: from.id,
+            to: target.id,
+            declared: true,
+            sources: [sourceOf(asset)],
+            ...importedLink(FORMAT, asset.at, weakerMatch(from.method ?? 'exact', target.method)),
+          },
+          asset.at,
+        ),
+      );
     }
   }
   const { kept, selfLoops, onCycles } = refuseCycles(lineage);
@@ -204,13 +181,131 @@ export async function planEcosystemGraphs(
   notes.cycles.push(...onCycles.map(describeEdge).sort());
   for (const relationship of kept) builder.addRelationship(relationship);
   return {
-    format: 'ecosystem-graphs',
+    format: FORMAT,
     records: assets.length,
     batch: builder.build(),
     linked,
     notes,
-    matches: [],
+    matches: resolver.records,
   };
+}
+
+/**
+ * Each organisation's provider: the curated table's, else a curated stored provider of that
+ * name, else one of its own (`provider:<slug>`, or the stored id that slug names in another case).
+ */
+function placeProviders(
+  assets: Asset[],
+  organizationNames: string[],
+  resolver: NameResolver,
+): Map<string, string> {
+  const providerIds = new Map<string, string>();
+  for (const organization of organizationNames) {
+    const at = assets.find((a) => a.organization === organization)!.at;
+    const table = organisations.named(organization);
+    if (table) {
+      providerIds.set(organization, table.providerId);
+      continue;
+    }
+    const stored = resolver.resolveAt(
+      { name: organization, groups: ['Provider'] },
+      at,
+      'organization',
+    );
+    providerIds.set(
+      organization,
+      stored.outcome === 'matched' ? stored.id : `provider:${slugify(organization)}`,
+    );
+  }
+  return providerIds;
+}
+
+/** Where each asset lives: the stored node it is, or an id of its own. */
+async function placeAssets(
+  assets: Asset[],
+  byName: Map<string, Asset[]>,
+  providerIds: Map<string, string>,
+  resolver: NameResolver,
+  lookup: NodeLookup,
+  notes: ReturnType<typeof emptyNotes>,
+): Promise<Map<Asset, Placed>> {
+  // Two different names that slugify alike ("Command R", "Command R+") each get a hash suffix.
+  const slugOf = (asset: Asset) =>
+    `${PREFIX[asset.type]}:${providerIds.get(asset.organization)!.slice('provider:'.length)}/${slugify(asset.name)}`;
+  const namesBySlug = new Map<string, Set<string>>();
+  for (const asset of assets)
+    namesBySlug.set(
+      slugOf(asset),
+      (namesBySlug.get(slugOf(asset)) ?? new Set()).add(asset.name.toLowerCase()),
+    );
+  const generatedOf = (asset: Asset) =>
+    namesBySlug.get(slugOf(asset))!.size > 1
+      ? `${slugOf(asset)}-${shortHash(asset.name.toLowerCase())}`
+      : slugOf(asset);
+
+  const placed = new Map<Asset, Placed>();
+  for (const asset of assets) {
+    const group = GROUP[asset.type];
+    const found = resolver.resolveAt(
+      { name: asset.name, owners: [asset.organization], groups: [group] },
+      asset.at,
+      'asset',
+    );
+    if (found.outcome === 'ambiguous')
+      notes.ambiguous.push(
+        `${asset.at}: '${asset.name}' could be ${found.candidates.join(' or ')}; kept apart as ${generatedOf(asset)}`,
+      );
+    // Two assets of one name are kept apart from any stored node: which one it is, is unknown.
+    if (found.outcome === 'matched' && byName.get(asset.name)!.length === 1)
+      placed.set(asset, { id: found.id, group, kind: found.kind, method: found.method });
+    else placed.set(asset, { id: generatedOf(asset), group });
+  }
+
+  // A new id that a stored node already has in another letter case is that node's id: the
+  // matching rules said this asset is not it, so it takes a suffix of its own.
+  const fresh = [...placed.values()].filter((p) => p.method === undefined);
+  const folded = await lookup.storedIdsFolded(fresh.map((p) => p.id));
+  for (const [asset, place] of placed) {
+    const stored = place.method === undefined ? folded.get(place.id) : undefined;
+    if (!stored) continue;
+    const apart = `${place.id}-${shortHash(`${asset.organization}/${asset.name}`)}`;
+    notes.remarks.push(
+      `${asset.at}: '${asset.name}' is not the stored ${stored.id}; filed as ${apart}`,
+    );
+    placed.set(asset, { ...place, id: apart });
+  }
+  return placed;
+}
+
+/** The node a dependency names: an asset of the files first, then a stored node by the rules. */
+function dependencyTarget(
+  asset: Asset,
+  dependency: string,
+  local: Asset[],
+  placed: Map<Asset, Placed>,
+  resolver: NameResolver,
+  notes: ReturnType<typeof emptyNotes>,
+): { id: string; group: KindGroup; method: MatchMethod } | undefined {
+  if (local.length) {
+    // Two assets of one name and organisation are one node: that is no ambiguity.
+    const targets = [...new Map(local.map((a) => [placed.get(a)!.id, placed.get(a)!])).values()];
+    if (targets.length > 1) {
+      notes.ambiguous.push(
+        `${asset.at}: '${asset.name}' depends on '${dependency}', which could be ${targets.map((t) => t.id).join(' or ')}`,
+      );
+      return undefined;
+    }
+    const exact = local.some((a) => a.name === dependency);
+    return { id: targets[0]!.id, group: targets[0]!.group, method: exact ? 'exact' : 'alias' };
+  }
+  const found = resolver.resolveAt(
+    { name: dependency, groups: LINEAGE_GROUPS },
+    asset.at,
+    'dependency',
+    notes,
+  );
+  if (found.outcome !== 'matched') return undefined;
+  return { id: found.id, group: kindGroup(found.kind), method: found.method };
 }
 
 /** Ecosystem Graphs does not say how a model derives from another: one that depends on a model is filed as a fine-tune. */
@@ -247,6 +342,7 @@ function nodeOf(asset: Asset, id: string, kind: NodeKind) {
       ...(meaningful(asset.license) ? { license: meaningful(asset.license) } : {}),
       ...(access ? { access } : {}),
       ...(users !== undefined && kind === 'Deployment' ? { monthlyActiveUsers: users } : {}),
+      ...importedFrom(FORMAT, asset.at),
     },
     asset.at,
   );

@@ -94,3 +94,22 @@ describe.skipIf(!AVID_REPORTS)('the organisations of the real AVID reports', () 
     expect([...developers].filter((name) => !index.named(name))).toEqual([]);
   });
 });
+
+describe('vendor prefixes', () => {
+  it('reads the vendor word of a model name, never a hub owner inside the name', () => {
+    const index = new OrganisationIndex();
+    expect(index.vendorPrefix('Meta LLaMa 3.3')).toMatchObject({ rest: 'LLaMa 3.3' });
+    expect(index.vendorPrefix('Meta LLaMa 3.3')?.organisation.providerId).toBe(
+      'provider:meta-llama',
+    );
+    expect(index.vendorPrefix('OpenAI GPT-4o')).toMatchObject({ rest: 'GPT-4o' });
+    expect(index.vendorPrefix('Twitter / X Grok 2')?.rest).toBe('X Grok 2');
+    expect(index.vendorPrefix('GPT-4o')).toBeUndefined();
+  });
+
+  it('names an organisation by its hub owner and its legal name', () => {
+    const index = new OrganisationIndex();
+    expect(index.named('meta-llama')?.providerId).toBe('provider:meta-llama');
+    expect(index.named('Meta Platforms, Inc.')?.providerId).toBe('provider:meta-llama');
+  });
+});

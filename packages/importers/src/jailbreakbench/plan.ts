@@ -1,7 +1,8 @@
-import { entityInputSchema, kindGroup, relationshipInputSchema } from '@lineage/domain';
+import { entityInputSchema, relationshipInputSchema, type MatchMethod } from '@lineage/domain';
 import { slugify } from '../ids';
+import { NameResolver } from '../matching/name-resolver';
+import { importedFrom, importedLink } from '../matching/provenance';
 import { parseRecord } from '../parse-record';
-import { byNamedOwner } from '../owners';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
 import { readJailbreakBench, type JbbOutcome, type JbbRun } from './read-jbb';
 
@@ -34,6 +35,7 @@ const runKey = (r: { method: string; model: string; attack_type: string }) =>
 interface Result {
   run: JbbRun;
   origin: string;
+  method: MatchMethod;
   rate: number;
   jailbroken: JbbOutcome[];
   behaviours: number;
@@ -85,6 +87,7 @@ function defectOf(id: string, method: string, results: Result[], below: JbbRun[]
       disclosedAt: dates[0],
       summary: summary.filter(Boolean).join(' ').slice(0, 4000),
       sources: SOURCES,
+      ...importedFrom('jailbreakbench', results[0]!.run.at),
     },
     results[0]!.run.at,
   );
@@ -126,7 +129,15 @@ export async function planJailbreakBench(
     byMethod.set(run.method, [...(byMethod.get(run.method) ?? []), run]);
   }
 
-  const targets = await lookup.matchNames([...new Set(runs.map((r) => r.model))]);
+  const targetOf = (model: string) => ({
+    name: model,
+    owners: TARGET_OWNERS[model] ? [TARGET_OWNERS[model]] : [],
+    groups: ['Model', 'Deployment'] as const,
+  });
+  const resolver = await NameResolver.prepare(
+    lookup,
+    runs.map((r) => targetOf(r.model)),
+  );
   const curated = await lookup.matchNames([...byMethod.keys()].map(methodAlias));
   let linked = 0;
   for (const [method, methodRuns] of byMethod) {
@@ -141,22 +152,9 @@ export async function planJailbreakBench(
         );
         continue;
       }
-      const found = (targets.get(run.model) ?? []).filter((c) =>
-        ['Model', 'Deployment'].includes(kindGroup(c.kind)),
-      );
-      const candidates = byNamedOwner(
-        found,
-        TARGET_OWNERS[run.model] ? [TARGET_OWNERS[run.model]!] : [],
-      );
-      if (!candidates.length)
-        notes.unresolved.push(
-          `${run.at}: target '${run.model}' matches no stored model or deployment`,
-        );
-      else if (candidates.length > 1)
-        notes.ambiguous.push(
-          `${run.at}: target '${run.model}' could be ${candidates.map((c) => c.id).join(' or ')}`,
-        );
-      else results.push({ run, origin: candidates[0]!.id, ...measured });
+      const target = resolver.resolveAt(targetOf(run.model), run.at, 'target', notes);
+      if (target.outcome === 'matched')
+        results.push({ run, origin: target.id, method: target.method, ...measured });
     }
     if (!results.length) continue;
     const stored = (curated.get(methodAlias(method)) ?? []).filter((c) => c.kind === 'Defect');
@@ -178,6 +176,7 @@ export async function planJailbreakBench(
             from: id,
             to: result.origin,
             sources: SOURCES,
+            ...importedLink('jailbreakbench', result.run.at, result.method),
           },
           result.run.at,
         ),

@@ -113,7 +113,8 @@ export class NameResolver {
     reference: NameReference,
     at: string,
     role: string,
-    notes: { unresolved: string[]; ambiguous: string[] },
+    /** Where unresolved and ambiguous names are listed; left out where no match is normal. */
+    notes?: { unresolved: string[]; ambiguous: string[] },
   ): Resolution {
     const resolution = this.resolve(reference);
     this.records.push({
@@ -123,7 +124,7 @@ export class NameResolver {
       owners: [...(reference.owners ?? [])],
       resolution,
     });
-    if (resolution.outcome !== 'matched') {
+    if (notes && resolution.outcome !== 'matched') {
       const candidates = resolution.candidates.length
         ? ` (candidates: ${resolution.candidates.slice(0, 5).join(', ')}${resolution.candidates.length > 5 ? ', ...' : ''})`
         : '';

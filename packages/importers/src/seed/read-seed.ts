@@ -110,7 +110,8 @@ function readNodeRecord(
     problems.push(`${at}: ${node.id} is already defined at ${earlier.at}`);
     return;
   }
-  nodes.set(node.id, { entity: node, at });
+  // Every seed record is curated: a bare name in a source may join it.
+  nodes.set(node.id, { entity: { ...node, origin: 'seed', recordedFrom: `seed ${at}` }, at });
 
   const { provider: providerId, lineage: lineageLinks, affects: origins } = extra.data;
   const own = { declared: true, sources: node.sources };
@@ -148,7 +149,8 @@ function readMitigationRecord(
 
 function link(draft: Record<string, unknown>, file: string, line: number): PendingLink {
   const at = `${file}:${line}`;
-  return { relationship: parseRecord(relationshipInputSchema, draft, at), at };
+  const curated = { origin: 'seed', recordedFrom: `seed ${at}`, matchedBy: 'exact' };
+  return { relationship: parseRecord(relationshipInputSchema, { ...draft, ...curated }, at), at };
 }
 
 /** Every link must name a node of the seed, of a kind its type accepts. */
