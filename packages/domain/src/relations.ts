@@ -11,6 +11,8 @@ export const LINEAGE_RELATIONS = [
   'QUANTIZED_FROM',
   'MERGED_FROM',
   'ADAPTER_OF',
+  // The same weights republished under another owner (a re-upload of a vendor's model).
+  'REUPLOAD_OF',
   'TRAINED_ON',
   'GENERATED_BY',
   'DEPLOYS',
@@ -45,6 +47,7 @@ export const ENDPOINT_RULES: Record<RelationType, EndpointRule> = {
   QUANTIZED_FROM: MODEL_TO_MODEL,
   MERGED_FROM: MODEL_TO_MODEL,
   ADAPTER_OF: MODEL_TO_MODEL,
+  REUPLOAD_OF: MODEL_TO_MODEL,
   TRAINED_ON: { from: ['Model'], to: ['Dataset'] },
   GENERATED_BY: { from: ['Dataset'], to: ['Model'] },
   DEPLOYS: { from: ['Deployment'], to: ['Model'] },

@@ -52,6 +52,11 @@ describe('transmissionLevel', () => {
     expect(transmissionLevel('QUANTIZED_FROM', 'JAILBREAK', true)).toBe('CERTAIN');
   });
 
+  it('carries everything through a re-upload, at most LIKELY when the tie is inferred', () => {
+    expect(transmissionLevel('REUPLOAD_OF', 'BACKDOOR', true)).toBe('CERTAIN');
+    expect(transmissionLevel('REUPLOAD_OF', 'BACKDOOR', false)).toBe('LIKELY');
+  });
+
   it('never raises a weak edge when it is inferred', () => {
     expect(transmissionLevel('DISTILLED_FROM', 'BACKDOOR', false)).toBe('POSSIBLE');
     expect(transmissionLevel('TRAINED_ON', 'JAILBREAK', false)).toBe('NONE');

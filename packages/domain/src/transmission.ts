@@ -19,9 +19,10 @@ const N = 'NONE';
  * DATA_POISONING, PRIVACY_LEAK, BIAS, LICENSE, OTHER.
  */
 export const DEFAULT_TRANSMISSION: Record<LineageRelation, Row> = {
-  // Quantized weights and adapters run the parent's weights: they carry everything.
+  // Quantized weights, adapters and re-uploads run the parent's weights: they carry everything.
   QUANTIZED_FROM: row([C, C, C, C, C, C, C, C]),
   ADAPTER_OF: row([C, C, C, C, C, C, C, C]),
+  REUPLOAD_OF: row([C, C, C, C, C, C, C, C]),
   // Fine-tuning keeps the weights' behaviour and is known to erode safety training.
   FINE_TUNED_FROM: row([C, C, L, L, L, L, C, L]),
   MERGED_FROM: row([L, L, L, L, L, L, C, L]),
