@@ -1,8 +1,16 @@
-import { entityInputSchema, relationshipInputSchema, type NodeKind } from '@lineage/domain';
+import {
+  entityInputSchema,
+  relationshipInputSchema,
+  type NodeKind,
+  type RelationshipInput,
+} from '@lineage/domain';
 import { describeEdge, refuseCycles } from '../cycles';
+import { importedFrom, importedLink } from '../matching/provenance';
 import { parseRecord } from '../parse-record';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
-import type { HfLink } from './read-hf';
+import { foldIds, type Spelling } from './case-folding';
+import { isLink, type HfCardFacts, type HfLink, type HfRecord } from './read-hf';
+import { planReuploadTies } from './reupload-ties';
 
 /** The kind a model takes from how it derives, strongest evidence first. */
 const KIND_BY_RELATION: [HfLink['relation'], NodeKind][] = [
@@ -12,119 +20,169 @@ const KIND_BY_RELATION: [HfLink['relation'], NodeKind][] = [
   ['FINE_TUNED_FROM', 'FineTune'],
 ];
 
-const hubUrl = (repo: string) => `https://huggingface.co/${repo}`;
+export const hubUrl = (repo: string) => `https://huggingface.co/${repo}`;
+const ownerOf = (repo: string) => repo.slice(0, repo.indexOf('/'));
 
 /**
- * Hugging Face lineage: every repo is `model:<repo id>` exactly (so it joins the seed), its
- * owner a provider. A model's kind comes from how it derives; one that derives from nothing
- * is a base model; a model already stored keeps its kind and record.
+ * Hugging Face lineage, from the model tree or model cards: every repo is `model:<repo id>` in
+ * the spelling already stored (so it joins the seed), its owner a provider. A model's kind comes
+ * from how it derives; one that derives from nothing is a base model, or a re-upload tied to the
+ * vendor's model it copies; a model already stored keeps its kind and record.
  */
 export async function planHuggingFace(
   format: string,
-  links: HfLink[],
+  records: readonly HfRecord[],
   lookup: NodeLookup,
 ): Promise<ImportPlan> {
   const notes = emptyNotes();
   const builder = new BatchBuilder();
-  const seen = new Map<string, string>();
+
+  // Every spelling the file uses, models and owners, where it first appears.
+  const spellings: Spelling[] = [];
+  for (const record of records)
+    for (const repo of isLink(record) ? [record.child, record.parent] : [record.repo])
+      spellings.push(
+        { id: `model:${repo}`, at: record.at },
+        { id: `provider:${ownerOf(repo)}`, at: record.at },
+      );
+  const folded = await foldIds(spellings, lookup);
+  notes.remarks.push(...folded.remarks);
+  const repoOf = (repo: string) => folded.canonical.get(`model:${repo}`)!.slice('model:'.length);
+
   const firstAt = new Map<string, string>();
+  const facts = new Map<string, HfCardFacts>();
+  const seen = new Map<string, string>();
   const parentsOf = new Map<string, Set<HfLink['relation']>>();
-  const repos = new Set<string>();
-  const lineage = [];
-  for (const link of links) {
-    const key = `${link.child}|${link.relation}|${link.parent}`;
+  const lineage: RelationshipInput[] = [];
+  for (const record of records) {
+    if (!isLink(record)) {
+      const repo = repoOf(record.repo);
+      if (!firstAt.has(repo)) firstAt.set(repo, record.at);
+      const earlier = facts.get(repo);
+      if (earlier) notes.duplicates.push(`${record.at}: repeats the card of ${earlier.at}`);
+      else facts.set(repo, { ...record, repo });
+      continue;
+    }
+    const [child, parent] = [repoOf(record.child), repoOf(record.parent)];
+    for (const repo of [child, parent]) if (!firstAt.has(repo)) firstAt.set(repo, record.at);
+    const key = `${child}|${record.relation}|${parent}`;
     const earlier = seen.get(key);
     if (earlier) {
-      notes.duplicates.push(`${link.at}: repeats ${earlier}`);
+      notes.duplicates.push(`${record.at}: repeats ${earlier}`);
       continue;
     }
-    seen.set(key, link.at);
-    // Where each repo and owner first appears, for an error about the record made of it.
-    for (const repo of [link.child, link.parent]) {
-      if (!firstAt.has(repo)) firstAt.set(repo, link.at);
-      const owner = `provider:${repo.slice(0, repo.indexOf('/'))}`;
-      if (!firstAt.has(owner)) firstAt.set(owner, link.at);
-    }
-    repos.add(link.child).add(link.parent);
-    if (link.child === link.parent) {
-      notes.selfLoops.push(`${link.at}: ${link.child} names itself as its parent`);
+    seen.set(key, record.at);
+    if (child === parent) {
+      notes.selfLoops.push(`${record.at}: ${child} names itself as its parent`);
       continue;
     }
-    parentsOf.set(link.child, (parentsOf.get(link.child) ?? new Set()).add(link.relation));
+    parentsOf.set(child, (parentsOf.get(child) ?? new Set()).add(record.relation));
     lineage.push(
       parseRecord(
         relationshipInputSchema,
         {
-          type: link.relation,
-          from: `model:${link.child}`,
-          to: `model:${link.parent}`,
-          sources: [hubUrl(link.child)],
+          type: record.relation,
+          from: `model:${child}`,
+          to: `model:${parent}`,
+          sources: [hubUrl(child)],
+          ...importedLink(format, record.at, 'exact'),
         },
-        link.at,
+        record.at,
       ),
     );
   }
 
-  const owners = new Set([...repos].map((repo) => repo.slice(0, repo.indexOf('/'))));
-  const known = await lookup.kindsOf([
-    ...[...repos].map((repo) => `model:${repo}`),
-    ...[...owners].map((o) => `provider:${o}`),
-  ]);
-  let linked = 0;
-  for (const owner of owners) {
-    if (!known.has(`provider:${owner}`)) {
-      builder.addNode(
-        parseRecord(
-          entityInputSchema,
-          {
-            id: `provider:${owner}`,
-            kind: 'Provider',
-            name: owner,
-            sources: [hubUrl(owner)],
-          },
-          firstAt.get(`provider:${owner}`)!,
-        ),
-      );
-    }
+  const repos = [...firstAt.keys()].sort();
+  const kindOf = new Map<string, NodeKind>();
+  for (const repo of repos) {
+    const relations = parentsOf.get(repo);
+    kindOf.set(
+      repo,
+      folded.stored.get(`model:${repo}`) ??
+        KIND_BY_RELATION.find(([relation]) => relations?.has(relation))?.[1] ??
+        'BaseModel',
+    );
   }
-  for (const repo of [...repos].sort()) {
+  const ties = await planReuploadTies({
+    format,
+    roots: repos.filter((repo) => !parentsOf.has(repo)),
+    repos,
+    at: (repo) => firstAt.get(repo)!,
+    kindOf,
+    lookup,
+  });
+  lineage.push(...ties.relationships);
+  notes.remarks.push(...ties.remarks);
+  notes.ambiguous.push(...ties.ambiguous);
+  for (const [repo, kind] of ties.kinds)
+    if (!folded.stored.has(`model:${repo}`)) kindOf.set(repo, kind);
+
+  const providerOf = (repo: string) => folded.canonical.get(`provider:${ownerOf(repo)}`)!;
+  for (const repo of repos) {
+    const provider = providerOf(repo);
+    if (folded.stored.has(provider) || builder.hasNode(provider)) continue;
+    builder.addNode(
+      parseRecord(
+        entityInputSchema,
+        {
+          id: provider,
+          kind: 'Provider',
+          name: provider.slice('provider:'.length),
+          sources: [hubUrl(provider.slice('provider:'.length))],
+          ...importedFrom(format, firstAt.get(repo)!),
+        },
+        firstAt.get(repo)!,
+      ),
+    );
+  }
+  let linked = 0;
+  for (const repo of repos) {
     const id = `model:${repo}`;
-    if (known.has(id)) {
+    if (folded.stored.has(id)) {
       linked++;
       continue;
     }
-    const relations = parentsOf.get(repo);
-    const kind =
-      KIND_BY_RELATION.find(([relation]) => relations?.has(relation))?.[1] ?? 'BaseModel';
+    const at = firstAt.get(repo)!;
+    const license = facts.get(repo)?.license;
     builder.addNode(
       parseRecord(
         entityInputSchema,
         {
           id,
-          kind,
+          kind: kindOf.get(repo),
           name: repo.slice(repo.indexOf('/') + 1),
           access: 'open',
+          ...(license ? { license } : {}),
           sources: [hubUrl(repo)],
+          ...importedFrom(format, at),
         },
-        firstAt.get(repo)!,
+        at,
       ),
     );
-    const owner = repo.slice(0, repo.indexOf('/'));
     builder.addRelationship(
       parseRecord(
         relationshipInputSchema,
         {
           type: 'DEVELOPED_BY',
           from: id,
-          to: `provider:${owner}`,
+          to: providerOf(repo),
           sources: [hubUrl(repo)],
+          ...importedLink(format, at, 'exact'),
         },
-        firstAt.get(repo)!,
+        at,
       ),
     );
   }
   const { kept, onCycles } = refuseCycles(lineage);
   notes.cycles.push(...onCycles.map(describeEdge).sort());
   for (const relationship of kept) builder.addRelationship(relationship);
-  return { format, records: links.length, batch: builder.build(), linked, notes, matches: [] };
+  return {
+    format,
+    // Lines read: a card gives its facts and its links from one line.
+    records: new Set(records.map((record) => record.at)).size,
+    batch: builder.build(),
+    linked,
+    notes,
+    matches: [...folded.matches, ...ties.matches],
+  };
 }

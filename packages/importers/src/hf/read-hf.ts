@@ -11,6 +11,18 @@ export interface HfLink {
   relation: LineageRelation;
 }
 
+/** What a model card states about its own model (a card without base_model is a base model). */
+export interface HfCardFacts {
+  at: string;
+  repo: string;
+  license?: string;
+}
+
+/** A record of either source: a parent link, or a card's own facts. */
+export type HfRecord = HfLink | HfCardFacts;
+
+export const isLink = (record: HfRecord): record is HfLink => 'relation' in record;
+
 const EDGE_RELATIONS: Record<string, LineageRelation> = {
   finetuned: 'FINE_TUNED_FROM',
   quantized: 'QUANTIZED_FROM',
@@ -63,17 +75,18 @@ export async function readEdgesCsv(file: string): Promise<HfLink[]> {
 }
 
 /**
- * Model-card metadata as JSON Lines: `{"id", "base_model": string | string[],
- * "base_model_relation"}`. Several base models without a relation make a merge.
+ * Model-card metadata as JSON Lines: `{"id", "base_model"?: string | string[],
+ * "base_model_relation"?, "license"?, "license_name"?}`. A card without base_model is a base
+ * model; several base models without a relation make a merge.
  */
-export async function readModelCards(file: string): Promise<HfLink[]> {
+export async function readModelCards(file: string): Promise<HfRecord[]> {
   const name = path.basename(file);
   const problems: string[] = [];
-  const links: HfLink[] = [];
+  const records: HfRecord[] = [];
   (await readInputText(file)).split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     const at = `${name}:${i + 1}`;
-    let card: { id?: unknown; base_model?: unknown; base_model_relation?: unknown };
+    let card: Record<string, unknown>;
     try {
       card = parseStrictJson(line, at) as typeof card;
     } catch (error) {
@@ -81,31 +94,51 @@ export async function readModelCards(file: string): Promise<HfLink[]> {
       return void problems.push(error.message);
     }
     if (!card || typeof card !== 'object' || Array.isArray(card))
-      return void problems.push(`${at}: expected a JSON object with 'id' and 'base_model'`);
+      return void problems.push(`${at}: expected a JSON object with 'id'`);
     if (typeof card.id !== 'string' || !REPO_ID.test(card.id))
       return void problems.push(`${at}: 'id' must be a Hugging Face repo id`);
-    const bases = typeof card.base_model === 'string' ? [card.base_model] : card.base_model;
-    if (
-      !Array.isArray(bases) ||
-      !bases.length ||
-      bases.some((b) => typeof b !== 'string' || !REPO_ID.test(b))
-    ) {
-      return void problems.push(`${at}: 'base_model' must be a repo id or a list of them`);
-    }
-    const given = card.base_model_relation;
-    const relation =
-      given === undefined
-        ? bases.length > 1
-          ? 'MERGED_FROM'
-          : 'FINE_TUNED_FROM'
-        : CARD_RELATIONS[String(given)];
-    if (!relation)
-      return void problems.push(
-        `${at}: unknown base_model_relation '${String(given)}' (finetune, quantized, merge or adapter)`,
-      );
-    for (const parent of bases as string[]) links.push({ at, child: card.id, parent, relation });
+    const license = licenseOf(card);
+    if (license instanceof Error) return void problems.push(`${at}: ${license.message}`);
+    records.push({ at, repo: card.id, ...(license ? { license } : {}) });
+    if (card.base_model === undefined) return;
+    const links = linksOf(card, card.id, at);
+    if (links instanceof Error) return void problems.push(`${at}: ${links.message}`);
+    records.push(...links);
   });
   if (problems.length)
     throw validationError(`${name} has ${problems.length} bad line(s)`, problems.slice(0, 50));
-  return links;
+  return records;
+}
+
+/** The card's licence: `license`, or `license_name` where the licence is `other`. */
+function licenseOf(card: Record<string, unknown>): string | undefined | Error {
+  const { license, license_name: named } = card;
+  if (license === undefined) return undefined;
+  if (typeof license !== 'string' || !license.trim())
+    return new Error(`'license' must be a licence id`);
+  if (license !== 'other') return license.trim();
+  return typeof named === 'string' && named.trim() ? named.trim() : license;
+}
+
+function linksOf(card: Record<string, unknown>, child: string, at: string): HfLink[] | Error {
+  const bases = typeof card.base_model === 'string' ? [card.base_model] : card.base_model;
+  if (
+    !Array.isArray(bases) ||
+    !bases.length ||
+    bases.some((b) => typeof b !== 'string' || !REPO_ID.test(b))
+  ) {
+    return new Error(`'base_model' must be a repo id or a list of them`);
+  }
+  const given = card.base_model_relation;
+  const relation =
+    given === undefined
+      ? bases.length > 1
+        ? 'MERGED_FROM'
+        : 'FINE_TUNED_FROM'
+      : CARD_RELATIONS[String(given)];
+  if (!relation)
+    return new Error(
+      `unknown base_model_relation '${String(given)}' (finetune, quantized, merge or adapter)`,
+    );
+  return (bases as string[]).map((parent) => ({ at, child, parent, relation }));
 }
