@@ -89,12 +89,12 @@ describe('impact on the seed, checked by hand', () => {
 
   it('carries Skeleton Key through products built on products, and marks Azure OpenAI mitigated', async () => {
     const result = await impact('defect:FMD-2026-0009');
+    // The ChatGPT API serves gpt-3.5-turbo itself (it is not built on the ChatGPT app).
     expect(exposedRow(result, 'deployment:snap/my-ai')).toEqual({
       level: 'CERTAIN',
-      distance: 3,
+      distance: 2,
       path: [
         'model:openai/gpt-3.5-turbo',
-        'deployment:openai/chatgpt',
         'deployment:openai/chatgpt-api',
         'deployment:snap/my-ai',
       ],
@@ -193,15 +193,16 @@ describe('what-if', () => {
     const before = await api.store.graphHash({ ids: api.seedIds });
     const { body } = await api.gql(WHAT_IF, {
       node: 'model:openai/gpt-3.5-turbo',
-      mitigate: ['deployment:openai/chatgpt'],
+      mitigate: ['deployment:openai/chatgpt-api'],
     });
     expect(body.errors).toBeUndefined();
     const ids = body.data.whatIf.exposed.edges.map((e: any) => e.node.node.id);
     expect(ids).toContain('deployment:duckduckgo/duck-ai');
-    // Everything behind ChatGPT is shielded by the assumed mitigation.
+    expect(ids).toContain('deployment:openai/chatgpt');
+    // Everything built on the ChatGPT API is shielded by the assumed mitigation.
     expect(ids).not.toContain('deployment:openai/chatgpt-api');
     expect(ids).not.toContain('deployment:snap/my-ai');
-    expect(body.data.whatIf.mitigated).toEqual([{ node: { id: 'deployment:openai/chatgpt' } }]);
+    expect(body.data.whatIf.mitigated).toEqual([{ node: { id: 'deployment:openai/chatgpt-api' } }]);
     expect(await api.store.graphHash({ ids: api.seedIds })).toEqual(before);
   });
 
