@@ -111,7 +111,7 @@ describe('the curated seed after the issue 11 corrections', () => {
       .map((l) => l.to);
     expect(origins.sort()).toEqual(
       [
-        'model:CohereForAI/c4ai-command-r-plus',
+        'model:CohereLabs/c4ai-command-r-plus',
         'model:anthropic/claude-3-opus',
         'model:google/gemini-pro',
         'model:meta-llama/Meta-Llama-3-70B-Instruct',
