@@ -128,6 +128,29 @@ export type Relationship = {
   evidence?: Maybe<Scalars['String']['output']>;
   /** For MITIGATES: since when. */
   since?: Maybe<Scalars['Date']['output']>;
+  /** Who wrote it, from which record, and how its ends were matched; null on older records. */
+  provenance?: Maybe<Provenance>;
+};
+
+/** Who put a record in the graph. Curated records (seed, api, review) are the only ones a bare name in a source may join. */
+export type Origin = 'SEED' | 'API' | 'IMPORT' | 'REVIEW';
+
+/**
+ * How an import tied a name in its source to a node: exact (the source gives the id), alias (a
+ * curated node's name or alias), owner-name (the name under an owner the source states, confirmed
+ * by the node's hub owner or developer), inferred (read from evidence, e.g. a -GGUF suffix; such
+ * relationships are not declared), reviewed (a person accepted the match).
+ */
+export type MatchMethod = 'EXACT' | 'ALIAS' | 'OWNER_NAME' | 'INFERRED' | 'REVIEWED';
+
+/** Where a record came from. */
+export type Provenance = {
+  __typename?: 'Provenance';
+  origin?: Maybe<Origin>;
+  /** The record of the source: a file and line (ecosystem-graphs assets/meta.yaml:120), a report id, or who wrote it. */
+  record?: Maybe<Scalars['String']['output']>;
+  /** On relationships: how its ends were matched (the weaker of the two). */
+  matchedBy?: Maybe<MatchMethod>;
 };
 
 export type RelationshipEdge = {
@@ -617,6 +640,8 @@ export type Node = {
   sources: Array<Scalars['String']['output']>;
   /** False when no source could be checked. */
   verified: Scalars['Boolean']['output'];
+  /** Who wrote this record and from which record of which source; null on records older than provenance. */
+  provenance?: Maybe<Provenance>;
   releasedAt?: Maybe<Scalars['Date']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -647,6 +672,8 @@ export type LineageNode = {
   sources: Array<Scalars['String']['output']>;
   /** False when no source could be checked. */
   verified: Scalars['Boolean']['output'];
+  /** Who wrote this record and from which record of which source; null on records older than provenance. */
+  provenance?: Maybe<Provenance>;
   releasedAt?: Maybe<Scalars['Date']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -687,6 +714,8 @@ export type Model = {
   sources: Array<Scalars['String']['output']>;
   /** False when no source could be checked. */
   verified: Scalars['Boolean']['output'];
+  /** Who wrote this record and from which record of which source; null on records older than provenance. */
+  provenance?: Maybe<Provenance>;
   releasedAt?: Maybe<Scalars['Date']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -738,6 +767,8 @@ export type BaseModel = Node &
     sources: Array<Scalars['String']['output']>;
     /** False when no source could be checked. */
     verified: Scalars['Boolean']['output'];
+    /** Who wrote this record and from which record of which source; null on records older than provenance. */
+    provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -789,6 +820,8 @@ export type Distillation = Node &
     sources: Array<Scalars['String']['output']>;
     /** False when no source could be checked. */
     verified: Scalars['Boolean']['output'];
+    /** Who wrote this record and from which record of which source; null on records older than provenance. */
+    provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -840,6 +873,8 @@ export type FineTune = Node &
     sources: Array<Scalars['String']['output']>;
     /** False when no source could be checked. */
     verified: Scalars['Boolean']['output'];
+    /** Who wrote this record and from which record of which source; null on records older than provenance. */
+    provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -891,6 +926,8 @@ export type Quantization = Node &
     sources: Array<Scalars['String']['output']>;
     /** False when no source could be checked. */
     verified: Scalars['Boolean']['output'];
+    /** Who wrote this record and from which record of which source; null on records older than provenance. */
+    provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -942,6 +979,8 @@ export type Merge = Node &
     sources: Array<Scalars['String']['output']>;
     /** False when no source could be checked. */
     verified: Scalars['Boolean']['output'];
+    /** Who wrote this record and from which record of which source; null on records older than provenance. */
+    provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -993,6 +1032,8 @@ export type Adapter = Node &
     sources: Array<Scalars['String']['output']>;
     /** False when no source could be checked. */
     verified: Scalars['Boolean']['output'];
+    /** Who wrote this record and from which record of which source; null on records older than provenance. */
+    provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -1042,6 +1083,8 @@ export type Provider = Node & {
   sources: Array<Scalars['String']['output']>;
   /** False when no source could be checked. */
   verified: Scalars['Boolean']['output'];
+  /** Who wrote this record and from which record of which source; null on records older than provenance. */
+  provenance?: Maybe<Provenance>;
   releasedAt?: Maybe<Scalars['Date']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -1073,6 +1116,8 @@ export type Dataset = Node &
     sources: Array<Scalars['String']['output']>;
     /** False when no source could be checked. */
     verified: Scalars['Boolean']['output'];
+    /** Who wrote this record and from which record of which source; null on records older than provenance. */
+    provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -1116,6 +1161,8 @@ export type Deployment = Node &
     sources: Array<Scalars['String']['output']>;
     /** False when no source could be checked. */
     verified: Scalars['Boolean']['output'];
+    /** Who wrote this record and from which record of which source; null on records older than provenance. */
+    provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -1162,6 +1209,8 @@ export type Defect = Node & {
   sources: Array<Scalars['String']['output']>;
   /** False when no source could be checked. */
   verified: Scalars['Boolean']['output'];
+  /** Who wrote this record and from which record of which source; null on records older than provenance. */
+  provenance?: Maybe<Provenance>;
   releasedAt?: Maybe<Scalars['Date']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
@@ -1793,6 +1842,9 @@ export type ResolversTypes = {
   Relationship: ResolverTypeWrapper<
     Omit<Relationship, 'from' | 'to'> & { from: ResolversTypes['Node']; to: ResolversTypes['Node'] }
   >;
+  Origin: Origin;
+  MatchMethod: MatchMethod;
+  Provenance: ResolverTypeWrapper<Provenance>;
   RelationshipEdge: ResolverTypeWrapper<
     Omit<RelationshipEdge, 'node'> & { node: ResolversTypes['Relationship'] }
   >;
@@ -2040,6 +2092,7 @@ export type ResolversParentTypes = {
     from: ResolversParentTypes['Node'];
     to: ResolversParentTypes['Node'];
   };
+  Provenance: Provenance;
   RelationshipEdge: Omit<RelationshipEdge, 'node'> & { node: ResolversParentTypes['Relationship'] };
   RelationshipConnection: Omit<RelationshipConnection, 'edges'> & {
     edges: Array<ResolversParentTypes['RelationshipEdge']>;
@@ -2262,6 +2315,16 @@ export type RelationshipResolvers<
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
+};
+
+export type ProvenanceResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance'],
+> = {
+  origin?: Resolver<Maybe<ResolversTypes['Origin']>, ParentType, ContextType>;
+  record?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  matchedBy?: Resolver<Maybe<ResolversTypes['MatchMethod']>, ParentType, ContextType>;
 };
 
 export type RelationshipEdgeResolvers<
@@ -2661,6 +2724,7 @@ export type BaseModelResolvers<
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
@@ -2702,6 +2766,7 @@ export type DistillationResolvers<
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
@@ -2743,6 +2808,7 @@ export type FineTuneResolvers<
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
@@ -2784,6 +2850,7 @@ export type QuantizationResolvers<
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
@@ -2825,6 +2892,7 @@ export type MergeResolvers<
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
@@ -2866,6 +2934,7 @@ export type AdapterResolvers<
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
@@ -2907,6 +2976,7 @@ export type ProviderResolvers<
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
@@ -2934,6 +3004,7 @@ export type DatasetResolvers<
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
@@ -2971,6 +3042,7 @@ export type DeploymentResolvers<
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
@@ -3009,6 +3081,7 @@ export type DefectResolvers<
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
@@ -3271,6 +3344,7 @@ export type Resolvers<ContextType = any> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
+  Provenance?: ProvenanceResolvers<ContextType>;
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;

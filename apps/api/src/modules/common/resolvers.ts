@@ -11,6 +11,20 @@ function isoDate(value: unknown): string {
   throw apiError('BAD_USER_INPUT', `'${String(value)}' is not a date (YYYY-MM-DD)`);
 }
 
+/** A record's provenance fields as one object; null for records written before provenance. */
+export function provenanceOf(record: {
+  origin?: string;
+  recordedFrom?: string;
+  matchedBy?: string;
+}) {
+  if (!record.origin && !record.recordedFrom) return null;
+  return {
+    origin: record.origin ?? null,
+    record: record.recordedFrom ?? null,
+    matchedBy: record.matchedBy ?? null,
+  };
+}
+
 const literal = (ast: ValueNode) => (ast.kind === Kind.STRING ? ast.value : undefined);
 
 export const commonResolvers = {
@@ -28,7 +42,16 @@ export const commonResolvers = {
   }),
   // The domain stores access in lower case; GraphQL enums are upper case by convention.
   Access: { OPEN: 'open', LIMITED: 'limited', CLOSED: 'closed' },
+  Origin: { SEED: 'seed', API: 'api', IMPORT: 'import', REVIEW: 'review' },
+  MatchMethod: {
+    EXACT: 'exact',
+    ALIAS: 'alias',
+    OWNER_NAME: 'owner-name',
+    INFERRED: 'inferred',
+    REVIEWED: 'reviewed',
+  },
   Relationship: {
+    provenance: provenanceOf,
     from: (r: StoredRelationship, _: unknown, ctx: Context) => ctx.loaders.node.load(r.from),
     to: (r: StoredRelationship, _: unknown, ctx: Context) => ctx.loaders.node.load(r.to),
   },

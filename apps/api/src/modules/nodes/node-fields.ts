@@ -7,6 +7,7 @@ import type {
   NodeOutgoingArgs,
 } from '../../generated/graphql';
 import { LIST_CAPS } from '../../list-sizes';
+import { provenanceOf } from '../common/resolvers';
 import { connection, decodeCursor, encodeCursor, pageSize } from '../../pagination';
 
 type Entity = StoredEntity;
@@ -42,6 +43,7 @@ async function linked(entity: Entity, ctx: Context, type: RelationType) {
 
 /** Fields every node has. */
 export const nodeFields = {
+  provenance: provenanceOf,
   outgoing: (entity: Entity, args: NodeOutgoingArgs, ctx: Context) =>
     outgoing(entity, ctx, args.types),
   incoming: (entity: Entity, args: NodeIncomingArgs, ctx: Context) => incoming(entity, ctx, args),
