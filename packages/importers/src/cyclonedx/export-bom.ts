@@ -139,7 +139,10 @@ export function buildBom(input: BomInput): string {
   return serializer.serialize(bom, { sortLists: true, space: 2 });
 }
 
+// One validator for the process: it compiles the schema once (about a second), not per import.
+const validator = new Validation.JsonStrictValidator(Spec.Version.v1dot6);
+
 /** Problems with a document against the CycloneDX 1.6 JSON schema the library ships; none is null. */
 export async function validateBom(json: string): Promise<unknown> {
-  return new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(json);
+  return validator.validate(json);
 }

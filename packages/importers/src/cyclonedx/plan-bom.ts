@@ -1,82 +1,53 @@
 import path from 'node:path';
 import {
-  entityInputSchema,
-  idProblem,
-  isModelKind,
-  kindGroup,
-  NODE_KINDS,
   relationshipInputSchema,
-  RELATION_TYPES,
   validationError,
-  type KindGroup,
-  type NodeKind,
-  type RelationType,
+  weakerMatch,
+  type LineageRelation,
+  type RelationshipInput,
 } from '@lineage/domain';
 import { describeEdge, refuseCycles } from '../cycles';
-import { httpUrl, slugify } from '../ids';
 import { readInputText } from '../input-files';
+import { importedLink } from '../matching/provenance';
 import { parseRecord } from '../parse-record';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
 import { parseStrictJson } from '../strict-json';
-import { PROPERTY, validateBom } from './export-bom';
+import { readBomParts, type BomDocument, type BomPart } from './bom-document';
+import { validateBom } from './export-bom';
+import { hubModelOf, repoNamedByPurl } from './hub-id';
+import { identifyParts } from './identify-parts';
+import { addPart } from './part-node';
+import { relationOf } from './relation-of';
 
-interface BomComponent {
-  'bom-ref'?: string;
-  type?: string;
-  name?: string;
-  version?: string;
-  group?: string;
-  purl?: string;
-  properties?: { name: string; value?: string }[];
-  externalReferences?: { url?: string }[];
-  licenses?: { license?: { name?: string; id?: string } }[];
-  components?: BomComponent[];
-  pedigree?: { ancestors?: BomComponent[] };
-}
+export { MAX_PEDIGREE_DEPTH } from './bom-document';
 
-interface Parsed {
-  ref: string;
-  component: BomComponent;
-  group: KindGroup;
-  /** Where in the document, e.g. components[2].pedigree.ancestors[0], for errors. */
-  where: string;
-}
-
-/** Deeper pedigree chains than any real lineage; a 10,000-deep one is an attack, refused. */
-export const MAX_PEDIGREE_DEPTH = 50;
-
-const GROUPS: Record<string, KindGroup> = {
-  'machine-learning-model': 'Model',
-  data: 'Dataset',
-  application: 'Deployment',
-};
-
-function property(component: BomComponent, name: string): string | undefined {
-  return component.properties?.find((p) => p.name === name)?.value;
-}
-
-function defaultRelation(from: KindGroup, to: KindGroup): RelationType {
-  if (from === 'Model' && to === 'Dataset') return 'TRAINED_ON';
-  if (from === 'Dataset' && to === 'Model') return 'GENERATED_BY';
-  if (from === 'Deployment' && to === 'Model') return 'DEPLOYS';
-  if (from === 'Deployment' && to === 'Deployment') return 'BUILT_ON';
-  return 'DEPENDS_ON';
+/**
+ * The BOM's own subject when it only wraps the model it describes (the OWASP AIBOM generator
+ * writes an application `pkg:generic/owner%2Fmodel` that depends on the model): no deployment.
+ */
+function isWrapper(part: BomPart, parts: BomPart[]): boolean {
+  const repo = repoNamedByPurl(part.component.purl ?? part.ref)?.toLowerCase();
+  return (
+    part.subject &&
+    part.group === 'Deployment' &&
+    !!repo &&
+    parts.some((p) => p.group === 'Model' && hubModelOf(p.component)?.toLowerCase() === repo)
+  );
 }
 
 /**
- * A CycloneDX 1.6 ML-BOM: machine-learning-model and data components (and the application it
- * describes) become nodes, pedigree ancestors and the dependency graph lineage. Lineage's own
- * properties (id, kind, relation) are read back when present, so an export round-trips.
+ * A CycloneDX 1.5/1.6 ML-BOM as tools write them: machine-learning-model and data components
+ * and the applications and services that use them become nodes, joined to stored ones by the
+ * resolver's rules; pedigree ancestors and the dependency graph become lineage, its kind read
+ * from names and the model card (inferred, `declared: false`) where the BOM does not state it;
+ * suppliers become developers and operators. Lineage's own properties (id, kind, relation) are
+ * read back when present, so an export round-trips.
  */
 export async function planCycloneDx(file: string, lookup: NodeLookup): Promise<ImportPlan> {
   const name = path.basename(file);
   const text = await readInputText(file);
   // Duplicate keys and deep nesting are refused before the schema validator recurses into it.
-  const bom = parseStrictJson(text, name) as {
-    metadata?: { component?: BomComponent };
-    components?: BomComponent[];
-    dependencies?: { ref: string; dependsOn?: string[] }[];
-  };
+  const bom = parseStrictJson(text, name) as BomDocument;
   const invalid = await validateBom(text);
   if (invalid)
     throw validationError(
@@ -84,121 +55,77 @@ export async function planCycloneDx(file: string, lookup: NodeLookup): Promise<I
     );
 
   const notes = emptyNotes();
-  const byRef = new Map<string, Parsed>();
-  const pedigree: [string, string][] = [];
-  const visit = (component: BomComponent, where: string, depth: number) => {
-    if (depth > MAX_PEDIGREE_DEPTH)
-      throw validationError(
-        `${name}: ${where.slice(0, 120)}...: components nest deeper than ${MAX_PEDIGREE_DEPTH} levels; not read`,
-      );
-    const group = GROUPS[component.type ?? ''];
-    const ref = component['bom-ref'] ?? `${component.group ?? ''}/${component.name ?? ''}`;
-    if (group && component.name) byRef.set(ref, { ref, component, group, where });
-    component.components?.forEach((child, i) =>
-      visit(child, `${where}.components[${i}]`, depth + 1),
-    );
-    component.pedigree?.ancestors?.forEach((ancestor, i) => {
-      visit(ancestor, `${where}.pedigree.ancestors[${i}]`, depth + 1);
-      pedigree.push([ref, ancestor['bom-ref'] ?? `${ancestor.group ?? ''}/${ancestor.name ?? ''}`]);
-    });
-  };
-  if (bom.metadata?.component) visit(bom.metadata.component, 'metadata.component', 0);
-  bom.components?.forEach((component, i) => visit(component, `components[${i}]`, 0));
-
-  const matches = await lookup.matchNames(
-    [...byRef.values()]
-      .filter((p) => !property(p.component, PROPERTY.id))
-      .map((p) => p.component.name!),
-  );
-  const ids = new Map<string, { id: string; kind: NodeKind }>();
-  for (const { ref, component, group } of byRef.values()) {
-    const own = property(component, PROPERTY.id);
-    const purl = /^pkg:huggingface\/([^@?]+)/.exec(component.purl ?? '')?.[1];
-    const candidates = (matches.get(component.name!) ?? []).filter(
-      (c) => kindGroup(c.kind) === group,
-    );
-    if (!own && !purl && candidates.length > 1)
-      notes.ambiguous.push(
-        `${name}: '${component.name}' could be ${candidates.map((c) => c.id).join(' or ')}; kept apart`,
-      );
-    const prefix = { Model: 'model', Dataset: 'dataset', Deployment: 'deployment' }[
-      group as 'Model' | 'Dataset' | 'Deployment'
-    ];
-    const id =
-      own ??
-      (purl
-        ? `model:${purl}`
-        : candidates.length === 1
-          ? candidates[0]!.id
-          : `${prefix}:${slugify(component.group ?? 'cyclonedx')}/${slugify(component.name!)}`);
-    const stated = property(component, PROPERTY.kind);
-    const kind = (NODE_KINDS as readonly string[]).includes(stated ?? '')
-      ? (stated as NodeKind)
-      : group === 'Model'
-        ? 'BaseModel'
-        : (group as NodeKind);
-    if (idProblem(id, kind) || kindGroup(kind) !== group)
-      throw validationError(`${name}: component '${component.name}' cannot be ${kind} '${id}'`);
-    ids.set(ref, { id, kind });
-  }
-
-  const builder = new BatchBuilder();
-  const known = await lookup.kindsOf([...ids.values()].map((v) => v.id));
-  let linked = 0;
-  for (const [ref, { id, kind }] of ids) {
-    if (known.has(id)) {
-      linked++;
-      continue;
-    }
-    const { component, where } = byRef.get(ref)!;
-    const license = component.licenses?.[0]?.license?.name ?? component.licenses?.[0]?.license?.id;
-    const sources = (component.externalReferences ?? [])
-      .map((r) => httpUrl(r.url))
-      .filter((u): u is string => !!u);
-    builder.addNode(
-      parseRecord(
-        entityInputSchema,
-        {
-          id,
-          kind,
-          name: component.name,
-          sources,
-          ...(license ? { license } : {}),
-          ...(component.version && isModelKind(kind) ? { version: component.version } : {}),
-        },
-        `${name}: ${where}`,
-      ),
+  const read = readBomParts(bom, name);
+  const wrappers = new Set<string>();
+  for (const part of read.parts.values()) {
+    if (!isWrapper(part, [...read.parts.values()])) continue;
+    wrappers.add(part.ref);
+    notes.remarks.push(
+      `${name}#${part.ref}: '${part.component.name}' describes the model itself, not a deployment; not imported as one`,
     );
   }
+  const parts = [...read.parts.values()].filter((p) => !wrappers.has(p.ref));
+  const { identities, matches } = await identifyParts(parts, bom, name, lookup, notes);
+  const partOf = new Map(parts.map((p) => [p.ref, p]));
 
-  const lineage = [];
-  const links = [
-    ...(bom.dependencies ?? []).flatMap((d) =>
-      (d.dependsOn ?? []).map((to) => [d.ref, to] as [string, string]),
-    ),
-    ...pedigree,
-  ];
-  for (const [fromRef, toRef] of links) {
-    const from = ids.get(fromRef);
-    const to = ids.get(toRef);
-    if (!from || !to) {
-      notes.unresolved.push(
-        `${name}: ${fromRef} depends on ${toRef}, which is not a model, dataset or application of the BOM`,
+  // Each stated link once per pair of nodes (a pedigree and the dependency graph may both say it).
+  const links = new Map<string, { from: BomPart; to: BomPart; at: string }>();
+  for (const link of read.links) {
+    if (wrappers.has(link.from)) continue;
+    const from = partOf.get(link.from);
+    const to = partOf.get(link.to);
+    if (!from || !to || !identities.has(from.ref) || !identities.has(to.ref)) {
+      notes.remarks.push(
+        `${name}: ${link.from} depends on ${link.to}, which is not a model, dataset or application imported from the BOM`,
       );
       continue;
     }
-    const stated = property(byRef.get(fromRef)!.component, PROPERTY.relation(to.id));
-    const type = (RELATION_TYPES as readonly string[]).includes(stated ?? '')
-      ? (stated as RelationType)
-      : defaultRelation(kindGroup(from.kind), kindGroup(to.kind));
-    const declared = property(byRef.get(fromRef)!.component, PROPERTY.inferred(to.id)) !== 'true';
+    const key = `${identities.get(from.ref)!.id}|${identities.get(to.ref)!.id}`;
+    if (!links.has(key)) links.set(key, { from, to, at: `${name}#${from.ref}` });
+  }
+  const ancestorsOf = new Map<string, number>();
+  for (const { from, to } of links.values())
+    if (from.group === 'Model' && to.group === 'Model')
+      ancestorsOf.set(from.ref, (ancestorsOf.get(from.ref) ?? 0) + 1);
+
+  const lineage: RelationshipInput[] = [];
+  const derivedBy = new Map<string, LineageRelation[]>();
+  for (const { from, to, at } of links.values()) {
+    const source = identities.get(from.ref)!;
+    const target = identities.get(to.ref)!;
+    const derivation = relationOf(from, to, target.id, ancestorsOf.get(from.ref) ?? 0);
+    if (from.group === 'Model' && to.group === 'Model')
+      derivedBy.set(source.id, [
+        ...(derivedBy.get(source.id) ?? []),
+        derivation.type as LineageRelation,
+      ]);
     lineage.push(
       parseRecord(
         relationshipInputSchema,
-        { type, from: from.id, to: to.id, declared },
-        `${name}: ${byRef.get(fromRef)!.where} -> ${toRef}`,
+        {
+          type: derivation.type,
+          from: source.id,
+          to: target.id,
+          declared: !derivation.inferred,
+          // Only a mitigation carries evidence; an inference says what it was read from here.
+          ...importedLink(
+            'cyclonedx',
+            derivation.evidence ? `${at}: inferred from ${derivation.evidence}` : at,
+            derivation.inferred ? 'inferred' : weakerMatch(source.method, target.method),
+          ),
+        },
+        `${at} -> ${to.ref}`,
       ),
     );
+  }
+
+  const builder = new BatchBuilder();
+  const linked = new Set<string>();
+  for (const part of parts) {
+    const identity = identities.get(part.ref);
+    if (!identity) continue;
+    if (identity.storedKind) linked.add(identity.id);
+    else addPart(builder, part, identity, derivedBy.get(identity.id) ?? [], name, notes);
   }
   const { kept, selfLoops, onCycles } = refuseCycles(lineage);
   notes.selfLoops.push(...selfLoops.map(describeEdge));
@@ -206,10 +133,10 @@ export async function planCycloneDx(file: string, lookup: NodeLookup): Promise<I
   for (const relationship of kept) builder.addRelationship(relationship);
   return {
     format: 'cyclonedx',
-    records: byRef.size,
+    records: read.parts.size,
     batch: builder.build(),
-    linked,
+    linked: linked.size,
     notes,
-    matches: [],
+    matches,
   };
 }
