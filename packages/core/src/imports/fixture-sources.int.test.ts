@@ -41,7 +41,7 @@ const HF_RELATIONS: Record<string, string> = {
 };
 
 describe('sources in their real formats, from fixtures', () => {
-  it('imports the HF model tree: typed edges, owners as providers, kinds from relations, no self-parent', async () => {
+  it('imports the HF model tree: typed edges, owners as providers, kinds from relations, no self-parent, case folded, a re-upload tied', async () => {
     const file = fixture('hf-model-tree/edges.csv');
     // The oracle reads the CSV with csv-parse, not with the importer's own reader.
     const rows = parse(await readFile(file, 'utf8'), { columns: true }) as {
@@ -49,16 +49,33 @@ describe('sources in their real formats, from fixtures', () => {
       target: string;
       edge: string;
     }[];
+    // The hub ignores case: each repo and owner stands for the first spelling of it in the file.
+    const spelling = new Map<string, string>();
+    const folded = (id: string) => {
+      if (!spelling.has(id.toLowerCase())) spelling.set(id.toLowerCase(), id);
+      return spelling.get(id.toLowerCase())!;
+    };
+    for (const r of rows) for (const repo of [r.source, r.target]) folded(repo);
     const expected = rows
       .filter((r) => r.source !== r.target)
-      .map((r) => `model:${r.target} ${HF_RELATIONS[r.edge]} model:${r.source}`)
-      .sort();
-    const models = [...new Set(rows.flatMap((r) => [r.source, r.target]))].map((m) => `model:${m}`);
+      .map((r) => `model:${folded(r.target)} ${HF_RELATIONS[r.edge]} model:${folded(r.source)}`);
+    // The one re-upload: a root named as a vendor's model with a quantization suffix.
+    const reupload =
+      'model:fixture-reuploader/Llama-2-7b-chat-hf-bnb-4bit QUANTIZED_FROM model:meta-llama/Llama-2-7b-chat-hf';
+    const repos = [...new Set(rows.flatMap((r) => [r.source, r.target]).map(folded))];
+    const owners = new Set(
+      repos.map((repo) => folded(repo.slice(0, repo.indexOf('/'))).toLowerCase()),
+    );
+    const models = repos.map((m) => `model:${m}`);
 
     const { plan, report } = await importFiles('hf-tree', [file]);
     expect(plan.notes.selfLoops).toHaveLength(1);
-    expect(report.nodes.created).toBe(models.length + 6); // 8 models and their 6 owners
-    expect(await lineageEdgesOf(models)).toEqual(expected);
+    expect(plan.notes.remarks.join('\n')).toMatch(
+      /model:Fixture-Org\/base-7b is folded into model:fixture-org\/Base-7B/,
+    );
+    expect(plan.notes.remarks.join('\n')).toMatch(/re-upload: .*fixture-reuploader/);
+    expect(report.nodes.created).toBe(models.length + owners.size);
+    expect(await lineageEdgesOf(models)).toEqual([...expected, reupload].sort());
     expect(Object.fromEntries(await store.kindsOf(models))).toEqual({
       'model:fixture-org/Base-7B': 'BaseModel',
       'model:fixture-org/Base-7B-Instruct': 'FineTune',
@@ -68,31 +85,58 @@ describe('sources in their real formats, from fixtures', () => {
       'model:other-org/Other-7B': 'BaseModel',
       'model:meta-llama/Llama-2-7b-chat-hf': 'BaseModel',
       'model:quanter/Llama-2-7b-chat-hf-GGUF': 'Quantization',
+      'model:tuner/Base-7B-Case-Child': 'FineTune',
+      'model:fixture-reuploader/Llama-2-7b-chat-hf-bnb-4bit': 'Quantization',
+      'model:tuner/Llama-2-7b-chat-Reupload-Child': 'FineTune',
     });
-    const provider = (await store.outgoingOf(['model:quanter/Base-7B-Instruct-GGUF']))
+    const outgoing = await store.outgoingOf([
+      'model:quanter/Base-7B-Instruct-GGUF',
+      'model:fixture-reuploader/Llama-2-7b-chat-hf-bnb-4bit',
+    ]);
+    const provider = outgoing
       .get('model:quanter/Base-7B-Instruct-GGUF')!
       .find((r) => r.type === 'DEVELOPED_BY');
     expect(provider?.to).toBe('provider:quanter');
+    // Inferred from names: not declared, so it carries at most LIKELY.
+    expect(
+      outgoing
+        .get('model:fixture-reuploader/Llama-2-7b-chat-hf-bnb-4bit')!
+        .find((r) => r.type === 'QUANTIZED_FROM')?.declared,
+    ).toBe(false);
+    expect(await store.getEntity('model:tuner/Base-7B-Case-Child')).toMatchObject({
+      origin: 'import',
+      recordedFrom: 'hf-tree edges.csv:9',
+    });
 
     const again = await importFiles('hf-tree', [file]);
     expect(again.report.changed).toBe(false);
   });
 
-  it('imports model cards onto the tree: a stated relation, and several bases as a merge', async () => {
+  it('imports model cards onto the tree: a base model with its licence, a stated relation, and several bases as a merge', async () => {
     const { report } = await importFiles('hf-cards', [fixture('hf-cards/cards.jsonl')]);
-    expect(report.relationships.created).toBeGreaterThanOrEqual(4);
+    expect(report.relationships.created).toBeGreaterThanOrEqual(5);
     expect(
       await lineageEdgesOf([
         'model:carder/Base-7B-Instruct-DPO',
         'model:carder/Base-7B-Instruct-AWQ',
         'model:carder/Two-Parent-Soup',
+        'model:carder/Card-Base-3B-Instruct',
       ]),
     ).toEqual([
       'model:carder/Base-7B-Instruct-AWQ QUANTIZED_FROM model:carder/Base-7B-Instruct-DPO',
       'model:carder/Base-7B-Instruct-DPO FINE_TUNED_FROM model:fixture-org/Base-7B-Instruct',
+      'model:carder/Card-Base-3B-Instruct FINE_TUNED_FROM model:fixture-org/Card-Base-3B',
       'model:carder/Two-Parent-Soup MERGED_FROM model:fixture-org/Base-7B-Instruct',
       'model:carder/Two-Parent-Soup MERGED_FROM model:other-org/Other-7B',
     ]);
+    expect(await store.getEntity('model:fixture-org/Card-Base-3B')).toMatchObject({
+      kind: 'BaseModel',
+      license: 'apache-2.0',
+      recordedFrom: 'hf-cards cards.jsonl:1',
+    });
+    expect(await store.getEntity('model:carder/Card-Base-3B-Instruct')).toMatchObject({
+      license: 'fixture-community-license',
+    });
   });
 
   it('imports Ecosystem Graphs assets: values or {value, explanation}, typed dependencies, unresolved names listed, cycles refused', async () => {
