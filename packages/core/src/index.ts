@@ -5,6 +5,14 @@ export { WriteService, type Author } from './writes/write-service';
 export { BackupService } from './backup/backup-service';
 export { seedDatabase, type SeedResult } from './imports/seed';
 export { detectImportFormat, ImportService, type ImportRun } from './imports/import-service';
+export { ReviewService } from './review/review-service';
+export { planFile, type PlanFile, type Proposal } from './review/plan-file';
+export {
+  REVIEW_LIMITS,
+  reviewInputProblems,
+  type InputProblem,
+  type ReviewInput,
+} from './review/review-input';
 export { billOfMaterials, type BillOfMaterials } from './bill-of-materials/bill-of-materials';
 // What callers of the services see of stored records, and the store's own input rule for search.
 export type {
@@ -13,5 +21,7 @@ export type {
   StoredRelationship,
   ChangeInfo,
   WriteReport,
+  ReviewReport,
+  StoredReviewDecision,
 } from '@lineage/graph-store';
 export { searchTextProblem } from '@lineage/graph-store';

@@ -4,6 +4,7 @@ import { billOfMaterials } from './bill-of-materials/bill-of-materials';
 import { BrowseService } from './browse/browse-service';
 import { ImpactService } from './impact/impact-service';
 import { ImportService } from './imports/import-service';
+import { ReviewService } from './review/review-service';
 import { WriteService } from './writes/write-service';
 
 /** The application's use cases over one store: what the API and the CLI call, alike. */
@@ -13,6 +14,7 @@ export interface Services {
   writes: WriteService;
   imports: ImportService;
   backup: BackupService;
+  review: ReviewService;
   /** Brings the database's schema (constraints, indexes) up to date; safe to repeat. */
   migrate(): Promise<MigrationReport>;
   billOfMaterials(deploymentId: string): ReturnType<typeof billOfMaterials>;
@@ -25,6 +27,7 @@ export function createServices(store: GraphStore): Services {
     writes: new WriteService(store),
     imports: new ImportService(store),
     backup: new BackupService(store),
+    review: new ReviewService(store),
     migrate: () => store.migrate(),
     billOfMaterials: (deploymentId) => billOfMaterials(store, deploymentId),
   };

@@ -99,7 +99,16 @@ export function checkStoredRelationship(key: RelationshipKey, props: PlainProps)
 /** The stored properties of the fields a relationship input names. */
 export function relationshipToProps(relationship: RelationshipInput): PlainProps {
   const props: PlainProps = {};
-  for (const key of ['declared', 'sources', 'evidence', 'since'] as const) {
+  // Provenance too: how an import matched its ends (`reviewed` after lineage review) is kept.
+  for (const key of [
+    'declared',
+    'sources',
+    'evidence',
+    'since',
+    'origin',
+    'recordedFrom',
+    'matchedBy',
+  ] as const) {
     const value = relationship[key];
     if (value !== undefined) props[key] = value;
   }

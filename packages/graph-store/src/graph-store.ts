@@ -30,6 +30,12 @@ import { incomingPage, outgoingOf } from './relationship-store';
 import { bulkLoad, type BulkLoadOptions, type LoadItem } from './bulk-load';
 import { removeNodes, removeRelationships } from './remove-store';
 import {
+  listReviewDecisions,
+  recordReviewDecision,
+  removeReviewDecision,
+  type ReviewDecisionInput,
+} from './review-store';
+import {
   writeBatch,
   writePlanned,
   type ChangeInfo,
@@ -98,6 +104,16 @@ export class GraphStore {
   kindsOf = (ids: string[]) => this.lookup.kindsOf(ids);
   storedIdsFolded = (ids: string[]) => this.lookup.storedIdsFolded(ids);
   reviewDecisions = () => this.lookup.reviewDecisions();
+  /** A person's answer to a proposed match, audited; later imports honour it. */
+  recordReviewDecision = (decision: ReviewDecisionInput, change: ChangeInfo) =>
+    recordReviewDecision(this.connection, decision, change);
+  removeReviewDecision = (
+    key: string,
+    named: { name: string; owner: string },
+    change: ChangeInfo,
+  ) => removeReviewDecision(this.connection, key, named, change);
+  listReviewDecisions = (page: { first: number; after?: string }) =>
+    listReviewDecisions(this.connection, page);
 
   outgoingOf = (ids: string[]) => outgoingOf(this.connection, ids);
   incomingPage = (id: string, options: { types?: RelationType[]; first: number; after?: string }) =>

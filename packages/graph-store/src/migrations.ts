@@ -47,6 +47,13 @@ export const MIGRATIONS: Migration[] = [
        CALL (n) { SET n.idKey = toLower(n.id) } IN TRANSACTIONS OF 10000 ROWS`,
     ],
   },
+  {
+    version: 5,
+    name: 'one review decision per name and owner',
+    statements: [
+      'CREATE CONSTRAINT match_decision_key_unique IF NOT EXISTS FOR (d:MatchDecision) REQUIRE d.key IS UNIQUE',
+    ],
+  },
 ];
 
 export interface MigrationReport {

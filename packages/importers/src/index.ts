@@ -1,5 +1,13 @@
 export { readSeed, type SeedContents } from './seed/read-seed';
 export { emptyNotes, type ImportNotes, type ImportPlan, type NodeLookup } from './plan';
+export {
+  NameResolver,
+  type MatchRecord,
+  type NameReference,
+  type Resolution,
+} from './matching/name-resolver';
+export { decisionKey, ReviewDecisions, type ReviewDecision } from './matching/review-decisions';
+export { importedFrom, importedLink } from './matching/provenance';
 export { refuseCycles } from './cycles';
 export { planEcosystemGraphs } from './ecosystem-graphs/plan';
 export { readEdgesCsv, readModelCards } from './hf/read-hf';
