@@ -12,7 +12,7 @@ import {
 import { refuseCycles, describeEdge } from '../cycles';
 import { organisations } from '../identity/organisations-index';
 import { httpUrl, isoDate, shortHash, slugify } from '../ids';
-import { NameResolver } from '../matching/name-resolver';
+import { NameResolver, type Resolution } from '../matching/name-resolver';
 import { importedFrom, importedLink } from '../matching/provenance';
 import { parseRecord } from '../parse-record';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
@@ -244,6 +244,7 @@ async function placeAssets(
       : slugOf(asset);
 
   const placed = new Map<Asset, Placed>();
+  const atOf = new Map(assets.map((asset) => [asset.at, asset]));
   for (const asset of assets) {
     const group = GROUP[asset.type];
     const found = resolver.resolveAt(
@@ -274,6 +275,11 @@ async function placeAssets(
     );
     placed.set(asset, { ...place, id: apart });
   }
+  for (const entry of resolver.records) {
+    if (entry.role !== 'asset' || entry.resolution.outcome === 'matched') continue;
+    const asset = atOf.get(entry.at);
+    if (asset) entry.createdAs = placed.get(asset)!.id;
+  }
   return placed;
 }
 
@@ -289,14 +295,31 @@ function dependencyTarget(
   if (local.length) {
     // Two assets of one name and organisation are one node: that is no ambiguity.
     const targets = [...new Map(local.map((a) => [placed.get(a)!.id, placed.get(a)!])).values()];
+    const record = (resolution: Resolution) =>
+      resolver.record({
+        at: asset.at,
+        role: 'dependency',
+        name: dependency,
+        owners: [],
+        resolution,
+      });
     if (targets.length > 1) {
+      const candidates = targets.map((t) => t.id);
       notes.ambiguous.push(
-        `${asset.at}: '${asset.name}' depends on '${dependency}', which could be ${targets.map((t) => t.id).join(' or ')}`,
+        `${asset.at}: '${asset.name}' depends on '${dependency}', which could be ${candidates.join(' or ')}`,
       );
+      record({ outcome: 'ambiguous', reason: 'several assets carry this name', candidates });
       return undefined;
     }
-    const exact = local.some((a) => a.name === dependency);
-    return { id: targets[0]!.id, group: targets[0]!.group, method: exact ? 'exact' : 'alias' };
+    const target = targets[0]!;
+    const method = local.some((a) => a.name === dependency) ? 'exact' : 'alias';
+    record({
+      outcome: 'matched',
+      id: target.id,
+      kind: target.kind ?? kindOfGroup(target.group),
+      method,
+    });
+    return { id: target.id, group: target.group, method };
   }
   const found = resolver.resolveAt(
     { name: dependency, groups: LINEAGE_GROUPS },
@@ -306,6 +329,11 @@ function dependencyTarget(
   );
   if (found.outcome !== 'matched') return undefined;
   return { id: found.id, group: kindGroup(found.kind), method: found.method };
+}
+
+/** A kind for a record of an asset not yet typed (only its group is known). */
+function kindOfGroup(group: KindGroup): NodeKind {
+  return group === 'Model' ? 'BaseModel' : group;
 }
 
 /** Ecosystem Graphs does not say how a model derives from another: one that depends on a model is filed as a fine-tune. */

@@ -26,6 +26,8 @@ export interface MatchRecord {
   name: string;
   owners: string[];
   resolution: Resolution;
+  /** The node the record became instead, when it joined none (an asset of its own). */
+  createdAs?: string;
 }
 
 export type Resolution =
@@ -133,6 +135,11 @@ export class NameResolver {
       );
     }
     return resolution;
+  }
+
+  /** Keeps a resolution the importer made itself (a name of its own files), for the plan. */
+  record(entry: MatchRecord): void {
+    this.records.push(entry);
   }
 
   resolve(reference: NameReference): Resolution {
