@@ -72,6 +72,10 @@ export function categoryOf(sepView: string[]): { category: DefectCategory; unkno
   const codes = sepView.map((entry) => entry.split(':')[0]!.trim());
   const unknown = codes.filter((code) => !(code in AVID_CATEGORIES));
   const categories = codes.map((code) => AVID_CATEGORIES[code]).filter(Boolean) as DefectCategory[];
-  const category = PRECEDENCE.find((c) => categories.includes(c)) ?? 'OTHER';
-  return { category, unknown };
+  return { category: mostSevereOf(categories), unknown };
+}
+
+/** The category that travels furthest and hurts most of several; OTHER when there is none. */
+export function mostSevereOf(categories: readonly DefectCategory[]): DefectCategory {
+  return PRECEDENCE.find((c) => categories.includes(c)) ?? 'OTHER';
 }

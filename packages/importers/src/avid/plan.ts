@@ -1,87 +1,98 @@
-import { entityInputSchema, kindGroup, relationshipInputSchema } from '@lineage/domain';
+import {
+  entityInputSchema,
+  relationshipInputSchema,
+  weakerMatch,
+  type KindGroup,
+  type MatchMethod,
+} from '@lineage/domain';
 import { httpUrl, isoDate } from '../ids';
+import { NameResolver, type NameReference } from '../matching/name-resolver';
+import { importedFrom, importedLink } from '../matching/provenance';
 import { parseRecord } from '../parse-record';
-import { byNamedOwner } from '../owners';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
-import { categoryOf } from './categories';
-import { readAvidReports } from './read-avid';
+import { noFailureMeasured } from './measured-failures';
+import { readAvidReports, type AvidReport } from './read-avid';
+import { reportCategory } from './report-category';
+import { softwareFlawOf } from './software-flaw';
+
+type Artifact = AvidReport['affects']['artifacts'][number];
 
 /**
- * AVID reports whose artifact is a stored model or deployment become defects on it
- * (`defect:<report id>`); the rest (mostly software packages) are listed as unresolved.
- * AVID states no severity: imported defects are MEDIUM until someone who read them says more.
+ * AVID reports become defects (`defect:<report id>`) on every stored model or deployment their
+ * artifacts name, each artifact resolved by the shared rules (its vendor prefix, or the
+ * report's developers and deployers as owners). Not filed, and listed with the reason: flaws
+ * of software packages, runs that measured no failure, and reports whose artifacts match
+ * nothing. AVID states no severity: imported defects are MEDIUM until someone who read them
+ * says more.
  */
 export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<ImportPlan> {
   const reports = await readAvidReports(inputs);
   const notes = emptyNotes();
   const builder = new BatchBuilder();
-  const names = [...new Set(reports.flatMap((r) => r.affects.artifacts.map((a) => a.name)))];
-  const matches = await lookup.matchNames(names);
-  const known = await lookup.kindsOf(reports.map((r) => `defect:${r.metadata.report_id}`));
-  let linked = 0;
+  const filable: AvidReport[] = [];
   for (const report of reports) {
-    const id = `defect:${report.metadata.report_id}`;
-    const origins = new Set<string>();
-    for (const artifact of report.affects.artifacts) {
-      const found = (matches.get(artifact.name) ?? []).filter((c) =>
-        ['Model', 'Deployment'].includes(kindGroup(c.kind)),
+    const reportId = report.metadata.report_id;
+    const software = softwareFlawOf(report);
+    const passed = software ? undefined : noFailureMeasured(report.metrics);
+    if (software)
+      notes.remarks.push(
+        `${reportId}: ${software}; filed on no model or deployment (${artifactsOf(report)})`,
       );
-      const candidates =
-        found.length > 1
-          ? byNamedOwner(found, [...report.affects.developer, ...report.affects.deployer])
-          : found;
-      if (candidates.length === 1) origins.add(candidates[0]!.id);
-      else if (candidates.length > 1)
-        notes.ambiguous.push(
-          `${report.at}: artifact '${artifact.name}' could be ${candidates.map((c) => c.id).join(' or ')}`,
-        );
+    else if (passed)
+      notes.remarks.push(`${reportId}: not a defect of ${artifactsOf(report)}: ${passed}`);
+    else filable.push(report);
+  }
+  const resolver = await NameResolver.prepare(
+    lookup,
+    filable.flatMap((report) => report.affects.artifacts.map((a) => referenceOf(report, a))),
+  );
+  const known = await lookup.kindsOf(filable.map((r) => `defect:${r.metadata.report_id}`));
+  let linked = 0;
+  for (const report of filable) {
+    const reportId = report.metadata.report_id;
+    const id = `defect:${reportId}`;
+    const origins = new Map<string, MatchMethod>();
+    for (const artifact of report.affects.artifacts) {
+      const resolution = resolver.resolveAt(
+        referenceOf(report, artifact),
+        reportId,
+        'artifact',
+        notes,
+      );
+      if (resolution.outcome !== 'matched') continue;
+      const before = origins.get(resolution.id);
+      origins.set(
+        resolution.id,
+        before ? weakerMatch(before, resolution.method) : resolution.method,
+      );
     }
     if (!origins.size) {
-      const what =
-        report.affects.artifacts.map((a) => `${a.type} '${a.name}'`).join(', ') || 'no artifact';
-      notes.unresolved.push(`${report.at}: ${what} matches no stored model or deployment`);
+      notes.remarks.push(
+        `${reportId}: not filed: ${artifactsOf(report)} matches no stored model or deployment`,
+      );
       continue;
     }
-    const { category, unknown } = categoryOf(report.impact?.avid?.sep_view ?? []);
+    const { category, unknown } = reportCategory(report);
     if (unknown.length)
       notes.unresolved.push(
-        `${report.at}: unknown AVID effect code(s) ${unknown.join(', ')}; filed as ${category}`,
+        `${reportId}: unknown AVID effect code(s) ${unknown.join(', ')}; filed as ${category}`,
       );
     const sources = [
       ...new Set(report.references.map((r) => httpUrl(r.url)).filter((u): u is string => !!u)),
     ].slice(0, 20);
     if (known.has(id)) linked++;
-    else {
-      const title =
-        report.problemtype?.description?.value ??
-        report.description?.value ??
-        report.metadata.report_id;
-      builder.addNode(
-        parseRecord(
-          entityInputSchema,
-          {
-            id,
-            kind: 'Defect',
-            name: title.replace(/\s+/g, ' ').trim().slice(0, 300),
-            category,
-            severity: 'MEDIUM',
-            sources,
-            ...(report.description?.value
-              ? { summary: report.description.value.trim().slice(0, 4000) }
-              : {}),
-            ...(isoDate(report.reported_date)
-              ? { disclosedAt: isoDate(report.reported_date) }
-              : {}),
-          },
-          report.at,
-        ),
-      );
-    }
-    for (const origin of origins) {
+    else builder.addNode(defectOf(report, id, category, sources));
+    for (const [origin, method] of origins) {
       builder.addRelationship(
         parseRecord(
           relationshipInputSchema,
-          { type: 'AFFECTS', from: id, to: origin, sources },
+          {
+            type: 'AFFECTS',
+            from: id,
+            to: origin,
+            sources,
+            ...importedLink('avid', reportId, method),
+          },
           report.at,
         ),
       );
@@ -93,6 +104,53 @@ export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<Im
     batch: builder.build(),
     linked,
     notes,
-    matches: [],
+    matches: resolver.records,
   };
+}
+
+/**
+ * An artifact as a name to resolve: its owners are every organisation the report names as
+ * developer or deployer, so in a report on several vendors' models each artifact is confirmed
+ * by the one that owns it; a vendor prefix ("OpenAI GPT-4o") the resolver reads itself.
+ */
+function referenceOf(report: AvidReport, artifact: Artifact): NameReference {
+  const groups: KindGroup[] = artifact.type === 'Dataset' ? ['Dataset'] : ['Model', 'Deployment'];
+  return {
+    name: artifact.name,
+    owners: [...new Set([...report.affects.developer, ...report.affects.deployer])],
+    groups,
+  };
+}
+
+function artifactsOf(report: AvidReport): string {
+  return report.affects.artifacts.map((a) => `${a.type} '${a.name}'`).join(', ') || 'no artifact';
+}
+
+function defectOf(
+  report: AvidReport,
+  id: string,
+  category: ReturnType<typeof reportCategory>['category'],
+  sources: string[],
+) {
+  const title =
+    report.problemtype?.description?.value ??
+    report.description?.value ??
+    report.metadata.report_id;
+  return parseRecord(
+    entityInputSchema,
+    {
+      id,
+      kind: 'Defect',
+      name: title.replace(/\s+/g, ' ').trim().slice(0, 300),
+      category,
+      severity: 'MEDIUM',
+      sources,
+      ...(report.description?.value
+        ? { summary: report.description.value.trim().slice(0, 4000) }
+        : {}),
+      ...(isoDate(report.reported_date) ? { disclosedAt: isoDate(report.reported_date) } : {}),
+      ...importedFrom('avid', report.metadata.report_id),
+    },
+    report.at,
+  );
 }

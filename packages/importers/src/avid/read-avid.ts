@@ -12,16 +12,37 @@ const reportSchema = z.object({
     artifacts: z.array(z.object({ type: z.string(), name: z.string() })).default([]),
   }),
   problemtype: z
-    .object({ description: z.object({ value: z.string() }).partial().optional() })
+    .object({
+      classof: z.string(),
+      type: z.string(),
+      description: z.object({ value: z.string() }).partial().optional(),
+    })
     .partial()
     .optional(),
+  // Each tool writes its own shape (garak's detector rows, 0DIN's test scores, Inspect's
+  // scorers): read where needed (measured-failures.ts).
+  metrics: z.array(z.unknown()).default([]),
   description: z.object({ value: z.string() }).partial().optional(),
   references: z
     .array(z.object({ url: z.string().optional(), label: z.string().optional() }))
     .default([]),
   reported_date: z.string().optional(),
   impact: z
-    .object({ avid: z.object({ sep_view: z.array(z.string()).default([]) }).partial() })
+    .object({
+      avid: z.object({ sep_view: z.array(z.string()).default([]) }).partial(),
+      // 0DIN's disclosures: the jailbreak technique(s) used.
+      odin: z
+        .object({
+          JailbreakTaxonomy: z
+            .array(
+              z
+                .object({ Category: z.string(), Strategy: z.string(), Technique: z.string() })
+                .partial(),
+            )
+            .default([]),
+        })
+        .partial(),
+    })
     .partial()
     .optional(),
 });
