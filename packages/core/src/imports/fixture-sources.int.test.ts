@@ -175,19 +175,45 @@ describe('sources in their real formats, from fixtures', () => {
     expect(await store.getEntity(lm!)).toMatchObject({ license: 'Apache 2.0' });
   });
 
-  it('files an AVID report on the model its artifact names, and lists a software package as unresolved', async () => {
+  it('files an AVID report on every model its artifacts name; software flaws and runs that passed stay remarks', async () => {
     const { plan } = await importFiles('avid', [fixture('avid/reports')]);
-    expect(plan.records).toBe(2);
-    expect(plan.notes.unresolved.join('\n')).toMatch(/AVID-2026-R9902.*fixture-python-package/);
-    const defect = await store.getEntity('defect:AVID-2026-R9901');
-    expect(defect).toMatchObject({ kind: 'Defect', category: 'JAILBREAK', severity: 'MEDIUM' });
-    expect(await store.getEntity('defect:AVID-2026-R9902')).toBeUndefined();
-    const affects = (await store.outgoingOf(['defect:AVID-2026-R9901'])).get(
-      'defect:AVID-2026-R9901',
-    );
-    expect(affects?.map((r) => `${r.type} ${r.to}`)).toEqual([
-      'AFFECTS model:fixture-org/Base-7B-Instruct',
-    ]);
+    expect(plan.records).toBe(7);
+    const remarks = plan.notes.remarks.join('\n');
+    expect(remarks).toMatch(/AVID-2026-R9902: .*software.*fixture-python-package/);
+    expect(remarks).toMatch(/AVID-2026-R9906: .*software.*'ChatGPT'/);
+    expect(remarks).toMatch(/AVID-2026-R9904: .*every detector passed/);
+    for (const notFiled of ['R9902', 'R9904', 'R9906'])
+      expect(await store.getEntity(`defect:AVID-2026-${notFiled}`)).toBeUndefined();
+    // GPT-4o and GPT-4o mini are not stored here: listed, not forced into another node.
+    expect(plan.notes.unresolved.join('\n')).toMatch(/AVID-2026-R9903: artifact 'GPT-4o'/);
+
+    const affected = async (report: string) =>
+      ((await store.outgoingOf([`defect:${report}`])).get(`defect:${report}`) ?? [])
+        .filter((r) => r.type === 'AFFECTS')
+        .map((r) => r.to);
+    expect(await affected('AVID-2026-R9901')).toEqual(['model:fixture-org/Base-7B-Instruct']);
+    expect(await affected('AVID-2026-R9903')).toEqual(['model:meta-llama/Llama-2-7b-chat-hf']);
+    expect(await affected('AVID-2026-R9907')).toEqual(['model:meta-llama/Llama-2-7b-chat-hf']);
+    for (const [report, method] of [
+      ['AVID-2026-R9901', 'exact'],
+      ['AVID-2026-R9903', 'owner-name'],
+    ])
+      expect(plan.batch.relationships.find((r) => r.from === `defect:${report}`)).toMatchObject({
+        origin: 'import',
+        recordedFrom: `avid ${report}`,
+        matchedBy: method,
+      });
+
+    // Effects (R9901), 0DIN's jailbreak taxonomy (R9903), a garak jailbreak probe (R9905)
+    // and the title (R9907) each make a jailbreak.
+    for (const report of ['R9901', 'R9903', 'R9905', 'R9907'])
+      expect(await store.getEntity(`defect:AVID-2026-${report}`), report).toMatchObject({
+        kind: 'Defect',
+        category: 'JAILBREAK',
+        severity: 'MEDIUM',
+        origin: 'import',
+        recordedFrom: `avid AVID-2026-${report}`,
+      });
   });
 
   it('files a JailbreakBench method on the target it jailbreaks, from the per-behaviour outcomes', async () => {
