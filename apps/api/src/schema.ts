@@ -7,8 +7,9 @@ import { lineageResolvers } from './modules/lineage/resolvers';
 import { metaResolvers } from './modules/meta/resolvers';
 import { mutationResolvers } from './modules/mutations/resolvers';
 import { nodeResolvers } from './modules/nodes/resolvers';
+import { reviewResolvers } from './modules/review/resolvers';
 
-const MODULES = ['common', 'nodes', 'lineage', 'impact', 'meta', 'mutations'];
+const MODULES = ['common', 'nodes', 'lineage', 'impact', 'meta', 'mutations', 'review'];
 
 const typeDefs = MODULES.map((module) =>
   readFileSync(new URL(`./modules/${module}/schema.graphql`, import.meta.url), 'utf8'),
@@ -25,6 +26,7 @@ export function createSchema() {
       impactResolvers,
       metaResolvers,
       mutationResolvers,
+      reviewResolvers,
     ],
     inheritResolversFromInterfaces: true,
   });

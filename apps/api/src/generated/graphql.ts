@@ -576,6 +576,10 @@ export type Mutation = {
   setDefectStatus: DefectPayload;
   addMitigation: RelationshipPayload;
   withdrawMitigation: RemovalPayload;
+  /** Accepts or rejects a proposed match; audited (action review). The id must be a stored node. */
+  reviewMatch: ReviewPayload;
+  /** Forgets the decision for a name and owner: later imports match the name by the rules again. */
+  removeReviewDecision: RemovalPayload;
 };
 
 /** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
@@ -628,6 +632,17 @@ export type MutationAddMitigationArgs = {
 export type MutationWithdrawMitigationArgs = {
   defectId: Scalars['ID']['input'];
   nodeId: Scalars['ID']['input'];
+};
+
+/** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
+export type MutationReviewMatchArgs = {
+  input: ReviewMatchInput;
+};
+
+/** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
+export type MutationRemoveReviewDecisionArgs = {
+  name: Scalars['String']['input'];
+  owner?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Any record of the graph. */
@@ -1407,6 +1422,8 @@ export type Query = {
   stats: Stats;
   /** The audit trail, newest first. */
   changes: ChangeConnection;
+  /** The stored review decisions, by name and owner. */
+  reviewDecisions: ReviewDecisionConnection;
 };
 
 /**
@@ -1551,6 +1568,76 @@ export type QueryBlastRadiusArgs = {
 export type QueryChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Lists with `first` return at most 500 items; `first` left out or null is the field's default.
+ * Lists without it state their cap. The cost limit prices every list at its size.
+ */
+export type QueryReviewDecisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ReviewVerdict =
+  /** The name (from this owner) is this node: later imports join it, matchedBy REVIEWED. */
+  | 'ACCEPT'
+  /** The name (from this owner) is not this node: later imports never join them. */
+  | 'REJECT';
+
+/**
+ * A person's answer to a match an import proposed (`lineage import --plan`, `lineage review`).
+ * One per name and owner; every later import honours it before any other rule.
+ */
+export type ReviewDecision = {
+  __typename?: 'ReviewDecision';
+  /** The name as the source writes it. */
+  name: Scalars['String']['output'];
+  /** The owner the source states with the name; empty when it states none. */
+  owner: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: NodeKind;
+  /** The node decided on; null if it was removed since. */
+  node?: Maybe<Node>;
+  verdict: ReviewVerdict;
+  /** The name of the token that decided (or cli). Null for anonymous readers. */
+  by?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Names and owners of at most 200 characters, an id of at most 500 (a stored node), a note of
+ * at most 1,000. Deciding again for the same name and owner replaces the earlier decision.
+ */
+export type ReviewMatchInput = {
+  name: Scalars['String']['input'];
+  /** Left out or empty: the source states no owner. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  verdict: ReviewVerdict;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ReviewPayload = {
+  __typename?: 'ReviewPayload';
+  decision?: Maybe<ReviewDecision>;
+  /** False when the same decision was already stored (nothing written, nothing audited). */
+  changed?: Maybe<Scalars['Boolean']['output']>;
+  graphVersion?: Maybe<Scalars['Int']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type ReviewDecisionEdge = {
+  __typename?: 'ReviewDecisionEdge';
+  cursor: Scalars['String']['output'];
+  node: ReviewDecision;
+};
+
+export type ReviewDecisionConnection = {
+  __typename?: 'ReviewDecisionConnection';
+  pageInfo: PageInfo;
+  edges: Array<ReviewDecisionEdge>;
 };
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2078,6 +2165,20 @@ export type ResolversTypes = {
   DeploymentFilter: DeploymentFilter;
   DefectFilter: DefectFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReviewVerdict: ReviewVerdict;
+  ReviewDecision: ResolverTypeWrapper<
+    Omit<ReviewDecision, 'node'> & { node?: Maybe<ResolversTypes['Node']> }
+  >;
+  ReviewMatchInput: ReviewMatchInput;
+  ReviewPayload: ResolverTypeWrapper<
+    Omit<ReviewPayload, 'decision'> & { decision?: Maybe<ResolversTypes['ReviewDecision']> }
+  >;
+  ReviewDecisionEdge: ResolverTypeWrapper<
+    Omit<ReviewDecisionEdge, 'node'> & { node: ResolversTypes['ReviewDecision'] }
+  >;
+  ReviewDecisionConnection: ResolverTypeWrapper<
+    Omit<ReviewDecisionConnection, 'edges'> & { edges: Array<ResolversTypes['ReviewDecisionEdge']> }
+  >;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2274,6 +2375,17 @@ export type ResolversParentTypes = {
   DeploymentFilter: DeploymentFilter;
   DefectFilter: DefectFilter;
   Query: Record<PropertyKey, never>;
+  ReviewDecision: Omit<ReviewDecision, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> };
+  ReviewMatchInput: ReviewMatchInput;
+  ReviewPayload: Omit<ReviewPayload, 'decision'> & {
+    decision?: Maybe<ResolversParentTypes['ReviewDecision']>;
+  };
+  ReviewDecisionEdge: Omit<ReviewDecisionEdge, 'node'> & {
+    node: ResolversParentTypes['ReviewDecision'];
+  };
+  ReviewDecisionConnection: Omit<ReviewDecisionConnection, 'edges'> & {
+    edges: Array<ResolversParentTypes['ReviewDecisionEdge']>;
+  };
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -2662,6 +2774,18 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationWithdrawMitigationArgs, 'defectId' | 'nodeId'>
+  >;
+  reviewMatch?: Resolver<
+    ResolversTypes['ReviewPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationReviewMatchArgs, 'input'>
+  >;
+  removeReviewDecision?: Resolver<
+    ResolversTypes['RemovalPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRemoveReviewDecisionArgs, 'name'>
   >;
 };
 
@@ -3336,6 +3460,56 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryChangesArgs, 'first'>
   >;
+  reviewDecisions?: Resolver<
+    ResolversTypes['ReviewDecisionConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryReviewDecisionsArgs, 'first'>
+  >;
+};
+
+export type ReviewDecisionResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ReviewDecision'] =
+    ResolversParentTypes['ReviewDecision'],
+> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['ReviewVerdict'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReviewPayloadResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ReviewPayload'] = ResolversParentTypes['ReviewPayload'],
+> = {
+  decision?: Resolver<Maybe<ResolversTypes['ReviewDecision']>, ParentType, ContextType>;
+  changed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  graphVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ReviewDecisionEdgeResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ReviewDecisionEdge'] =
+    ResolversParentTypes['ReviewDecisionEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReviewDecision'], ParentType, ContextType>;
+};
+
+export type ReviewDecisionConnectionResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ReviewDecisionConnection'] =
+    ResolversParentTypes['ReviewDecisionConnection'],
+> = {
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['ReviewDecisionEdge']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -3401,4 +3575,8 @@ export type Resolvers<ContextType = any> = {
   DefectEdge?: DefectEdgeResolvers<ContextType>;
   DefectConnection?: DefectConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReviewDecision?: ReviewDecisionResolvers<ContextType>;
+  ReviewPayload?: ReviewPayloadResolvers<ContextType>;
+  ReviewDecisionEdge?: ReviewDecisionEdgeResolvers<ContextType>;
+  ReviewDecisionConnection?: ReviewDecisionConnectionResolvers<ContextType>;
 };
