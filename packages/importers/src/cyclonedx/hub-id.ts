@@ -61,15 +61,18 @@ export function hubModelOf(component: BomComponent): string | undefined {
   const named = component.name?.trim();
   return (
     repoOfPurl(component.purl, 'huggingface') ??
+    // Some generators write the purl only as the bom-ref.
+    repoOfPurl(component['bom-ref'], 'huggingface') ??
     (named && REPO_ID.test(named) ? named : undefined) ??
     component.externalReferences?.map((r) => repoOfUrl(r.url)).find(Boolean)
   );
 }
 
-/** The Hugging Face dataset id a data component states: a repo-id name or a datasets/ link. */
+/** The Hugging Face dataset id a data component states: a `pkg:huggingface-dataset` purl, a repo-id name or a datasets/ link. */
 export function hubDatasetOf(component: BomComponent): string | undefined {
   const named = component.name?.trim();
   return (
+    repoOfPurl(component.purl ?? component['bom-ref'], 'huggingface-dataset') ??
     (named && REPO_ID.test(named) ? named : undefined) ??
     component.externalReferences?.map((r) => repoOfUrl(r.url, 'datasets')).find(Boolean)
   );
