@@ -34,7 +34,8 @@ async function main(): Promise<number> {
   const rows = await readTruthTable(TRUTH_TABLE);
   const step = (line: string) => process.stderr.write(`${line}\n`);
   step('starting a Neo4j of its own...');
-  const own = await startOwnStore({ heap: '2g', pageCache: '512m' });
+  // One transaction per import (streaming imports are issue 14): the HF tree's may take minutes.
+  const own = await startOwnStore({ heap: '2g', pageCache: '512m', writeTimeoutMs: 900_000 });
   try {
     const services = createServices(own.store);
     step('loading the seed...');

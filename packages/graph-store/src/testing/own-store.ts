@@ -18,11 +18,12 @@ export interface OwnStore {
  * an empty graph or must count only what they wrote, unlike the run's shared database.
  */
 export async function startOwnStore(
-  options: { heap?: string; pageCache?: string } = {},
+  options: { heap?: string; pageCache?: string; writeTimeoutMs?: number } = {},
 ): Promise<OwnStore> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lineage-own-'));
-  const neo4j = await startNeo4j({ dataDir, javaHome: readTestEnv().JAVA_HOME, ...options });
-  const store = await GraphStore.connect({ uri: neo4j.uri });
+  const { writeTimeoutMs, ...memory } = options;
+  const neo4j = await startNeo4j({ dataDir, javaHome: readTestEnv().JAVA_HOME, ...memory });
+  const store = await GraphStore.connect({ uri: neo4j.uri, writeTimeoutMs });
   const stop = async () => {
     await store.close();
     await neo4j.stop();
