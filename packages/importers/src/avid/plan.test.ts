@@ -25,6 +25,7 @@ const STORED = [
   node('model:meta-llama/Llama-2-7b-chat-hf', 'Llama-2-7b-chat-hf'),
   node('model:NousResearch/Llama-2-7b-chat-hf', 'Llama-2-7b-chat-hf', { kind: 'FineTune' }),
   node('model:fixture-org/Base-7B-Instruct', 'Base-7B-Instruct', { kind: 'FineTune' }),
+  node('model:xai-org/grok-2', 'Grok 2', { curated: true, developers: ['provider:xai-org'] }),
   node('deployment:chatgpt', 'ChatGPT', {
     kind: 'Deployment',
     curated: true,
@@ -82,6 +83,16 @@ describe('planAvid', () => {
     expect(notes.unresolved.join('\n')).toMatch(/AVID-2026-R9903.*'Fixture Unknown Model'/);
   });
 
+  it("reads a bare name in a report on several vendors' models as a bare name when the report's developers do not own it", async () => {
+    // 0DIN's multi-model disclosures list the first model's vendor only: OpenAI does not own
+    // Grok 2, and does not veto the curated Grok 2 either.
+    const { batch } = await plan('AVID-2026-R9908');
+    expect(affected(batch, 'defect:AVID-2026-R9908')).toEqual([
+      'model:openai/gpt-4o',
+      'model:xai-org/grok-2',
+    ]);
+  });
+
   it('reads the vendor from the artifact name ("Meta Llama-2-7b-chat-hf")', async () => {
     const { batch } = await plan('AVID-2026-R9907');
     expect(affected(batch, 'defect:AVID-2026-R9907')).toEqual([
@@ -121,6 +132,27 @@ describe('planAvid', () => {
     const remarks = notes.remarks.join('\n');
     expect(remarks).toMatch(/AVID-2026-R9906.*software/);
     expect(remarks).toMatch(/AVID-2026-R9902.*software/);
+  });
+
+  it("records a software flaw's artifacts as unresolved for the plan, whatever node carries their names", async () => {
+    const { matches } = await plan('AVID-2026-R9906');
+    expect(matches.map((m) => [m.name, m.resolution.outcome])).toEqual([
+      ['ChatGPT', 'unresolved'],
+      ['fixture-gem', 'unresolved'],
+    ]);
+  });
+
+  it('still resolves the artifacts of a run that passed, for the plan, without filing anything', async () => {
+    const { batch, matches } = await plan('AVID-2026-R9904');
+    expect(batch.relationships).toEqual([]);
+    expect(matches.map((m) => m.resolution)).toEqual([
+      {
+        outcome: 'matched',
+        id: 'model:fixture-org/Base-7B-Instruct',
+        kind: 'FineTune',
+        method: 'exact',
+      },
+    ]);
   });
 
   it('records where each defect and AFFECTS came from, and every match for the plan', async () => {

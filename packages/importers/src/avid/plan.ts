@@ -9,7 +9,13 @@ import { httpUrl, isoDate } from '../ids';
 import { NameResolver, type NameReference } from '../matching/name-resolver';
 import { importedFrom, importedLink } from '../matching/provenance';
 import { parseRecord } from '../parse-record';
-import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
+import {
+  BatchBuilder,
+  emptyNotes,
+  type ImportNotes,
+  type ImportPlan,
+  type NodeLookup,
+} from '../plan';
 import { noFailureMeasured } from './measured-failures';
 import { readAvidReports, type AvidReport } from './read-avid';
 import { reportCategory } from './report-category';
@@ -29,42 +35,30 @@ export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<Im
   const reports = await readAvidReports(inputs);
   const notes = emptyNotes();
   const builder = new BatchBuilder();
-  const filable: AvidReport[] = [];
+  const softwareFlaws = new Map(reports.map((r) => [r, softwareFlawOf(r)] as const));
+  const resolver = await NameResolver.prepare(
+    lookup,
+    reports
+      .filter((report) => !softwareFlaws.get(report))
+      .flatMap((report) => report.affects.artifacts.map((a) => referenceOf(report, a))),
+  );
+  const known = await lookup.kindsOf(reports.map((r) => `defect:${r.metadata.report_id}`));
+  let linked = 0;
   for (const report of reports) {
     const reportId = report.metadata.report_id;
-    const software = softwareFlawOf(report);
-    const passed = software ? undefined : noFailureMeasured(report.metrics);
-    if (software)
+    const software = softwareFlaws.get(report);
+    if (software) {
       notes.remarks.push(
         `${reportId}: ${software}; filed on no model or deployment (${artifactsOf(report)})`,
       );
-    else if (passed)
+      recordUnresolved(resolver, report, `not resolved: ${software}`);
+      continue;
+    }
+    const origins = resolveArtifacts(resolver, report, notes);
+    const passed = noFailureMeasured(report.metrics);
+    if (passed) {
       notes.remarks.push(`${reportId}: not a defect of ${artifactsOf(report)}: ${passed}`);
-    else filable.push(report);
-  }
-  const resolver = await NameResolver.prepare(
-    lookup,
-    filable.flatMap((report) => report.affects.artifacts.map((a) => referenceOf(report, a))),
-  );
-  const known = await lookup.kindsOf(filable.map((r) => `defect:${r.metadata.report_id}`));
-  let linked = 0;
-  for (const report of filable) {
-    const reportId = report.metadata.report_id;
-    const id = `defect:${reportId}`;
-    const origins = new Map<string, MatchMethod>();
-    for (const artifact of report.affects.artifacts) {
-      const resolution = resolver.resolveAt(
-        referenceOf(report, artifact),
-        reportId,
-        'artifact',
-        notes,
-      );
-      if (resolution.outcome !== 'matched') continue;
-      const before = origins.get(resolution.id);
-      origins.set(
-        resolution.id,
-        before ? weakerMatch(before, resolution.method) : resolution.method,
-      );
+      continue;
     }
     if (!origins.size) {
       notes.remarks.push(
@@ -72,6 +66,7 @@ export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<Im
       );
       continue;
     }
+    const id = `defect:${reportId}`;
     const { category, unknown } = reportCategory(report);
     if (unknown.length)
       notes.unresolved.push(
@@ -106,6 +101,47 @@ export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<Im
     notes,
     matches: resolver.records,
   };
+}
+
+/** The stored node each artifact of a report names, and how it was matched. */
+function resolveArtifacts(
+  resolver: NameResolver,
+  report: AvidReport,
+  notes: ImportNotes,
+): Map<string, MatchMethod> {
+  const origins = new Map<string, MatchMethod>();
+  for (const artifact of report.affects.artifacts) {
+    let reference = referenceOf(report, artifact);
+    // 0DIN's disclosures on several vendors' models list the first model's vendor only
+    // ("Grok 2" beside developer "DeepSeek"): where none of the report's organisations owns a
+    // name, it is read as the bare name it is, which joins a curated node only.
+    if (
+      report.affects.artifacts.length > 1 &&
+      resolver.resolve(reference).outcome === 'unresolved'
+    ) {
+      const bare = { ...reference, owners: [] };
+      if (resolver.resolve(bare).outcome === 'matched') reference = bare;
+    }
+    const resolution = resolver.resolveAt(reference, report.metadata.report_id, 'artifact', notes);
+    if (resolution.outcome !== 'matched') continue;
+    const before = origins.get(resolution.id);
+    origins.set(resolution.id, before ? weakerMatch(before, resolution.method) : resolution.method);
+  }
+  return origins;
+}
+
+/** A software flaw's artifacts are the software: kept in the plan as names tied to no node. */
+function recordUnresolved(resolver: NameResolver, report: AvidReport, reason: string): void {
+  for (const artifact of report.affects.artifacts) {
+    const reference = referenceOf(report, artifact);
+    resolver.record({
+      at: report.metadata.report_id,
+      role: 'artifact',
+      name: reference.name,
+      owners: [...(reference.owners ?? [])],
+      resolution: { outcome: 'unresolved', reason, candidates: [] },
+    });
+  }
 }
 
 /**
