@@ -263,6 +263,16 @@ describe('a third-party CycloneDX ML-BOM', () => {
     expect(p.notes.unresolved.join('\n')).toMatch(/Llama.*model:AryamanJaggi\/Llama/);
   });
 
+  it('writes no inference between two stored nodes, which could overwrite what the store states', async () => {
+    const base = stored('model:meta-llama/Llama-3.1-8B', 'BaseModel', { curated: true });
+    const p = await plan('guard-deployment.json', [...STORE, base]);
+    const guard = 'model:meta-llama/Llama-Guard-3-8B';
+    expect(edge(p, 'FINE_TUNED_FROM', guard, base.id)).toBeUndefined();
+    expect(p.notes.remarks.join('\n')).toMatch(
+      /FINE_TUNED_FROM model:meta-llama\/Llama-3\.1-8B \(inferred from model card approach 'supervised'\) joins two stored nodes/,
+    );
+  });
+
   it('joins a stored node of another letter case rather than making its twin', async () => {
     const twin = stored('model:fixture-lab/LLAMA', 'BaseModel');
     const p = await plan('merge-service.json', [...STORE, twin]);

@@ -94,6 +94,14 @@ export async function planCycloneDx(file: string, lookup: NodeLookup): Promise<I
     const source = identities.get(from.ref)!;
     const target = identities.get(to.ref)!;
     const derivation = relationOf(from, to, target.id, ancestorsOf.get(from.ref) ?? 0);
+    // Between two stored nodes an inference could only overwrite what the store may already
+    // state (a write updates an existing edge): it is listed for review instead.
+    if (derivation.inferred && source.storedKind && target.storedKind) {
+      notes.remarks.push(
+        `${at}: ${source.id} ${derivation.type} ${target.id} (inferred from ${derivation.evidence}) joins two stored nodes; not written, for review`,
+      );
+      continue;
+    }
     if (from.group === 'Model' && to.group === 'Model')
       derivedBy.set(source.id, [
         ...(derivedBy.get(source.id) ?? []),
