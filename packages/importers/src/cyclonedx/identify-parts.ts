@@ -1,7 +1,7 @@
 import { PackageURL } from 'packageurl-js';
 import type { KindGroup, MatchMethod, NodeKind } from '@lineage/domain';
 import { slugify } from '../ids';
-import { NameResolver, type NameReference } from '../matching/name-resolver';
+import { NameResolver, type NameReference, type Resolution } from '../matching/name-resolver';
 import type { ImportNotes, NodeLookup } from '../plan';
 import { property, type BomDocument, type BomPart } from './bom-document';
 import { PROPERTY } from './export-bom';
@@ -58,6 +58,26 @@ function newIdOf(
   const name = segment(component.name!, part.group);
   if (tail) return `${prefix}:${tail}/${name}`;
   return part.group === 'Dataset' ? `${prefix}:${name}` : undefined;
+}
+
+/**
+ * The resolver's answer, except that a Hugging Face id names one repository: only that id (or
+ * a reviewed match) is it, never a namesake another owner uploaded or a curated model of the
+ * same name that the owner-name or alias rule would offer.
+ */
+function resolveComponent(
+  resolver: NameResolver,
+  reference: NameReference,
+  hubId: string | undefined,
+): Resolution {
+  const resolution = resolver.resolve(reference);
+  if (!hubId || resolution.outcome !== 'matched') return resolution;
+  if (resolution.method === 'exact' || resolution.method === 'reviewed') return resolution;
+  return {
+    outcome: 'unresolved',
+    reason: 'is not stored; a namesake is another repository',
+    candidates: [resolution.id],
+  };
 }
 
 /**
@@ -131,48 +151,40 @@ export async function identifyParts(
       providerId: storedOwner?.id ?? spelling(owner.providerId),
       stored: !!storedOwner,
     };
-    if (!own) {
-      const scratch = { unresolved: [] as string[], ambiguous: [] as string[] };
-      let resolution = resolver.resolveAt(reference, at, 'component', scratch);
-      // A Hugging Face id names one repository: only that id (or a reviewed match) is it, never
-      // a namesake another owner uploaded or a curated model of the same name.
-      if (
-        hubId &&
-        resolution.outcome === 'matched' &&
-        !['exact', 'reviewed'].includes(resolution.method)
-      ) {
-        resolution = {
-          outcome: 'unresolved',
-          reason: `is not stored; a namesake is another repository`,
-          candidates: [resolution.id],
-        };
-        resolver.records[resolver.records.length - 1]!.resolution = resolution;
-      }
-      if (resolution.outcome === 'matched') {
-        identities.set(part.ref, {
-          id: resolution.id,
-          storedKind: resolution.kind,
-          method: resolution.method,
-          owner: fixedOwner,
-        });
-        continue;
-      }
-      if (resolution.candidates.length)
+    const given = own ? undefined : resolveComponent(resolver, reference, hubId);
+    const stored = newId ? folded.get(newId) : undefined;
+    // An id the BOM implies that differs from a stored one only in case is that node.
+    const resolution: Resolution | undefined =
+      given?.outcome !== 'matched' && stored && !own
+        ? { outcome: 'matched', id: stored.id, kind: stored.kind, method: 'exact' }
+        : given;
+    const id =
+      resolution?.outcome === 'matched' ? resolution.id : newId && (stored?.id ?? spelling(newId));
+    if (resolution) {
+      resolver.record({
+        at,
+        role: 'component',
+        name: reference.name,
+        owners: [...(reference.owners ?? [])],
+        resolution,
+        ...(resolution.outcome !== 'matched' && id ? { createdAs: id } : {}),
+      });
+      if (resolution.outcome !== 'matched' && resolution.candidates.length)
         notes[resolution.outcome].push(
-          `${at}: component '${reference.name}' ${resolution.reason} (candidates: ${resolution.candidates.slice(0, 5).join(', ')}); ${newId ? `imported as ${newId}` : 'not imported'}`,
+          `${at}: component '${reference.name}' ${resolution.reason} (candidates: ${resolution.candidates.slice(0, 5).join(', ')}); ${id ? `imported as ${id}` : 'not imported'}`,
         );
     }
-    if (!newId) {
+    if (!id) {
       notes.unresolved.push(
         `${at}: '${part.component.name}' names no supplier, group, purl or Hugging Face id to make its id from; not imported`,
       );
       continue;
     }
-    const stored = folded.get(newId);
+    const storedKind = resolution?.outcome === 'matched' ? resolution.kind : stored?.kind;
     identities.set(part.ref, {
-      id: stored?.id ?? spelling(newId),
-      ...(stored ? { storedKind: stored.kind } : {}),
-      method: 'exact',
+      id,
+      ...(storedKind ? { storedKind } : {}),
+      method: resolution?.outcome === 'matched' ? resolution.method : 'exact',
       owner: fixedOwner,
     });
   }

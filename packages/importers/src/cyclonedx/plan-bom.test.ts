@@ -273,6 +273,20 @@ describe('a third-party CycloneDX ML-BOM', () => {
     );
   });
 
+  it('never joins a Hugging Face id to a namesake of another repository, and records the node it made', async () => {
+    const namesake = stored('model:mistralai/Mistral-7B-Instruct-v0.1-AWQ', 'Quantization', {
+      curated: true,
+    });
+    const p = await plan('mistral-derivatives.json', [namesake]);
+    const awq = 'model:TheBloke/Mistral-7B-Instruct-v0.1-AWQ';
+    expect(kinds(p)[awq]).toBe('Quantization');
+    expect(p.matches.find((m) => m.at === 'mistral-derivatives.json#awq')).toMatchObject({
+      name: 'TheBloke/Mistral-7B-Instruct-v0.1-AWQ',
+      resolution: { outcome: 'unresolved', candidates: [namesake.id] },
+      createdAs: awq,
+    });
+  });
+
   it('joins a stored node of another letter case rather than making its twin', async () => {
     const twin = stored('model:fixture-lab/LLAMA', 'BaseModel');
     const p = await plan('merge-service.json', [...STORE, twin]);
