@@ -95,7 +95,8 @@ export const VIEW_HOP = (direction: Direction, pattern: string) => `
 const EDGES_AMONG = (pattern: string) => `
   MATCH (a:Entity)-[r:${pattern}]->(b:Entity)
   WHERE a.id IN $ids AND b.id IN $ids
-  RETURN a.id AS from, type(r) AS type, b.id AS to, r.declared AS declared, r.sources AS sources`;
+  RETURN a.id AS from, type(r) AS type, b.id AS to, r.declared AS declared, r.sources AS sources,
+         r.origin AS origin, r.recordedFrom AS recordedFrom, r.matchedBy AS matchedBy`;
 
 export interface ViewEdge {
   from: string;
@@ -103,6 +104,10 @@ export interface ViewEdge {
   to: string;
   declared: boolean;
   sources: string[];
+  /** Provenance (null on records written before it was kept). */
+  origin?: string | null;
+  recordedFrom?: string | null;
+  matchedBy?: string | null;
 }
 
 export interface LineageView {
@@ -172,7 +177,8 @@ const SHORTEST_CHAIN = `
   MATCH p = SHORTEST 1 (a)-[:${ALL_LINEAGE}]->+(b)
   RETURN [n IN nodes(p) | n.id] AS ids,
          [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id,
-                                   declared: r.declared, sources: r.sources}] AS relationships`;
+                                   declared: r.declared, sources: r.sources, origin: r.origin,
+                                   recordedFrom: r.recordedFrom, matchedBy: r.matchedBy}] AS relationships`;
 
 /** A shortest directed chain of lineage relationships between two nodes, either way round. */
 export async function shortestChain(

@@ -12,6 +12,10 @@ export interface StoredRelationship {
   sources: string[];
   evidence?: string;
   since?: string;
+  /** Provenance: who wrote it, from which source record, how its ends were matched. */
+  origin?: string;
+  recordedFrom?: string;
+  matchedBy?: string;
 }
 
 const OUTGOING = `
@@ -44,6 +48,10 @@ function toRelationship(row: { from: string; type: RelationType; to: string; pro
   };
   if (typeof props.evidence === 'string') relationship.evidence = props.evidence;
   if (typeof props.since === 'string') relationship.since = props.since;
+  for (const key of ['origin', 'recordedFrom', 'matchedBy'] as const) {
+    const value = props[key];
+    if (typeof value === 'string') relationship[key] = value;
+  }
   return relationship;
 }
 
