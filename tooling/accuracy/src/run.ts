@@ -34,8 +34,15 @@ async function main(): Promise<number> {
   const rows = await readTruthTable(TRUTH_TABLE);
   const step = (line: string) => process.stderr.write(`${line}\n`);
   step('starting a Neo4j of its own...');
-  // One transaction per import (streaming imports are issue 14): the HF tree's may take minutes.
-  const own = await startOwnStore({ heap: '2g', pageCache: '512m', writeTimeoutMs: 900_000 });
+  // One transaction per import (streaming, chunked imports are issue 14): the HF tree's holds
+  // 36k nodes and 60k relationships with their provenance, over Neo4j's default 512 MiB.
+  const own = await startOwnStore({
+    heap: '3g',
+    pageCache: '512m',
+    transactionMax: '1500m',
+    transactionTotal: '2g',
+    writeTimeoutMs: 900_000,
+  });
   try {
     const services = createServices(own.store);
     step('loading the seed...');

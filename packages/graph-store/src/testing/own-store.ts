@@ -18,7 +18,14 @@ export interface OwnStore {
  * an empty graph or must count only what they wrote, unlike the run's shared database.
  */
 export async function startOwnStore(
-  options: { heap?: string; pageCache?: string; writeTimeoutMs?: number } = {},
+  options: {
+    heap?: string;
+    pageCache?: string;
+    /** The most one transaction may hold (Neo4j's db.memory.transaction.max), e.g. '1g'. */
+    transactionMax?: string;
+    transactionTotal?: string;
+    writeTimeoutMs?: number;
+  } = {},
 ): Promise<OwnStore> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lineage-own-'));
   const { writeTimeoutMs, ...memory } = options;
