@@ -25,9 +25,13 @@ export function isCurated(origin: Origin | undefined): boolean {
 export const MATCH_METHODS = ['exact', 'alias', 'owner-name', 'inferred', 'reviewed'] as const;
 export type MatchMethod = (typeof MATCH_METHODS)[number];
 
-/** The weaker of two match methods: a relationship is only as sure as its weakest end. */
+/**
+ * The weaker of two match methods: a relationship is only as sure as its weakest end. A
+ * reviewed end is as sure as an exact one, but ranks just below it so that an import's edge
+ * from its own record (exact) to a name a person accepted says `reviewed`, not `exact`.
+ */
 export function weakerMatch(a: MatchMethod, b: MatchMethod): MatchMethod {
-  const rank = (m: MatchMethod) => (m === 'reviewed' ? 0 : MATCH_METHODS.indexOf(m));
+  const rank = (m: MatchMethod) => (m === 'reviewed' ? 0.5 : MATCH_METHODS.indexOf(m));
   return rank(a) >= rank(b) ? a : b;
 }
 
