@@ -46,13 +46,20 @@ export const reviewResolvers = {
         refuseBadInput(input, ['input']);
         return ctx.services.review.decide(input, change.by);
       }),
-    removeReviewDecision: (_: unknown, args: MutationRemoveReviewDecisionArgs, ctx: Context) =>
-      mutate(ctx, 'review', async (change) => {
+    removeReviewDecision: async (
+      _: unknown,
+      args: MutationRemoveReviewDecisionArgs,
+      ctx: Context,
+    ) => ({
+      // `removed` is non-null: a refused removal answers false beside its userErrors.
+      removed: false,
+      ...(await mutate(ctx, 'review', async (change) => {
         const named = { name: args.name, owner: args.owner ?? undefined };
         refuseBadInput({ ...named, id: 'unused', verdict: 'accept' }, []);
         const { graphVersion } = await ctx.services.review.remove(named, change.by);
         return { removed: true, graphVersion };
-      }),
+      })),
+    }),
   },
   ReviewDecision: {
     node: (decision: StoredReviewDecision, _: unknown, ctx: Context) =>
