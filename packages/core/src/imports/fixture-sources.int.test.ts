@@ -241,6 +241,49 @@ describe('sources in their real formats, from fixtures', () => {
     expect(edges.filter((e) => e.includes(' DEPLOYS '))).toHaveLength(2);
   });
 
+  it("imports a third-party ML-BOM: a lower-cased purl joins the stored model, suppliers and operators, -GGUF and the model card's approach inferred", async () => {
+    const file = fixture('cyclonedx/guard-deployment.json');
+    const { plan } = await importFiles('cyclonedx', [file]);
+    const chat = 'deployment:fixture-support-ltd/support-chat';
+    const gguf = 'model:bartowski/Llama-Guard-3-8B-GGUF';
+    const guard = 'model:meta-llama/Llama-Guard-3-8B';
+    // `pkg:huggingface/meta-llama/llama-2-7b-chat-hf` is the hf-tree's node, not a twin of it.
+    expect(await lineageEdgesOf([chat])).toEqual([
+      `${chat} DEPLOYS ${gguf}`,
+      `${chat} DEPLOYS model:meta-llama/Llama-2-7b-chat-hf`,
+    ]);
+    expect(plan.batch.nodes.some((n) => /llama-2-7b-chat-hf/i.test(n.id))).toBe(false);
+    expect(
+      Object.fromEntries(await store.kindsOf([gguf, guard, 'model:meta-llama/Llama-3.1-8B'])),
+    ).toEqual({
+      [gguf]: 'Quantization',
+      [guard]: 'FineTune',
+      'model:meta-llama/Llama-3.1-8B': 'BaseModel',
+    });
+    const out = await store.outgoingOf([chat, gguf, guard]);
+    const one = (from: string, type: string) => out.get(from)?.find((r) => r.type === type);
+    expect(one(chat, 'OPERATED_BY')?.to).toBe('provider:fixture-support-ltd');
+    expect(one(gguf, 'DEVELOPED_BY')?.to).toBe('provider:bartowski');
+    expect(one(guard, 'DEVELOPED_BY')?.to).toBe('provider:meta-llama');
+    for (const [from, type] of [
+      [gguf, 'QUANTIZED_FROM'],
+      [guard, 'FINE_TUNED_FROM'],
+    ] as const)
+      expect(one(from, type), `${from} ${type}`).toMatchObject({
+        declared: false,
+        matchedBy: 'inferred',
+        origin: 'import',
+      });
+    expect(await store.getEntity(gguf)).toMatchObject({
+      origin: 'import',
+      recordedFrom: 'cyclonedx guard-deployment.json#guard-gguf',
+    });
+    expect(plan.matches.map((m) => m.at)).toContain('guard-deployment.json#fallback-chat');
+
+    const again = await importFiles('cyclonedx', [file]);
+    expect(again.report.changed).toBe(false);
+  });
+
   it("carries the AVID jailbreak to every descendant across the sources, at each relation's level", async () => {
     const { view } = await new ImpactService(store).impactOfDefect('defect:AVID-2026-R9901');
     const levels = Object.fromEntries(view.page({}, 0, 100).rows.map((row) => [row.id, row.level]));
