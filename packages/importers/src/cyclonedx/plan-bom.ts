@@ -75,8 +75,9 @@ export async function planCycloneDx(file: string, lookup: NodeLookup): Promise<I
     const from = partOf.get(link.from);
     const to = partOf.get(link.to);
     if (!from || !to || !identities.has(from.ref) || !identities.has(to.ref)) {
+      const missing = from && identities.has(from.ref) ? link.to : link.from;
       notes.remarks.push(
-        `${name}: ${link.from} depends on ${link.to}, which is not a model, dataset or application imported from the BOM`,
+        `${name}: ${link.from} depends on ${link.to}; not linked: ${missing} is no model, dataset, application or service imported from the BOM`,
       );
       continue;
     }
