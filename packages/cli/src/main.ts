@@ -7,6 +7,7 @@ import { registerExport } from './commands/export';
 import { registerGenerate } from './commands/generate';
 import { registerImpact } from './commands/impact';
 import { registerImport } from './commands/import';
+import { registerReview } from './commands/review';
 import { registerSeed } from './commands/seed';
 import { registerStart } from './commands/start';
 import { readEnv, type CliEnv } from './env';
@@ -22,6 +23,7 @@ const program = new Command('lineage')
 registerStart(program, lazyEnv);
 registerSeed(program, lazyEnv);
 registerImport(program, lazyEnv);
+registerReview(program, lazyEnv);
 registerExport(program, lazyEnv);
 registerImpact(program, lazyEnv);
 registerBom(program, lazyEnv);

@@ -4,6 +4,14 @@ import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
 import { log, printJson, progressBar } from '../output';
+import { printPlanSummary } from './review-output';
+import { writePlanFile } from './review-plan-file';
+
+interface ImportOptions {
+  format?: ImportFormat;
+  json?: boolean;
+  plan?: string;
+}
 
 export function registerImport(program: Command, env: () => CliEnv) {
   program
@@ -16,11 +24,21 @@ export function registerImport(program: Command, env: () => CliEnv) {
       ),
     )
     .option('--json', 'print the report as JSON')
-    .action(async (files: string[], options: { format?: ImportFormat; json?: boolean }) => {
+    .option(
+      '--plan <file>',
+      'write nothing: reconcile as an import would and write the matches and the names to review to <file> (JSON)',
+    )
+    .action(async (files: string[], options: ImportOptions) => {
       // Before Neo4j starts: a file of no known format fails at once.
       const format = options.format ?? (await detectImportFormat(files));
       const graph = await openGraph(env(), { reuseRunning: true, log });
       try {
+        if (options.plan !== undefined) {
+          const plan = await graph.services.review.plan(format, files, log);
+          await writePlanFile(options.plan, plan);
+          printPlanSummary(plan, options.plan, options.json);
+          return;
+        }
         let bar: ReturnType<typeof progressBar> | undefined;
         let shown = 0;
         const { plan, report } = await graph.services.imports.run(format, files, {
