@@ -74,6 +74,17 @@ export type Access = 'OPEN' | 'LIMITED' | 'CLOSED';
 
 export type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
 
+/** Who put a record in the graph. Curated records (seed, api, review) are the only ones a bare name in a source may join. */
+export type Origin = 'SEED' | 'API' | 'IMPORT' | 'REVIEW';
+
+/**
+ * How an import tied a name in its source to a node: exact (the source gives the id), alias (a
+ * curated node's name or alias), owner-name (the name under an owner the source states, confirmed
+ * by the node's hub owner or developer), inferred (read from evidence, e.g. a -GGUF suffix; such
+ * relationships are not declared), reviewed (a person accepted the match).
+ */
+export type MatchMethod = 'EXACT' | 'ALIAS' | 'OWNER_NAME' | 'INFERRED' | 'REVIEWED';
+
 export type DefectPageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -102,7 +113,17 @@ export type DefectPageQuery = {
         summary: string | null;
         sources: Array<string>;
         verified: boolean;
-        origins: Array<{ id: string; name: string }>;
+        provenance: { origin: Origin | null; record: string | null } | null;
+        foundIn: Array<{
+          type: RelationType;
+          declared: boolean;
+          provenance: {
+            origin: Origin | null;
+            record: string | null;
+            matchedBy: MatchMethod | null;
+          } | null;
+          to: { id: string; name: string };
+        }>;
         transmission: Array<{ relation: LineageRelation; level: TransmissionLevel }>;
         mitigations: Array<{
           evidence: string | null;
@@ -196,6 +217,17 @@ export type NodePageQuery = {
         releasedAt: string | null;
         updatedAt: string | null;
         provider: { id: string; name: string } | null;
+        provenance: { origin: Origin | null; record: string | null } | null;
+        maker: Array<{
+          type: RelationType;
+          declared: boolean;
+          provenance: {
+            origin: Origin | null;
+            record: string | null;
+            matchedBy: MatchMethod | null;
+          } | null;
+          to: { id: string };
+        }>;
       }
     | {
         id: string;
@@ -206,6 +238,17 @@ export type NodePageQuery = {
         verified: boolean;
         releasedAt: string | null;
         updatedAt: string | null;
+        provenance: { origin: Origin | null; record: string | null } | null;
+        maker: Array<{
+          type: RelationType;
+          declared: boolean;
+          provenance: {
+            origin: Origin | null;
+            record: string | null;
+            matchedBy: MatchMethod | null;
+          } | null;
+          to: { id: string };
+        }>;
       }
     | {
         license: string | null;
@@ -219,6 +262,17 @@ export type NodePageQuery = {
         releasedAt: string | null;
         updatedAt: string | null;
         provider: { id: string; name: string } | null;
+        provenance: { origin: Origin | null; record: string | null } | null;
+        maker: Array<{
+          type: RelationType;
+          declared: boolean;
+          provenance: {
+            origin: Origin | null;
+            record: string | null;
+            matchedBy: MatchMethod | null;
+          } | null;
+          to: { id: string };
+        }>;
       }
     | {
         license: string | null;
@@ -233,8 +287,39 @@ export type NodePageQuery = {
         releasedAt: string | null;
         updatedAt: string | null;
         operator: { id: string; name: string } | null;
+        provenance: { origin: Origin | null; record: string | null } | null;
+        maker: Array<{
+          type: RelationType;
+          declared: boolean;
+          provenance: {
+            origin: Origin | null;
+            record: string | null;
+            matchedBy: MatchMethod | null;
+          } | null;
+          to: { id: string };
+        }>;
       }
     | null;
+};
+
+export type DefectOriginsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DefectOriginsQuery = {
+  node: {
+    id: string;
+    outgoing: Array<{
+      type: RelationType;
+      declared: boolean;
+      provenance: {
+        origin: Origin | null;
+        record: string | null;
+        matchedBy: MatchMethod | null;
+      } | null;
+      to: { id: string };
+    }>;
+  } | null;
 };
 
 export type AroundQueryVariables = Exact<{
@@ -245,7 +330,17 @@ export type AroundQuery = {
   upstream: {
     truncated: boolean;
     nodes: Array<{ node: { id: string; name: string; kind: NodeKind } }>;
-    edges: Array<{ type: RelationType; from: { id: string }; to: { id: string } }>;
+    edges: Array<{
+      type: RelationType;
+      declared: boolean;
+      provenance: {
+        origin: Origin | null;
+        record: string | null;
+        matchedBy: MatchMethod | null;
+      } | null;
+      from: { id: string };
+      to: { id: string };
+    }>;
   };
   downstream: { truncated: boolean; nodes: Array<{ distance: number; node: { kind: NodeKind } }> };
   exposure: Array<{
@@ -437,4 +532,25 @@ export type PanelQuery = {
         children: { totalCount: number };
       }
     | null;
+};
+
+export type HopsQueryVariables = Exact<{
+  id: string | number;
+  depth: number;
+}>;
+
+export type HopsQuery = {
+  lineage: {
+    edges: Array<{
+      type: RelationType;
+      declared: boolean;
+      provenance: {
+        origin: Origin | null;
+        record: string | null;
+        matchedBy: MatchMethod | null;
+      } | null;
+      from: { id: string };
+      to: { id: string };
+    }>;
+  };
 };

@@ -1,7 +1,7 @@
 import { DEFECT_CATEGORIES, MAX_ID_LENGTH, NODE_KINDS, SEVERITIES } from '@lineage/domain';
 import { z } from 'zod';
 import { IMPACT_FIELDS } from '../components/impact/impact-data';
-import type { PanelQuery, SuggestQuery, WhatIfQuery } from '../generated/graphql';
+import type { HopsQuery, PanelQuery, SuggestQuery, WhatIfQuery } from '../generated/graphql';
 
 const id = z.string().min(1).max(MAX_ID_LENGTH);
 
@@ -92,6 +92,31 @@ export const BROWSER_OPERATIONS = {
     `,
     variables: z.strictObject({ id }),
   },
+  /** The relationships along a deployment's witness path, with their provenance. */
+  Hops: {
+    document: /* GraphQL */ `
+      query Hops($id: ID!, $depth: Int!) {
+        lineage(id: $id, direction: UPSTREAM, depth: $depth, maxNodes: 500) {
+          edges {
+            type
+            declared
+            provenance {
+              origin
+              record
+              matchedBy
+            }
+            from {
+              id
+            }
+            to {
+              id
+            }
+          }
+        }
+      }
+    `,
+    variables: z.strictObject({ id, depth: z.number().int().min(1).max(20) }),
+  },
   /** The what-if page's impact of a hypothetical defect. */
   WhatIf: {
     document: WHAT_IF + IMPACT_FIELDS,
@@ -110,6 +135,7 @@ export interface BrowserResults {
   Suggest: SuggestQuery;
   Panel: PanelQuery;
   WhatIf: WhatIfQuery;
+  Hops: HopsQuery;
 }
 export type BrowserVariables<Name extends BrowserOperation> = z.input<
   (typeof BROWSER_OPERATIONS)[Name]['variables']

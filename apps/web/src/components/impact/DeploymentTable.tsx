@@ -8,7 +8,9 @@ import { download } from '../../lib/download';
 import { nodeHref } from '../../lib/links';
 import { LEVEL_ORDER } from '../../graph/vocabulary';
 import { LevelBadge } from '../Badges';
+import type { StoredRelation } from '../../lib/provenance';
 import type { DeploymentRow } from './impact-data';
+import { HopsCell } from './HopsCell';
 
 type SortKey = 'name' | 'level' | 'distance';
 
@@ -28,10 +30,13 @@ export function DeploymentTable({
   rows,
   fileName,
   onHover,
+  foundIn = [],
 }: {
   rows: DeploymentRow[];
   fileName: string;
   onHover: (path: string[] | undefined) => void;
+  /** The defect's AFFECTS relationships: the first hop of every path. */
+  foundIn?: StoredRelation[];
 }) {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({
     key: 'level',
@@ -162,7 +167,9 @@ export function DeploymentTable({
                     <LevelBadge level={row.level} />
                   </td>
                   <td>{row.distance}</td>
-                  <td className="path">{row.path.map((step) => step.name).join(' → ')}</td>
+                  <td className="path">
+                    <HopsCell path={row.path} firstHop={foundIn} />
+                  </td>
                 </tr>
               ))}
             </tbody>

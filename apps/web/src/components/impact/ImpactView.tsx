@@ -7,11 +7,21 @@ import { nodeHref } from '../../lib/links';
 import { LevelBadge } from '../Badges';
 import { Legend } from '../Legend';
 import { DeploymentTable } from './DeploymentTable';
+import type { StoredRelation } from '../../lib/provenance';
 import type { ImpactData } from './impact-data';
 import { ImpactGraph } from './ImpactGraph';
 
 /** The impact of one defect (or hypothesis): totals, the graph with its stepper, the table. */
-export function ImpactView({ data, fileName }: { data: ImpactData; fileName: string }) {
+export function ImpactView({
+  data,
+  fileName,
+  foundIn,
+}: {
+  data: ImpactData;
+  fileName: string;
+  /** A filed defect's AFFECTS relationships, with how each origin was matched. */
+  foundIn?: StoredRelation[];
+}) {
   const router = useRouter();
   const furthest = useMemo(() => maxDistance(data.rows), [data.rows]);
   const [hop, setHop] = useState(furthest);
@@ -92,7 +102,12 @@ export function ImpactView({ data, fileName }: { data: ImpactData; fileName: str
           </p>
         </aside>
       </div>
-      <DeploymentTable rows={data.deployments} fileName={fileName} onHover={setHighlight} />
+      <DeploymentTable
+        rows={data.deployments}
+        fileName={fileName}
+        onHover={setHighlight}
+        foundIn={foundIn}
+      />
     </>
   );
 }

@@ -5,7 +5,8 @@ import { SeverityBadge } from '../../../components/Badges';
 import { IMPACT_FIELDS, toImpactData } from '../../../components/impact/impact-data';
 import type { DefectImpactQuery, DefectPageQuery } from '../../../generated/graphql';
 import { ImpactView } from '../../../components/impact/ImpactView';
-import { SourceList } from '../../../components/SourceList';
+import { ProvenanceBlock } from '../../../components/provenance/ProvenanceBlock';
+import { RelationBadge } from '../../../components/provenance/RelationBadge';
 import { ApiProblem } from '../../../components/ApiProblem';
 import { attempt, gql } from '../../../lib/api';
 import { idFromSegments, nodeHref } from '../../../lib/links';
@@ -26,9 +27,22 @@ const DEFECT = /* GraphQL */ `
         summary
         sources
         verified
-        origins {
-          id
-          name
+        provenance {
+          origin
+          record
+        }
+        foundIn: outgoing(types: [AFFECTS]) {
+          type
+          declared
+          provenance {
+            origin
+            record
+            matchedBy
+          }
+          to {
+            id
+            name
+          }
         }
         transmission {
           relation
@@ -86,10 +100,11 @@ export default async function DefectPage({ params }: Props) {
         {defect.summary ? <p>{defect.summary}</p> : null}
         <p>
           Found in:{' '}
-          {defect.origins.map((origin, i) => (
-            <span key={origin.id}>
+          {defect.foundIn.map((relation, i) => (
+            <span key={relation.to.id}>
               {i ? ', ' : ''}
-              <Link href={nodeHref(origin.id)}>{origin.name}</Link>
+              <Link href={nodeHref(relation.to.id)}>{relation.to.name}</Link>{' '}
+              <RelationBadge relation={relation} />
             </span>
           ))}
         </p>
@@ -106,10 +121,12 @@ export default async function DefectPage({ params }: Props) {
             </ul>
           </>
         ) : null}
-        <details>
-          <summary>Sources{defect.verified ? '' : ' (unverified)'}</summary>
-          <SourceList sources={defect.sources} />
-        </details>
+        <ProvenanceBlock
+          provenance={defect.provenance}
+          sources={defect.sources}
+          verified={defect.verified}
+          headingId="provenance"
+        />
       </section>
       {defect.status === 'WITHDRAWN' ? (
         <p className="panel">This defect was withdrawn: it has no impact.</p>
@@ -117,6 +134,11 @@ export default async function DefectPage({ params }: Props) {
         <ImpactView
           data={toImpactData(impact)}
           fileName={`impact-${defect.id.replace(/[^\w.-]+/g, '_')}`}
+          foundIn={defect.foundIn.map((relation) => ({
+            ...relation,
+            from: defect.id,
+            to: relation.to.id,
+          }))}
         />
       )}
     </>

@@ -3,13 +3,16 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { KindBadge, LevelBadge, SeverityBadge } from '../../../components/Badges';
 import { BomTree } from '../../../components/BomTree';
-import { SourceList } from '../../../components/SourceList';
+import { PathHops } from '../../../components/provenance/PathHops';
+import { ProvenanceBlock } from '../../../components/provenance/ProvenanceBlock';
+import { RelationBadge } from '../../../components/provenance/RelationBadge';
 import { ApiProblem } from '../../../components/ApiProblem';
 import { attempt, gql } from '../../../lib/api';
 import { formatCount } from '../../../lib/format';
 import { exploreHref, idFromSegments, nodeHref } from '../../../lib/links';
-import type { AroundQuery, NodePageQuery } from '../../../generated/graphql';
+import type { AroundQuery, DefectOriginsQuery, NodePageQuery } from '../../../generated/graphql';
 import { kindField } from '../../../lib/kind-fields';
+import { pathHops, type StoredRelation } from '../../../lib/provenance';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,6 +27,22 @@ const NODE = /* GraphQL */ `
       verified
       releasedAt
       updatedAt
+      provenance {
+        origin
+        record
+      }
+      maker: outgoing(types: [DEVELOPED_BY, OPERATED_BY]) {
+        type
+        declared
+        provenance {
+          origin
+          record
+          matchedBy
+        }
+        to {
+          id
+        }
+      }
       ... on Model {
         license
         access
@@ -55,6 +74,27 @@ const NODE = /* GraphQL */ `
   }
 `;
 
+/** The hop into a defect's path: which nodes it was found in, and how each was matched. */
+const DEFECT_ORIGINS = /* GraphQL */ `
+  query DefectOrigins($id: ID!) {
+    node(id: $id) {
+      id
+      outgoing(types: [AFFECTS]) {
+        type
+        declared
+        provenance {
+          origin
+          record
+          matchedBy
+        }
+        to {
+          id
+        }
+      }
+    }
+  }
+`;
+
 const AROUND = /* GraphQL */ `
   query Around($id: ID!) {
     upstream: lineage(id: $id, direction: UPSTREAM, depth: 10, maxNodes: 500) {
@@ -68,6 +108,12 @@ const AROUND = /* GraphQL */ `
       }
       edges {
         type
+        declared
+        provenance {
+          origin
+          record
+          matchedBy
+        }
         from {
           id
         }
@@ -115,10 +161,18 @@ export default async function NodePage({ params }: Props) {
     const { node } = await gql<NodePageQuery>(NODE, { id });
     const around =
       node && node.kind !== 'Provider' ? await gql<AroundQuery>(AROUND, { id }) : undefined;
-    return { node, around };
+    // One small request per defect reaching the node: the exposure list cannot carry each
+    // defect's origins itself without multiplying its price by 100.
+    const defectIds = [...new Set(around?.exposure.map((row) => row.defect.id) ?? [])];
+    const origins = await Promise.all(
+      defectIds.map(
+        async (defect) => (await gql<DefectOriginsQuery>(DEFECT_ORIGINS, { id: defect })).node,
+      ),
+    );
+    return { node, around, origins: origins.flatMap((origin) => (origin ? [origin] : [])) };
   });
   if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry={nodeHref(id)} />;
-  const { node, around } = loaded.value;
+  const { node, around, origins } = loaded.value;
   if (!node) notFound();
   const lineageKind = node.kind !== 'Provider';
   const downstreamByKind = new Map<string, number>();
@@ -132,6 +186,21 @@ export default async function NodePage({ params }: Props) {
   const access = kindField(node, 'access');
   const parameters = kindField(node, 'parameters');
   const monthlyActiveUsers = kindField(node, 'monthlyActiveUsers');
+  const makerRelation = node.maker.find((relation) => relation.to.id === maker?.id);
+  const upstreamRelations: StoredRelation[] = (around?.upstream.edges ?? []).map((edge) => ({
+    ...edge,
+    from: edge.from.id,
+    to: edge.to.id,
+  }));
+  const affects = new Map(
+    origins.map((defect) => [
+      defect.id,
+      defect.outgoing.map((edge) => ({ ...edge, from: defect.id, to: edge.to.id })),
+    ]),
+  );
+  const names = new Map<string, string>();
+  for (const row of around?.exposure ?? [])
+    for (const step of row.path) names.set(step.id, step.name);
 
   return (
     <>
@@ -143,7 +212,11 @@ export default async function NodePage({ params }: Props) {
         <section className="panel" aria-labelledby="facts">
           <h2 id="facts">Facts and sources</h2>
           <dl className="facts">
-            {maker ? <Fact term={operator ? 'Operator' : 'Provider'}>{maker.name}</Fact> : null}
+            {maker ? (
+              <Fact term={operator ? 'Operator' : 'Provider'}>
+                {maker.name} {makerRelation ? <RelationBadge relation={makerRelation} /> : null}
+              </Fact>
+            ) : null}
             {license ? <Fact term="Licence">{license}</Fact> : null}
             {access ? <Fact term="Access">{access}</Fact> : null}
             {parameters ? <Fact term="Parameters">{formatCount(parameters)}</Fact> : null}
@@ -155,15 +228,12 @@ export default async function NodePage({ params }: Props) {
               <Fact term="Also known as">{node.aliases.join(', ')}</Fact>
             ) : null}
           </dl>
-          <h3>
-            Sources{' '}
-            {node.verified ? null : (
-              <span className="badge" style={{ background: '#a16207' }}>
-                unverified
-              </span>
-            )}
-          </h3>
-          <SourceList sources={node.sources} />
+          <ProvenanceBlock
+            provenance={node.provenance}
+            sources={node.sources}
+            verified={node.verified}
+            headingId="provenance"
+          />
           {lineageKind ? (
             <p className="actions">
               <Link href={exploreHref(node.id)}>Explore around it</Link>
@@ -198,7 +268,18 @@ export default async function NodePage({ params }: Props) {
                       <td>
                         <LevelBadge level={row.level} mitigated={row.mitigated} />
                       </td>
-                      <td className="path">{row.path.map((step) => step.name).join(' → ')}</td>
+                      <td className="path">
+                        <PathHops
+                          hops={pathHops(
+                            row.path.map((step) => step.id),
+                            upstreamRelations,
+                            affects
+                              .get(row.defect.id)
+                              ?.filter((relation) => relation.to === row.path[0]?.id),
+                          )}
+                          names={names}
+                        />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -215,11 +296,7 @@ export default async function NodePage({ params }: Props) {
             <BomTree
               root={node.id}
               nodes={around.upstream.nodes.map((n) => n.node)}
-              edges={around.upstream.edges.map((e) => ({
-                type: e.type,
-                from: e.from.id,
-                to: e.to.id,
-              }))}
+              edges={upstreamRelations}
             />
             {around.upstream.truncated ? (
               <p className="muted">Only the nearest 500 ancestors are shown.</p>
