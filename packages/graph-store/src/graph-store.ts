@@ -104,6 +104,8 @@ export class GraphStore {
   kindsOf = (ids: string[]) => this.lookup.kindsOf(ids);
   storedIdsFolded = (ids: string[]) => this.lookup.storedIdsFolded(ids);
   reviewDecisions = () => this.lookup.reviewDecisions();
+  /** Every reconciliation read at once, outside any write: for a plan that writes nothing. */
+  readLookup = (): StoreLookup => this.lookup;
   /** A person's answer to a proposed match, audited; later imports honour it. */
   recordReviewDecision = (decision: ReviewDecisionInput, change: ChangeInfo) =>
     recordReviewDecision(this.connection, decision, change);

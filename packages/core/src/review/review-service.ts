@@ -74,12 +74,7 @@ export class ReviewService {
     const reconcile = await this.importers[format].prepare(files);
     const graphVersion = await this.store.graphVersion();
     onStep('reconciling with the stored graph (nothing is written)...');
-    const plan = await reconcile({
-      matchNames: (names) => this.store.matchNames(names),
-      kindsOf: (ids) => this.store.kindsOf(ids),
-      storedIdsFolded: (ids) => this.store.storedIdsFolded(ids),
-      reviewDecisions: () => this.store.reviewDecisions(),
-    });
+    const plan = await reconcile(this.store.readLookup());
     if (!plan.records && format !== 'backup')
       throw validationError(`${files.join(', ')}: no ${format} records read; nothing planned`);
     return planFile(plan, files, graphVersion);
