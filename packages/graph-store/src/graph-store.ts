@@ -14,7 +14,7 @@ import {
 } from './lineage-store';
 import { listNodes, searchNodes, type ListFilter } from './list-store';
 import { LineageProjection } from './lineage-projection';
-import { lookupThrough, type StoreLookup } from './lookup-store';
+import { lookupThrough, type OwnerQuery, type StoreLookup } from './lookup-store';
 import {
   countAllNodes,
   countByKind,
@@ -106,6 +106,7 @@ export class GraphStore {
   reviewDecisions = () => this.lookup.reviewDecisions();
   /** Every reconciliation read at once, outside any write: for a plan that writes nothing. */
   readLookup = (): StoreLookup => this.lookup;
+  nodesOwnedBy = (owners: OwnerQuery[]) => this.lookup.nodesOwnedBy(owners);
   /** A person's answer to a proposed match, audited; later imports honour it. */
   recordReviewDecision = (decision: ReviewDecisionInput, change: ChangeInfo) =>
     recordReviewDecision(this.connection, decision, change);

@@ -21,5 +21,11 @@ export type { StoredRelationship } from './relationship-store';
 export { MIGRATIONS } from './migrations';
 export { escapeLucene } from './entity-store';
 export type { LineageProjection, ProjectionStatus } from './lineage-projection';
-export type { Candidate, StoreLookup, StoredReviewDecision } from './lookup-store';
+export type {
+  Candidate,
+  OwnedCandidate,
+  OwnerQuery,
+  StoreLookup,
+  StoredReviewDecision,
+} from './lookup-store';
 export type { ReviewDecisionInput, ReviewReport } from './review-store';

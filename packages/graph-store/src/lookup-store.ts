@@ -20,6 +20,18 @@ export interface StoreLookup {
   kindsOf(ids: string[]): Promise<Map<string, NodeKind>>;
   storedIdsFolded(ids: string[]): Promise<Map<string, { id: string; kind: NodeKind }>>;
   reviewDecisions(): Promise<StoredReviewDecision[]>;
+  nodesOwnedBy(owners: OwnerQuery[]): Promise<Map<string, OwnedCandidate[]>>;
+}
+
+/** An organisation as a lookup asks for its nodes: its provider and its own hub owners. */
+export interface OwnerQuery {
+  providerId: string;
+  hubOwners: string[];
+}
+
+/** A node an organisation owns, with every name it may be matched by. */
+export interface OwnedCandidate extends Candidate {
+  aliases: string[];
 }
 
 /** A person's verdict on a proposed match (see the importers' ReviewDecision). */
@@ -42,6 +54,7 @@ export function lookupThrough(read: Reader): StoreLookup {
     matchNames: (names) => matchNames(read, names),
     kindsOf: (ids) => kindsOf(read, ids),
     storedIdsFolded: (ids) => storedIdsFolded(read, ids),
+    nodesOwnedBy: (owners) => nodesOwnedBy(read, owners),
     reviewDecisions: () => reviewDecisions(read),
   };
 }
@@ -72,6 +85,22 @@ const DECISIONS = `
   RETURN d.name AS name, d.owner AS owner, d.id AS id, d.kind AS kind, d.verdict AS verdict,
          d.by AS by, toString(d.at) AS at, d.note AS note
   ORDER BY d.key`;
+
+// An organisation's nodes: those under its hub owners' id prefixes (letter case folded, as the
+// hub does), and those DEVELOPED_BY or OPERATED_BY its provider.
+const OWNED = `
+  UNWIND $owners AS owner
+  CALL (owner) {
+    UNWIND owner.prefixes AS prefix
+    MATCH (n:Entity) USING INDEX n:Entity(idKey) WHERE n.idKey STARTS WITH prefix
+    RETURN n
+    UNION
+    MATCH (n:Entity)-[:DEVELOPED_BY|OPERATED_BY]->(:Entity {id: owner.providerId})
+    RETURN n
+  }
+  RETURN owner.providerId AS providerId, n.id AS id, n.kind AS kind, n.name AS name,
+         coalesce(n.aliases, []) AS aliases, n.origin AS origin,
+         [(n)-[:DEVELOPED_BY|OPERATED_BY]->(p) | p.id] AS developers`;
 
 const FOLDED = `
   UNWIND $keys AS key
@@ -181,4 +210,38 @@ async function storedIdsFolded(
 async function reviewDecisions(read: Reader): Promise<StoredReviewDecision[]> {
   const rows = await read<StoredReviewDecision & { note: string | null }>(DECISIONS, {});
   return rows.map(({ note, ...decision }) => (note ? { ...decision, note } : decision));
+}
+
+const OWNED_KINDS = ['model', 'dataset', 'deployment'];
+
+/** Each organisation's nodes, by provider id: matched by exact keys, whatever the index's words. */
+async function nodesOwnedBy(
+  read: Reader,
+  owners: OwnerQuery[],
+): Promise<Map<string, OwnedCandidate[]>> {
+  const found = new Map<string, OwnedCandidate[]>();
+  for (const chunk of chunks(owners, 50)) {
+    const rows = await read<{
+      providerId: string;
+      id: string;
+      kind: NodeKind;
+      name: string;
+      aliases: string[];
+      origin: Origin | null;
+      developers: string[];
+    }>(OWNED, {
+      owners: chunk.map((owner) => ({
+        providerId: owner.providerId,
+        prefixes: owner.hubOwners.flatMap((hub) =>
+          OWNED_KINDS.map((kind) => `${kind}:${hub.toLowerCase()}/`),
+        ),
+      })),
+    });
+    for (const { providerId, origin, ...row } of rows)
+      found.set(providerId, [
+        ...(found.get(providerId) ?? []),
+        { ...row, curated: isCurated(origin ?? undefined) },
+      ]);
+  }
+  return found;
 }

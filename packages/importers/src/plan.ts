@@ -23,6 +23,14 @@ export interface NodeLookup {
   storedIdsFolded(ids: string[]): Promise<Map<string, { id: string; kind: NodeKind }>>;
   /** The reviewed match decisions every import honours (`lineage review`). */
   reviewDecisions(): Promise<ReviewDecision[]>;
+  /**
+   * Each organisation's nodes (under its hub owners, or developed or operated by its provider),
+   * by provider id, with their aliases: owner-confirmed names are compared by exact key, whatever
+   * the full-text index makes of their words ("Phi-1.5" and `phi-1_5`). Optional for fakes.
+   */
+  nodesOwnedBy?(
+    owners: { providerId: string; hubOwners: string[] }[],
+  ): Promise<Map<string, (StoredCandidate & { aliases: string[] })[]>>;
 }
 
 /** What an import found besides the records it writes, each line naming where and why. */

@@ -80,6 +80,19 @@ describe('score', () => {
     expect(result.wrong).toBe(1);
   });
 
+  it('counts a dependency on an asset kept apart from its node as missed with it, not wrong', () => {
+    const rows = [
+      row({
+        record: 'assets/meta.yaml',
+        role: 'asset',
+        context: 'Meta',
+        expected: 'model:meta-llama/Llama-1',
+      }),
+      row({ record: 'assets/lmsys.yaml', expected: 'model:meta-llama/Llama-1' }),
+    ];
+    expect(score(rows, records).rows.map((s) => s.verdict)).toEqual(['missed', 'missed']);
+  });
+
   it('counts a true match left unresolved as missed, and a name with no record as unseen', () => {
     const result = score(
       [

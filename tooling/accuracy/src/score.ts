@@ -45,6 +45,8 @@ export interface SourceRecords {
 
 const sameRecord = (row: TruthRow, at: string) => {
   if (row.source === 'avid') return at.startsWith(row.record);
+  // JailbreakBench's targets are resolved from its summary; the outcomes file names the same.
+  if (row.source === 'jailbreakbench') return true;
   // EG and JBB records are `<file>:<line>`; the table names the file (EG: under assets/).
   return path.basename(at.replace(/:\d+$/, '')) === path.basename(row.record);
 };
@@ -81,7 +83,17 @@ export function score(rows: TruthRow[], records: SourceRecords[]): Score {
       return got ? { row, verdict: 'wrong', got } : { row, verdict: 'kept-apart' };
     const want = row.expected.startsWith('eg:') ? assetNode(row.expected) : row.expected;
     if (!got) return { row, verdict: 'missed', want };
-    return { row, verdict: got === want ? 'joined' : 'wrong', got, want };
+    if (got === want) return { row, verdict: 'joined', got, want };
+    // A dependency on an asset of the same files follows that asset: when the asset was kept
+    // apart from the node it is, its dependents are as missed as it is, not wrongly joined.
+    const asset = egMatches.find((m) => m.role === 'asset' && m.createdAs === got);
+    const assetRow =
+      asset &&
+      rows.find(
+        (r) => r.role === 'asset' && r.name === asset.name && r.context === asset.owners[0],
+      );
+    if (assetRow?.expected === want) return { row, verdict: 'missed', got, want };
+    return { row, verdict: 'wrong', got, want };
   });
   const count = (verdict: Verdict) => scored.filter((s) => s.verdict === verdict).length;
   const trueMatches = rows.filter((row) => row.expected !== 'none').length;

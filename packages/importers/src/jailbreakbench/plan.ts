@@ -145,14 +145,21 @@ export async function planJailbreakBench(
     const below: JbbRun[] = [];
     for (const run of methodRuns) {
       const measured = successRate(run, outcomesByRun.get(runKey(run)), notes.remarks);
-      if (measured.rate < ORIGIN_THRESHOLD) {
+      // Every target is resolved, for the plan; only an origin's failure to resolve is listed.
+      const origin = measured.rate >= ORIGIN_THRESHOLD;
+      const target = resolver.resolveAt(
+        targetOf(run.model),
+        run.at,
+        'target',
+        origin ? notes : undefined,
+      );
+      if (!origin) {
         below.push(run);
         notes.remarks.push(
           `${run.at}: ${method} on ${run.model} at ${Math.round(measured.rate * 100)}%, under ${ORIGIN_THRESHOLD * 100}%; not an origin`,
         );
         continue;
       }
-      const target = resolver.resolveAt(targetOf(run.model), run.at, 'target', notes);
       if (target.outcome === 'matched')
         results.push({ run, origin: target.id, method: target.method, ...measured });
     }
@@ -188,6 +195,6 @@ export async function planJailbreakBench(
     batch: builder.build(),
     linked,
     notes,
-    matches: [],
+    matches: resolver.records,
   };
 }

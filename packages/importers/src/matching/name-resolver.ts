@@ -1,4 +1,12 @@
-import { kindGroup, type KindGroup, type MatchMethod, type NodeKind } from '@lineage/domain';
+import {
+  idSlug,
+  kindGroup,
+  nameKey,
+  nameKeys,
+  type KindGroup,
+  type MatchMethod,
+  type NodeKind,
+} from '@lineage/domain';
 import {
   organisations,
   type Organisation,
@@ -70,6 +78,7 @@ export class NameResolver {
 
   private constructor(
     private readonly byName: Map<string, StoredCandidate[]>,
+    private readonly owned: Map<string, (StoredCandidate & { aliases: string[] })[]>,
     private readonly byId: Map<string, { id: string; kind: NodeKind }>,
     private readonly decisions: ReviewDecisions | undefined,
     private readonly table: OrganisationIndex,
@@ -84,19 +93,30 @@ export class NameResolver {
     const table = options.table ?? organisations;
     const names = new Set<string>();
     const ids = new Set<string>();
+    const owners = new Map<string, Organisation>();
     for (const reference of references) {
+      for (const owner of reference.owners ?? []) {
+        const organisation = table.named(owner);
+        if (organisation) owners.set(organisation.providerId, organisation);
+      }
       names.add(reference.name);
       const prefixed = table.vendorPrefix(reference.name);
-      if (prefixed) names.add(prefixed.rest);
+      if (prefixed) {
+        names.add(prefixed.rest);
+        owners.set(prefixed.organisation.providerId, prefixed.organisation);
+      }
       const id = idGiven(reference.name);
       if (id) ids.add(id);
     }
-    const [byName, byId, decisions] = await Promise.all([
+    const [byName, owned, byId, decisions] = await Promise.all([
       lookup.matchNames([...names]),
+      lookup.nodesOwnedBy?.(
+        [...owners.values()].map(({ providerId, hubOwners }) => ({ providerId, hubOwners })),
+      ) ?? new Map<string, (StoredCandidate & { aliases: string[] })[]>(),
       lookup.storedIdsFolded([...ids]),
       options.decisions ?? lookup.reviewDecisions().then((list) => new ReviewDecisions(list)),
     ]);
-    return new NameResolver(byName, byId, decisions, table);
+    return new NameResolver(byName, owned, byId, decisions, table);
   }
 
   /** The organisations a reference states, from its owners and its vendor prefix. */
@@ -155,11 +175,22 @@ export class NameResolver {
       return { outcome: 'matched', id: stored.id, kind: stored.kind, method: 'exact' };
 
     const prefixed = this.table.vendorPrefix(reference.name);
+    const owners = this.ownersOf(reference);
+    const keys = new Set([
+      ...nameKeys(reference.name),
+      ...(prefixed ? nameKeys(prefixed.rest) : []),
+    ]);
+    const ownedNamed = owners.flatMap((o) =>
+      (this.owned.get(o.providerId) ?? []).filter((c) =>
+        [c.name, ...c.aliases, idSlug(c.id)].some((name) => keys.has(nameKey(name))),
+      ),
+    );
     const candidates = [
       ...new Map(
         [
           ...(this.byName.get(reference.name) ?? []),
           ...(prefixed ? (this.byName.get(prefixed.rest) ?? []) : []),
+          ...ownedNamed,
         ]
           .filter((c) => inGroups(c.kind) && !rejected.has(c.id))
           .map((c) => [c.id, c]),
@@ -169,7 +200,6 @@ export class NameResolver {
     if (!candidates.length)
       return { outcome: 'unresolved', reason: 'matches no stored node', candidates: [] };
 
-    const owners = this.ownersOf(reference);
     if (owners.length) {
       const confirmed = candidates.filter((c) => owners.some((o) => this.belongsTo(c, o)));
       const best = preferCurated(confirmed);
@@ -190,6 +220,19 @@ export class NameResolver {
           owners.some((o) => c.developers.includes(o.providerId))),
     );
     if (curated.length === 1) return matched(curated[0]!, 'alias');
+    // With no owner known, a repo name that exactly one organisation publishes under its own
+    // hub account is that organisation's model: re-uploads by others carry the same name.
+    const published = owners.length
+      ? []
+      : candidates.filter((c) => {
+          const hubOwner = hubOwnerOf(c.id);
+          return (
+            hubOwner !== undefined &&
+            this.table.ofHubOwner(hubOwner) !== undefined &&
+            nameKey(idSlug(c.id)) === nameKey(reference.name)
+          );
+        });
+    if (!curated.length && published.length === 1) return matched(published[0]!, 'owner-name');
     if (curated.length > 1)
       return {
         outcome: 'ambiguous',
