@@ -166,4 +166,40 @@ describe('NameResolver', () => {
       await resolve([curatedTwin], { name: 'LLaMA', groups: ['Model'] }, decide('reject')),
     ).toMatchObject({ outcome: 'unresolved' });
   });
+
+  it("compares an owner's nodes by exact key, whatever the index makes of their words", async () => {
+    const phi = node('model:meta-llama/phi-1_5', 'phi-1_5');
+    // The name index finds nothing for "Phi-1.5"; the owner's own nodes are compared by key.
+    const lookup: NodeLookup = {
+      ...lookupOf([]),
+      nodesOwnedBy: (owners) =>
+        Promise.resolve(
+          new Map(owners.map((o) => [o.providerId, [{ ...phi, aliases: [] }]] as const)),
+        ),
+    };
+    const reference = { name: 'Phi-1.5', owners: ['Meta'], groups: ['Model'] as const };
+    const resolver = await NameResolver.prepare(lookup, [reference], { table });
+    expect(resolver.resolve(reference)).toMatchObject({ outcome: 'matched', id: phi.id });
+  });
+
+  it("takes the one repo an organisation publishes under a bare name, never another's copy", async () => {
+    const own = node(
+      'model:meta-llama/Llama-3.2-11B-Vision-Instruct',
+      'Llama-3.2-11B-Vision-Instruct',
+    );
+    const copy = node(
+      'model:someone/Llama-3.2-11B-Vision-Instruct',
+      'Llama-3.2-11B-Vision-Instruct',
+    );
+    const reference = { name: 'Llama-3.2-11B-Vision-Instruct', groups: ['Model'] as const };
+    expect(await resolve([own, copy], reference)).toMatchObject({
+      outcome: 'matched',
+      id: own.id,
+      method: 'owner-name',
+    });
+    // A stated owner that is not the publisher keeps it apart.
+    expect((await resolve([own, copy], { ...reference, owners: ['OpenAI'] })).outcome).toBe(
+      'unresolved',
+    );
+  });
 });
