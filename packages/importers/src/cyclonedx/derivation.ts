@@ -13,7 +13,7 @@ export interface Derivation {
   type: LineageRelation;
   /** Read from names or the model card, not stated by the BOM: `declared: false`. */
   inferred: boolean;
-  /** What it was read from, for the relationship's evidence. */
+  /** What this import read it from, when it inferred it: kept in the record, shown for review. */
   evidence?: string;
 }
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { NodeKind, RelationshipInput } from '@lineage/domain';
 import { describe, expect, it } from 'vitest';
 import type { NodeLookup, StoredCandidate } from '../plan';
@@ -285,6 +288,41 @@ describe('a third-party CycloneDX ML-BOM', () => {
       resolution: { outcome: 'unresolved', candidates: [namesake.id] },
       createdAs: awq,
     });
+  });
+
+  it("writes back an inferred edge Lineage's own export states, even between stored nodes", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lineage-bom-'));
+    const [child, parent] = ['model:a/Child-GGUF', 'model:a/Child'];
+    const component = (id: string, extra: object = {}) => ({
+      type: 'machine-learning-model',
+      'bom-ref': id,
+      name: id.slice(id.indexOf('/') + 1),
+      properties: [{ name: 'lineage:id', value: id }, ...Object.values(extra)],
+    });
+    const bom = {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      components: [
+        component(child, {
+          relation: { name: `lineage:relation:${parent}`, value: 'QUANTIZED_FROM' },
+          inferred: { name: `lineage:inferred:${parent}`, value: 'true' },
+        }),
+        component(parent),
+      ],
+      dependencies: [{ ref: child, dependsOn: [parent] }],
+    };
+    try {
+      await writeFile(path.join(dir, 'bom.json'), JSON.stringify(bom));
+      const both = [stored(child, 'Quantization'), stored(parent, 'FineTune')];
+      const p = await planCycloneDx(path.join(dir, 'bom.json'), lookupOf(both));
+      expect(inferred(edge(p, 'QUANTIZED_FROM', child, parent))).toEqual({
+        declared: false,
+        matchedBy: 'inferred',
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('joins a stored node of another letter case rather than making its twin', async () => {

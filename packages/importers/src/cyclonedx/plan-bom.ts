@@ -95,9 +95,9 @@ export async function planCycloneDx(file: string, lookup: NodeLookup): Promise<I
     const source = identities.get(from.ref)!;
     const target = identities.get(to.ref)!;
     const derivation = relationOf(from, to, target.id, ancestorsOf.get(from.ref) ?? 0);
-    // Between two stored nodes an inference could only overwrite what the store may already
-    // state (a write updates an existing edge): it is listed for review instead.
-    if (derivation.inferred && source.storedKind && target.storedKind) {
+    // Between two stored nodes an inference of this import could only overwrite what the store
+    // may already state (a write updates an existing edge): it is listed for review instead.
+    if (derivation.evidence && source.storedKind && target.storedKind) {
       notes.remarks.push(
         `${at}: ${source.id} ${derivation.type} ${target.id} (inferred from ${derivation.evidence}) joins two stored nodes; not written, for review`,
       );
