@@ -177,7 +177,7 @@ describe('sources in their real formats, from fixtures', () => {
 
   it('files an AVID report on every model its artifacts name; software flaws and runs that passed stay remarks', async () => {
     const { plan } = await importFiles('avid', [fixture('avid/reports')]);
-    expect(plan.records).toBe(7);
+    expect(plan.records).toBe(8);
     const remarks = plan.notes.remarks.join('\n');
     expect(remarks).toMatch(/AVID-2026-R9902: .*software.*fixture-python-package/);
     expect(remarks).toMatch(/AVID-2026-R9906: .*software.*'ChatGPT'/);

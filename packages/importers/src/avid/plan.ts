@@ -61,9 +61,10 @@ export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<Im
       continue;
     }
     if (!origins.size) {
-      notes.remarks.push(
-        `${reportId}: not filed: ${artifactsOf(report)} matches no stored model or deployment`,
-      );
+      const why = report.affects.artifacts.length
+        ? `${artifactsOf(report)} matches no stored model or deployment`
+        : 'it names no artifact';
+      notes.remarks.push(`${reportId}: not filed: ${why}`);
       continue;
     }
     const id = `defect:${reportId}`;
