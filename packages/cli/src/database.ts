@@ -66,6 +66,8 @@ async function openStore(
     port: env.LINEAGE_NEO4J_PORT,
     heap: env.LINEAGE_NEO4J_HEAP,
     pageCache: env.LINEAGE_NEO4J_PAGECACHE,
+    transactionMax: env.LINEAGE_NEO4J_TX_MAX,
+    transactionTotal: env.LINEAGE_NEO4J_TX_MAX,
     javaHome: env.JAVA_HOME,
     log: options.log,
   });

@@ -16,8 +16,13 @@ const envSchema = z.object({
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   LINEAGE_DATA_DIR: z.string().min(1).optional(),
   LINEAGE_NEO4J_PORT: z.coerce.number().int().min(0).max(65_535).default(7687),
-  LINEAGE_NEO4J_HEAP: size.default('1g'),
+  LINEAGE_NEO4J_HEAP: size.default('2g'),
   LINEAGE_NEO4J_PAGECACHE: size.default('512m'),
+  /**
+   * The most one transaction may hold. An import is one transaction: the real Hugging Face
+   * tree (30k edges) with the provenance of every record needs more than Neo4j's 512 MiB.
+   */
+  LINEAGE_NEO4J_TX_MAX: size.default('1g'),
   JAVA_HOME: z.string().min(1).optional(),
   LINEAGE_API_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
   LINEAGE_WEB_PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
