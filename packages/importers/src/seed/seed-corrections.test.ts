@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { EntityInput, RelationshipInput } from '@lineage/domain';
+import { nameKey, type EntityInput, type RelationshipInput } from '@lineage/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from './read-seed';
 
@@ -111,7 +111,7 @@ describe('the curated seed after the issue 11 corrections', () => {
       .map((l) => l.to);
     expect(origins.sort()).toEqual(
       [
-        'model:CohereLabs/c4ai-command-r-plus',
+        'model:CohereForAI/c4ai-command-r-plus',
         'model:anthropic/claude-3-opus',
         'model:google/gemini-pro',
         'model:meta-llama/Meta-Llama-3-70B-Instruct',
@@ -120,5 +120,33 @@ describe('the curated seed after the issue 11 corrections', () => {
         'model:openai/gpt-4o',
       ].sort(),
     );
+  });
+
+  it("keeps the bare 'Vicuna' off vicuna-13b-v1.5: Ecosystem Graphs' Vicuna is the LLaMA-1 model", () => {
+    const names = [
+      node('model:lmsys/vicuna-13b-v1.5')?.name,
+      ...(node('model:lmsys/vicuna-13b-v1.5')?.aliases ?? []),
+    ];
+    expect(names).toContain('vicuna-13b-v1.5');
+    expect(names.map((name) => nameKey(name ?? ''))).not.toContain('vicuna');
+  });
+
+  it("gives no model the product name 'DeepSeek Chat' (EG's Deepseek Chat is the 2023 67B model)", () => {
+    const carriers = [...nodes.values()]
+      .filter((n) => n.id.startsWith('model:'))
+      .filter((n) =>
+        [n.name, ...(n.aliases ?? [])].some((name) => nameKey(name) === 'deepseekchat'),
+      )
+      .map((n) => n.id);
+    expect(carriers).toEqual([]);
+  });
+
+  it('stores Command R+ under the repo id the model tree names, CohereForAI/c4ai-command-r-plus', () => {
+    expect(node('model:CohereLabs/c4ai-command-r-plus')).toBeUndefined();
+    const commandRPlus = node('model:CohereForAI/c4ai-command-r-plus');
+    expect(commandRPlus?.aliases).toContain('CohereLabs/c4ai-command-r-plus');
+    expect(linksFrom('model:CohereForAI/c4ai-command-r-plus', 'DEVELOPED_BY')).toEqual([
+      'provider:CohereLabs',
+    ]);
   });
 });
