@@ -57,6 +57,18 @@ describe('provenance on the node page', () => {
 
       await expectAccessible(page);
       await screenshot(page, 'node-provenance');
+
+      // One hop down from Llama 2 Chat, the GGUF is listed with how it was matched.
+      await page.goto(webUrl(nodeHref(CHAT)), { waitUntil: 'networkidle' });
+      const child = page
+        .getByRole('region', { name: 'Downstream' })
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: 'Llama 2 7B Chat GGUF (TheBloke)' }) });
+      expect(await child.textContent()).toMatch(/quantized as.*stated/);
+      expect(await child.getByTestId('relation-badge').getAttribute('title')).toMatch(
+        /Record: seed models\.yaml:\d+\./,
+      );
+      await expectAccessible(page);
       expect(external).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

@@ -216,6 +216,21 @@ export type NodePageQuery = {
         verified: boolean;
         releasedAt: string | null;
         updatedAt: string | null;
+        children: {
+          totalCount: number;
+          edges: Array<{
+            node: {
+              type: RelationType;
+              declared: boolean;
+              provenance: {
+                origin: Origin | null;
+                record: string | null;
+                matchedBy: MatchMethod | null;
+              } | null;
+              from: { id: string; name: string; kind: NodeKind };
+            };
+          }>;
+        };
         provider: { id: string; name: string } | null;
         provenance: { origin: Origin | null; record: string | null } | null;
         maker: Array<{
@@ -261,6 +276,21 @@ export type NodePageQuery = {
         verified: boolean;
         releasedAt: string | null;
         updatedAt: string | null;
+        children: {
+          totalCount: number;
+          edges: Array<{
+            node: {
+              type: RelationType;
+              declared: boolean;
+              provenance: {
+                origin: Origin | null;
+                record: string | null;
+                matchedBy: MatchMethod | null;
+              } | null;
+              from: { id: string; name: string; kind: NodeKind };
+            };
+          }>;
+        };
         provider: { id: string; name: string } | null;
         provenance: { origin: Origin | null; record: string | null } | null;
         maker: Array<{
@@ -286,6 +316,21 @@ export type NodePageQuery = {
         verified: boolean;
         releasedAt: string | null;
         updatedAt: string | null;
+        children: {
+          totalCount: number;
+          edges: Array<{
+            node: {
+              type: RelationType;
+              declared: boolean;
+              provenance: {
+                origin: Origin | null;
+                record: string | null;
+                matchedBy: MatchMethod | null;
+              } | null;
+              from: { id: string; name: string; kind: NodeKind };
+            };
+          }>;
+        };
         operator: { id: string; name: string } | null;
         provenance: { origin: Origin | null; record: string | null } | null;
         maker: Array<{
@@ -495,6 +540,7 @@ export type PanelQuery = {
         provider: { id: string; name: string } | null;
         parents: Array<{ type: RelationType }>;
         children: { totalCount: number };
+        provenance: { origin: Origin | null; record: string | null } | null;
       }
     | {
         id: string;
@@ -503,6 +549,7 @@ export type PanelQuery = {
         sources: Array<string>;
         verified: boolean;
         releasedAt: string | null;
+        provenance: { origin: Origin | null; record: string | null } | null;
       }
     | {
         license: string | null;
@@ -516,6 +563,7 @@ export type PanelQuery = {
         provider: { id: string; name: string } | null;
         parents: Array<{ type: RelationType }>;
         children: { totalCount: number };
+        provenance: { origin: Origin | null; record: string | null } | null;
       }
     | {
         license: string | null;
@@ -530,6 +578,7 @@ export type PanelQuery = {
         operator: { id: string; name: string } | null;
         parents: Array<{ type: RelationType }>;
         children: { totalCount: number };
+        provenance: { origin: Origin | null; record: string | null } | null;
       }
     | null;
 };

@@ -53,6 +53,10 @@ export const BROWSER_OPERATIONS = {
           sources
           verified
           releasedAt
+          provenance {
+            origin
+            record
+          }
           ... on Model {
             license
             access

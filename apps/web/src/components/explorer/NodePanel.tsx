@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { PanelQuery } from '../../generated/graphql';
 import { clientGql } from '../../lib/client-api';
+import { originWords } from '../../lib/provenance';
 import { kindField } from '../../lib/kind-fields';
 import { formatCount } from '../../lib/format';
 import { nodeHref } from '../../lib/links';
@@ -87,6 +88,16 @@ export function NodePanel({
         <dd>{kindField(details, 'parents')?.length ?? 0}</dd>
         <dt>Children</dt>
         <dd>{kindField(details, 'children')?.totalCount ?? 0}</dd>
+        <dt>Origin</dt>
+        <dd>{originWords(details.provenance?.origin)}</dd>
+        {details.provenance?.record ? (
+          <>
+            <dt>Record</dt>
+            <dd>
+              <code>{details.provenance.record}</code>
+            </dd>
+          </>
+        ) : null}
         <dt>Sources</dt>
         <dd>
           {details.sources.length} {details.verified ? '' : '(unverified)'}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { KindBadge, LevelBadge, SeverityBadge } from '../../../components/Badges';
 import { BomTree } from '../../../components/BomTree';
+import { ChildList } from '../../../components/provenance/ChildList';
 import { PathHops } from '../../../components/provenance/PathHops';
 import { ProvenanceBlock } from '../../../components/provenance/ProvenanceBlock';
 import { RelationBadge } from '../../../components/provenance/RelationBadge';
@@ -41,6 +42,27 @@ const NODE = /* GraphQL */ `
         }
         to {
           id
+        }
+      }
+      ... on LineageNode {
+        children(first: 50) {
+          totalCount
+          edges {
+            node {
+              type
+              declared
+              provenance {
+                origin
+                record
+                matchedBy
+              }
+              from {
+                id
+                name
+                kind
+              }
+            }
+          }
         }
       }
       ... on Model {
@@ -186,6 +208,7 @@ export default async function NodePage({ params }: Props) {
   const access = kindField(node, 'access');
   const parameters = kindField(node, 'parameters');
   const monthlyActiveUsers = kindField(node, 'monthlyActiveUsers');
+  const children = kindField(node, 'children');
   const makerRelation = node.maker.find((relation) => relation.to.id === maker?.id);
   const upstreamRelations: StoredRelation[] = (around?.upstream.edges ?? []).map((edge) => ({
     ...edge,
@@ -319,6 +342,12 @@ export default async function NodePage({ params }: Props) {
                 ))}
               </ul>
             )}
+            {children ? (
+              <ChildList
+                relations={children.edges.map((edge) => edge.node)}
+                total={children.totalCount}
+              />
+            ) : null}
           </section>
         </div>
       ) : null}
