@@ -19,7 +19,7 @@ beforeAll(async () => {
   await store.write(
     batch([
       node({ id: ids.chat, kind: 'FineTune', name: `Widget-${word}-7B-Chat` }),
-      node({ id: ids.alpha, kind: 'BaseModel', name: `Gizmo-${word}` }),
+      node({ id: ids.alpha, kind: 'BaseModel', name: `Gizmo-${word}`, origin: 'import' }),
       node({ id: ids.beta, kind: 'Quantization', name: `Gizmo-${word}` }),
       node({
         id: ids.defect,
@@ -28,6 +28,7 @@ beforeAll(async () => {
         aliases: [`JailbreakBench attack_${word}_search`],
         category: 'JAILBREAK',
         severity: 'HIGH',
+        origin: 'seed',
       }),
     ]),
     { by: 'test', action: 'test', summary: 'lookup-store test' },
@@ -48,7 +49,13 @@ describe('matching names to stored nodes', () => {
     const alias = `JailbreakBench attack_${word}_search`;
     const found = await store.matchNames([alias]);
     expect(found.get(alias)).toEqual([
-      { id: ids.defect, kind: 'Defect', name: `A jailbreak of ${word}` },
+      {
+        id: ids.defect,
+        kind: 'Defect',
+        name: `A jailbreak of ${word}`,
+        curated: true,
+        developers: [],
+      },
     ]);
   });
 
@@ -58,5 +65,50 @@ describe('matching names to stored nodes', () => {
       new Set([ids.alpha, ids.beta]),
     );
     expect(found.has(`nothing-${word}`)).toBe(false);
+  });
+});
+
+describe('ids folded to lower case', () => {
+  it('finds a stored id whatever the letter case asked', async () => {
+    const asked = ids.chat.toUpperCase().replace('MODEL:', 'model:');
+    const found = await store.storedIdsFolded([asked]);
+    expect(found.get(asked)).toEqual({ id: ids.chat, kind: 'FineTune' });
+  });
+
+  it('refuses a new id that differs from a stored one only in case, and writes nothing', async () => {
+    const twin = ids.chat.replace('Widget', 'WIDGET');
+    const before = await store.graphVersion();
+    const error = await store
+      .write(batch([node({ id: twin, kind: 'FineTune', name: 'twin' })]), {
+        by: 'test',
+        action: 'test',
+        summary: 'case twin',
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+    expect(error?.message).toMatch(/differ from another only in letter case/);
+    expect(await store.getEntity(twin)).toBeUndefined();
+    expect(await store.graphVersion()).toBe(before);
+  });
+});
+
+describe("an organisation's nodes", () => {
+  it('are those under its hub owners, whatever their case, each with its aliases', async () => {
+    const owner = ids.alpha.slice('model:'.length, ids.alpha.indexOf('/'));
+    const found = await store.nodesOwnedBy([
+      { providerId: 'provider:nobody', hubOwners: [owner.toUpperCase()] },
+    ]);
+    expect(found.get('provider:nobody')).toEqual([
+      {
+        id: ids.alpha,
+        kind: 'BaseModel',
+        name: `Gizmo-${word}`,
+        aliases: [],
+        curated: false,
+        developers: [],
+      },
+    ]);
   });
 });
