@@ -100,7 +100,7 @@ export {
   type DefectSpec,
   type ImpactOptions,
 } from './impact';
-export { nameKey, nameKeys, idSlug } from './names';
+export { nameKey, idSlug } from './names';
 export {
   ORIGINS,
   MATCH_METHODS,

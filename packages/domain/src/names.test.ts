@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idSlug, nameKey, nameKeys } from './names';
+import { idSlug, nameKey } from './names';
 
 describe('nameKey', () => {
   it('ignores case, punctuation, spacing and an owner prefix', () => {
@@ -9,15 +9,14 @@ describe('nameKey', () => {
     expect(nameKey('GPT-3.5 Turbo')).toBe('gpt35turbo');
   });
 
+  it('reads "+" as "plus", so that Command R+ is not Command R', () => {
+    expect(nameKey('Command R+')).toBe('commandrplus');
+    expect(nameKey('Command R+')).toBe(nameKey('Command R Plus'));
+    expect(nameKey('Command R+')).not.toBe(nameKey('Command R'));
+  });
+
   it('keeps letters of any script', () => {
     expect(nameKey('通义千问 Qwen')).toBe('通义千问qwen');
-  });
-});
-
-describe('nameKeys', () => {
-  it('also tries the name without a leading vendor word', () => {
-    expect(nameKeys('DeepSeek DeepSeek R1')).toEqual(['deepseekdeepseekr1', 'deepseekr1']);
-    expect(nameKeys('R1')).toEqual(['r1']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { idSlug, isCurated, nameKey, nameKeys, type NodeKind, type Origin } from '@lineage/domain';
+import { idSlug, isCurated, nameKey, type NodeKind, type Origin } from '@lineage/domain';
 import type { ManagedTransaction, RecordShape } from 'neo4j-driver';
 import type { Params } from './connection';
 import { chunks } from './collections';
@@ -128,8 +128,9 @@ function candidateQuery(name: string): string | undefined {
 
 /**
  * Stored nodes each name may mean: those whose name, one of whose aliases, or whose id slug
- * has the same normalised key (nameKey). The name's full key is tried first; its key without
- * a leading vendor word only when the full one matches nothing.
+ * has the same normalised key (nameKey). A vendor word leading the name is the resolver's to
+ * read, through the curated organisations: dropping any first word joined "Reflection
+ * Llama-3.1 70B" to Meta's Llama-3.1-70B.
  */
 async function matchNames(read: Reader, names: string[]): Promise<Map<string, Candidate[]>> {
   const found = new Map<string, Candidate[]>();
@@ -153,24 +154,22 @@ async function matchNames(read: Reader, names: string[]): Promise<Map<string, Ca
       const candidates = byName.get(name) ?? [];
       const keysOf = (row: (typeof rows)[number]) =>
         new Set([row.nodeName, ...row.aliases, idSlug(row.id)].map(nameKey));
-      for (const key of nameKeys(name)) {
-        const matches = candidates.filter((row) => keysOf(row).has(key));
-        if (!matches.length) continue;
-        const distinct = new Map(
-          matches.map((row) => [
-            row.id,
-            {
-              id: row.id,
-              kind: row.kind,
-              name: row.nodeName,
-              curated: isCurated(row.origin ?? undefined),
-              developers: row.developers,
-            },
-          ]),
-        );
-        found.set(name, [...distinct.values()]);
-        break;
-      }
+      const key = nameKey(name);
+      const matches = candidates.filter((row) => keysOf(row).has(key));
+      if (!matches.length) continue;
+      const distinct = new Map(
+        matches.map((row) => [
+          row.id,
+          {
+            id: row.id,
+            kind: row.kind,
+            name: row.nodeName,
+            curated: isCurated(row.origin ?? undefined),
+            developers: row.developers,
+          },
+        ]),
+      );
+      found.set(name, [...distinct.values()]);
     }
   }
   return found;

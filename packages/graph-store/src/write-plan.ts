@@ -1,4 +1,5 @@
 import {
+  isCurated,
   isLineageRelation,
   LINEAGE_KINDS,
   newEntity,
@@ -8,6 +9,8 @@ import {
   validationError,
   type GraphBatch,
   type NodeKind,
+  type Origin,
+  type RelationshipInput,
 } from '@lineage/domain';
 import {
   applyUpdate,
@@ -94,6 +97,21 @@ export function planNodes(batch: GraphBatch, existing: Map<string, PlainProps>, 
 }
 
 /** Relationships to write, by the same rules as nodes; new lineage edges are listed for the cycle check. */
+const IMPORT_MAY_NOT_CHANGE = ['declared', 'origin', 'recordedFrom', 'matchedBy'] as const;
+
+/**
+ * An import that meets a relationship a person or the seed wrote adds its sources and nothing
+ * else: its own reading (an inferred relation, its record, how it matched) never overwrites a
+ * curated one, as imports never rewrite curated nodes.
+ */
+function keepCurated(before: PlainProps, relationship: RelationshipInput): RelationshipInput {
+  const curated = isCurated(before.origin as Origin | undefined);
+  if (!curated || relationship.origin !== 'import') return relationship;
+  const kept = { ...relationship };
+  for (const field of IMPORT_MAY_NOT_CHANGE) delete kept[field];
+  return kept;
+}
+
 export function planRelationships(batch: GraphBatch, existing: Map<string, PlainProps>) {
   const state = new Map<string, RelationshipRow>();
   for (const relationship of batch.relationships) {
@@ -104,7 +122,8 @@ export function planRelationships(batch: GraphBatch, existing: Map<string, Plain
       state.set(key, { type, from, to, props: relationshipToProps(newRelationship(relationship)) });
       continue;
     }
-    const after = applyUpdate(before, relationshipToProps(relationship), relationship);
+    const input = keepCurated(before, relationship);
+    const after = applyUpdate(before, relationshipToProps(input), input);
     state.set(key, { type, from, to, props: after });
   }
 

@@ -2,7 +2,6 @@ import {
   idSlug,
   kindGroup,
   nameKey,
-  nameKeys,
   type KindGroup,
   type MatchMethod,
   type NodeKind,
@@ -176,10 +175,7 @@ export class NameResolver {
 
     const prefixed = this.table.vendorPrefix(reference.name);
     const owners = this.ownersOf(reference);
-    const keys = new Set([
-      ...nameKeys(reference.name),
-      ...(prefixed ? nameKeys(prefixed.rest) : []),
-    ]);
+    const keys = new Set([nameKey(reference.name), ...(prefixed ? [nameKey(prefixed.rest)] : [])]);
     const ownedNamed = owners.flatMap((o) =>
       (this.owned.get(o.providerId) ?? []).filter((c) =>
         [c.name, ...c.aliases, idSlug(c.id)].some((name) => keys.has(nameKey(name))),
