@@ -112,6 +112,7 @@ describe('provenance on the node page', () => {
         .first();
       await inferred.waitFor();
       expect(await inferred.getAttribute('title')).toContain('at most as LIKELY');
+      await screenshot(page, 'node-inferred-badge');
       await expectAccessible(page);
       expect(errors).toEqual([]);
     } finally {

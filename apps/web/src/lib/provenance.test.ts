@@ -36,6 +36,16 @@ describe('relationBadge', () => {
     expect(badge.title).toContain('at most as LIKELY');
   });
 
+  it('reads plain "inferred" for an inferred relationship between exact ids', () => {
+    const badge = relationBadge({
+      type: 'DEPLOYS',
+      declared: false,
+      provenance: { origin: 'SEED', record: 'seed deployments.yaml:361', matchedBy: 'EXACT' },
+    });
+    expect(badge.label).toBe('inferred');
+    expect(badge.title).toContain('Matched: exact id');
+  });
+
   it('keeps both facts when an inferred relationship also rests on a name match', () => {
     const badge = relationBadge({
       type: 'DEPENDS_ON',

@@ -58,8 +58,10 @@ export function relationBadge(relation: RelationFacts): RelationBadgeText {
   const provenance = relation.provenance ?? undefined;
   const match = provenance?.matchedBy ? MATCH_WORDS[provenance.matchedBy] : undefined;
   const inferred = !relation.declared || provenance?.matchedBy === 'INFERRED';
+  // An exact id adds nothing worth a word next to "inferred"; a name match does.
+  const nameMatch = match && !['EXACT', 'INFERRED'].includes(provenance?.matchedBy ?? '');
   const label = inferred
-    ? match && provenance?.matchedBy !== 'INFERRED'
+    ? nameMatch
       ? `inferred, ${match.label}`
       : 'inferred'
     : match && provenance?.matchedBy !== 'EXACT'

@@ -14,7 +14,7 @@ export function ProvenanceBlock({
   headingId: string;
 }) {
   return (
-    <div data-testid="provenance">
+    <div className="provenance" data-testid="provenance">
       <h3 id={headingId}>
         Where this comes from{' '}
         {verified ? null : <span className="badge match-badge match-inferred">unverified</span>}
