@@ -33,7 +33,9 @@ const change = (summary: string) => ({ by: 'test', action: 'import', summary });
 let own: OwnStore;
 let store: GraphStore;
 beforeAll(async () => {
-  own = await startOwnStore({ heap: '2g', pageCache: '512m' });
+  // The HF tree is one transaction (chunked imports are issue 14): with the provenance of every
+  // record it needs more than Neo4j's default 512 MiB, as `lineage start` now allows (1g).
+  own = await startOwnStore({ heap: '2g', pageCache: '512m', transactionMax: '1g' });
   store = own.store;
 });
 afterAll(async () => {
@@ -216,7 +218,7 @@ describe.skipIf(!hfEdges)('the Hugging Face model tree', () => {
 describe.skipIf(!avidReports)('AVID reports', () => {
   const reportsDir = avidReports!;
 
-  it('files reports on stored models as defects, lists the rest, and maps every effect code', async () => {
+  it('files reports on every stored model they name, keeps software flaws and passed runs as remarks, and maps every effect code', async () => {
     const files = (await readdir(reportsDir, { recursive: true })).filter((f) =>
       f.endsWith('.json'),
     );
@@ -227,19 +229,49 @@ describe.skipIf(!avidReports)('AVID reports', () => {
       reports.flatMap((r) => r.impact?.avid?.sep_view ?? []).map((s: string) => s.split(':')[0]),
     );
     for (const code of codes) expect(AVID_CATEGORIES).toHaveProperty(code as string);
-    const onMistralSmall = reports.filter((r) =>
-      r.affects.artifacts.some(
-        (a: { name: string }) => a.name === 'Mistral-Small-24B-Instruct-2501',
-      ),
+    // Figures computed from the raw files, independently of the importer: garak runs whose
+    // every detector passed every attempt measured no failure.
+    type GarakRow = { passed: number; total_evaluated: number };
+    const garakRows = (r: { metrics?: { results?: { rows?: GarakRow[] } }[] }) =>
+      (r.metrics ?? []).flatMap((m) => m.results?.rows ?? []);
+    const allPassed = new Set(
+      reports
+        .filter((r) => {
+          const rows = garakRows(r);
+          return rows.length > 0 && rows.every((row) => row.passed === row.total_evaluated);
+        })
+        .map((r) => r.metadata.report_id as string),
     );
-    expect(onMistralSmall).toHaveLength(77);
+    expect(allPassed.size).toBeGreaterThan(0);
+    const cves = reports.filter((r) => r.problemtype?.classof === 'CVE Entry');
+    const onMistralSmall = reports.filter(
+      (r) =>
+        !allPassed.has(r.metadata.report_id) &&
+        r.affects.artifacts.some(
+          (a: { name: string }) => a.name === 'Mistral-Small-24B-Instruct-2501',
+        ),
+    );
+    expect(onMistralSmall.length).toBeGreaterThan(0);
 
     const plan = await planImport('avid', [reportsDir], store);
     expect(plan.records).toBe(reports.length);
     const filed = new Set(
       plan.batch.relationships.filter((r) => r.type === 'AFFECTS').map((r) => r.from),
     );
-    expect(filed.size + plan.notes.unresolved.length).toBe(reports.length);
+    const remarked = new Set(plan.notes.remarks.map((line) => line.split(':')[0]!));
+    // Every report is filed or listed with its reason, never both.
+    for (const report of reports) {
+      const id = report.metadata.report_id as string;
+      expect(filed.has(`defect:${id}`) !== remarked.has(id), id).toBe(true);
+    }
+    for (const id of allPassed) expect(filed.has(`defect:${id}`), id).toBe(false);
+    for (const cve of cves) expect(filed.has(`defect:${cve.metadata.report_id}`)).toBe(false);
+    expect(filed.has('defect:AVID-2023-R0003')).toBe(false);
+    // A title that says jailbreak is filed JAILBREAK.
+    for (const node of plan.batch.nodes)
+      if (/jailbreak/i.test(node.name))
+        expect(node, node.id).toMatchObject({ category: 'JAILBREAK' });
+
     await store.write(plan.batch, change('avid'));
     const affected = await store.defectsWithOriginsIn([
       'model:mistralai/Mistral-Small-24B-Instruct-2501',
