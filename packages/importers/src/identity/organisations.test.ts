@@ -103,7 +103,10 @@ describe('vendor prefixes', () => {
       'provider:meta-llama',
     );
     expect(index.vendorPrefix('OpenAI GPT-4o')).toMatchObject({ rest: 'GPT-4o' });
-    expect(index.vendorPrefix('Twitter / X Grok 2')?.rest).toBe('X Grok 2');
+    expect(index.vendorPrefix('Twitter / X Grok 2')).toMatchObject({ rest: 'Grok 2' });
+    expect(index.vendorPrefix('Twitter / X Grok 2')?.organisation.providerId).toBe(
+      'provider:xai-org',
+    );
     expect(index.vendorPrefix('GPT-4o')).toBeUndefined();
   });
 

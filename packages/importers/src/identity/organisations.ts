@@ -431,16 +431,20 @@ const OTHER_ORGANISATIONS: Organisation[] = [
     verified: true,
   },
   {
+    // AVID's vendor "Twitter / X" leads xAI's Grok models ("Twitter / X Grok 2"): xAI acquired
+    // X Corp. on 2025-03-28 (Elon Musk's post on X that day, quoted by The National:
+    // https://www.thenationalnews.com/future/technology/2025/03/28/elon-musks-xai-buys-social-media-platform-x-for-45bn/).
+    // The bare "Twitter" stays X Corp.'s own, below: its own accounts are not xAI's.
     providerId: 'provider:xai-org',
     name: 'xAI',
-    aliases: ['X.AI Corp.'],
+    aliases: ['X.AI Corp.', 'Twitter / X'],
     hubOwners: ['xai-org'],
     sources: ['https://x.ai', hf('xai-org')],
     verified: true,
   },
   {
-    // AVID writes "Twitter / X Grok 2" and developer "Twitter" for xAI's Grok: X runs Grok but
-    // xAI develops it, so Twitter is its own organisation here and never an alias of xAI.
+    // AVID writes developer "Twitter" for xAI's Grok: X runs Grok but xAI develops it, so
+    // "Twitter" alone is X Corp.'s; AVID's vendor prefix "Twitter / X" is xAI's (above).
     providerId: 'provider:Twitter',
     name: 'X Corp. (Twitter)',
     aliases: ['Twitter', 'X Corp.', 'Twitter, Inc.'],
