@@ -50,7 +50,13 @@ describe('a write planned under the write lock', () => {
       },
       () => ({ ...change, summary: `planned ${child}` }),
     );
-    expect(planned.match).toEqual({ id: stored, kind: 'BaseModel', name: `Stored ${word}` });
+    expect(planned.match).toEqual({
+      id: stored,
+      kind: 'BaseModel',
+      name: `Stored ${word}`,
+      curated: false,
+      developers: [],
+    });
     expect([...planned.kinds]).toEqual([[stored, 'BaseModel']]);
     expect(report).toMatchObject({
       nodes: { created: 1 },

@@ -41,3 +41,8 @@ export {
   type ImportFormat,
   type Reconcile,
 } from './plan-import';
+export {
+  organisations,
+  OrganisationIndex,
+  type Organisation,
+} from './identity/organisations-index';

@@ -37,19 +37,23 @@ describe('an import raced with other writers', () => {
     // import has looked up what is stored: it is acknowledged before the import goes on, unless
     // the import holds the write lock while it reconciles.
     let other: Promise<WriteReport> | undefined;
-    const racing = (lookup: NodeLookup): NodeLookup => ({
-      matchNames: (names) => lookup.matchNames(names),
-      storedIdsFolded: (ids) => lookup.storedIdsFolded(ids),
-      reviewDecisions: () => lookup.reviewDecisions(),
-      kindsOf: async (ids) => {
-        const kinds = await lookup.kindsOf(ids);
+    // Whichever lookup the planner makes first, the other writer goes right after it.
+    const thenRace =
+      <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        const result = await read(...args);
         other ??= store.write(
           { nodes: [curated], relationships: [] },
           { by: 'api', action: 'upsert', summary: 'curated' },
         );
         await Promise.race([other, sleep(500)]);
-        return kinds;
-      },
+        return result;
+      };
+    const racing = (lookup: NodeLookup): NodeLookup => ({
+      matchNames: thenRace((names: string[]) => lookup.matchNames(names)),
+      storedIdsFolded: thenRace((ids: string[]) => lookup.storedIdsFolded(ids)),
+      reviewDecisions: thenRace(() => lookup.reviewDecisions()),
+      kindsOf: thenRace((ids: string[]) => lookup.kindsOf(ids)),
     });
     // As `lineage import` does: files read first, reconciled and written under the write lock.
     const reconcile = await prepareImport('hf-tree', [file]);
@@ -57,6 +61,7 @@ describe('an import raced with other writers', () => {
       (lookup) => reconcile(racing(lookup)),
       () => ({ by: 'cli', action: 'import', summary: 'race' }),
     );
+    expect(other).toBeDefined();
     await other;
 
     expect(report.nodes.created).toBeGreaterThan(0);

@@ -38,14 +38,31 @@ export class ImportService {
     private readonly importers: Record<ImportFormat, Importer> = IMPORTERS,
   ) {}
 
-  /** The curated seed (already read and validated as a whole), in one transaction. */
+  /**
+   * The curated seed (already read and validated as a whole), in one transaction. A seed id
+   * that an import stored first in another letter case (the hub ignores case) takes the
+   * stored spelling, under the write lock, so the curated record lands on that node.
+   */
   async seed(contents: SeedContents): Promise<WriteReport> {
     const { nodes, relationships } = contents.batch;
-    return this.store.write(contents.batch, {
-      by: 'seed',
-      action: 'seed',
-      summary: `seed: ${nodes.length} nodes, ${relationships.length} relationships from ${contents.files.length} files`,
-    });
+    const { report } = await this.store.writePlanned(
+      async (lookup) => {
+        const stored = await lookup.storedIdsFolded(nodes.map((node) => node.id));
+        const idOf = (id: string) => stored.get(id)?.id ?? id;
+        return {
+          batch: {
+            nodes: nodes.map((node) => ({ ...node, id: idOf(node.id) })),
+            relationships: relationships.map((r) => ({ ...r, from: idOf(r.from), to: idOf(r.to) })),
+          },
+        };
+      },
+      () => ({
+        by: 'seed',
+        action: 'seed',
+        summary: `seed: ${nodes.length} nodes, ${relationships.length} relationships from ${contents.files.length} files`,
+      }),
+    );
+    return report;
   }
 
   async run(

@@ -257,18 +257,23 @@ async function placeAssets(
         `${asset.at}: '${asset.name}' could be ${found.candidates.join(' or ')}; kept apart as ${generatedOf(asset)}`,
       );
     // Two assets of one name are kept apart from any stored node: which one it is, is unknown.
-    if (found.outcome === 'matched' && byName.get(asset.name)!.length === 1)
-      placed.set(asset, { id: found.id, group, kind: found.kind, method: found.method });
-    else placed.set(asset, { id: generatedOf(asset), group });
+    // The node an earlier import of this asset made is its own id, whatever rule found it: a
+    // re-import must read the same as the first (matchedBy included).
+    if (found.outcome === 'matched' && byName.get(asset.name)!.length === 1) {
+      const own = found.id === generatedOf(asset) || found.id.startsWith(`${generatedOf(asset)}-`);
+      const method = own ? 'exact' : found.method;
+      placed.set(asset, { id: found.id, group, kind: found.kind, method });
+    } else placed.set(asset, { id: generatedOf(asset), group });
   }
 
-  // A new id that a stored node already has in another letter case is that node's id: the
-  // matching rules said this asset is not it, so it takes a suffix of its own.
+  // A new id that a stored node has in another letter case is not this asset's (the matching
+  // rules said so): it takes a suffix of its own.
   const fresh = [...placed.values()].filter((p) => p.method === undefined);
   const folded = await lookup.storedIdsFolded(fresh.map((p) => p.id));
   for (const [asset, place] of placed) {
     const stored = place.method === undefined ? folded.get(place.id) : undefined;
-    if (!stored) continue;
+    // The very id is this asset's own node from an earlier import: it links to it.
+    if (!stored || stored.id === place.id) continue;
     const apart = `${place.id}-${shortHash(`${asset.organization}/${asset.name}`)}`;
     notes.remarks.push(
       `${asset.at}: '${asset.name}' is not the stored ${stored.id}; filed as ${apart}`,
