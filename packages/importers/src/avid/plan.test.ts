@@ -1,8 +1,8 @@
-import type { NodeKind } from '@lineage/domain';
 import { describe, expect, it } from 'vitest';
-import type { NodeLookup, StoredCandidate } from '../plan';
+import type { StoredCandidate } from '../plan';
 import { fixture } from '../testing';
 import { planAvid } from './plan';
+import { lookupOf } from '../testing/fake-lookup';
 
 const node = (id: string, name: string, extra: Partial<StoredCandidate> = {}): StoredCandidate => ({
   id,
@@ -32,33 +32,6 @@ const STORED = [
     developers: ['provider:openai'],
   }),
 ];
-
-/** A lookup over a fixed list, matching names as the store does (by a folded name). */
-function lookupOf(nodes: StoredCandidate[]): NodeLookup {
-  const key = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-  return {
-    matchNames: (names) =>
-      Promise.resolve(
-        new Map(
-          names
-            .map((name) => [name, nodes.filter((n) => key(n.name) === key(name))] as const)
-            .filter(([, found]) => found.length),
-        ),
-      ),
-    kindsOf: (ids) =>
-      Promise.resolve(new Map(nodes.filter((n) => ids.includes(n.id)).map((n) => [n.id, n.kind]))),
-    reviewDecisions: () => Promise.resolve([]),
-    storedIdsFolded: (ids) =>
-      Promise.resolve(
-        new Map(
-          ids.flatMap((id) => {
-            const found = nodes.find((n) => n.id.toLowerCase() === id.toLowerCase());
-            return found ? [[id, { id: found.id, kind: found.kind as NodeKind }] as const] : [];
-          }),
-        ),
-      ),
-  };
-}
 
 const report = (id: string) => fixture(`avid/reports/2026/${id}.json`);
 const plan = (...ids: string[]) => planAvid(ids.map(report), lookupOf(STORED));

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NodeKind, RelationshipInput } from '@lineage/domain';
 import { describe, expect, it } from 'vitest';
-import type { NodeLookup, StoredCandidate } from '../plan';
+import type { StoredCandidate } from '../plan';
 import { fixture } from '../testing';
 import { planCycloneDx } from './plan-bom';
+import { lookupOf } from '../testing/fake-lookup';
 
 // Third-party ML-BOMs in the shapes tools write them (fixtures/cyclonedx), planned against a
 // store that holds a few nodes: what joins, what is new, and what each relation claims.
@@ -41,37 +42,6 @@ const STORE: StoredCandidate[] = [
   stored('provider:meta-llama', 'Provider', { name: 'Meta', curated: true }),
   stored('provider:mistralai', 'Provider', { name: 'Mistral AI', curated: true }),
 ];
-
-/** A lookup over a fixed list, matching names as the store does (by lower-cased name). */
-function lookupOf(nodes: StoredCandidate[]): NodeLookup {
-  const key = (text: string) =>
-    text
-      .slice(text.lastIndexOf('/') + 1)
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '');
-  return {
-    matchNames: (names) =>
-      Promise.resolve(
-        new Map(
-          names
-            .map((name) => [name, nodes.filter((n) => key(n.name) === key(name))] as const)
-            .filter(([, found]) => found.length),
-        ),
-      ),
-    kindsOf: (ids) =>
-      Promise.resolve(new Map(nodes.filter((n) => ids.includes(n.id)).map((n) => [n.id, n.kind]))),
-    reviewDecisions: () => Promise.resolve([]),
-    storedIdsFolded: (ids) =>
-      Promise.resolve(
-        new Map(
-          ids.flatMap((id) => {
-            const found = nodes.find((n) => n.id.toLowerCase() === id.toLowerCase());
-            return found ? [[id, { id: found.id, kind: found.kind }] as const] : [];
-          }),
-        ),
-      ),
-  };
-}
 
 const plan = (file: string, nodes = STORE) =>
   planCycloneDx(fixture(`cyclonedx/${file}`), lookupOf(nodes));

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NodeKind, RelationshipInput } from '@lineage/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeLookup, StoredCandidate } from '../plan';
+import type { StoredCandidate } from '../plan';
 import { planHuggingFace } from './plan';
 import { readEdgesCsv, readModelCards } from './read-hf';
+import { lookupOf } from '../testing/fake-lookup';
 
 const stored = (id: string, kind: NodeKind = 'BaseModel'): StoredCandidate => ({
   id,
@@ -14,37 +15,6 @@ const stored = (id: string, kind: NodeKind = 'BaseModel'): StoredCandidate => ({
   curated: true,
   developers: [],
 });
-
-/** A lookup over a fixed list, folding case and matching names as the store does. */
-function lookupOf(nodes: StoredCandidate[]): NodeLookup {
-  const key = (text: string) =>
-    text
-      .slice(text.lastIndexOf('/') + 1)
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '');
-  return {
-    matchNames: (names) =>
-      Promise.resolve(
-        new Map(
-          names
-            .map((name) => [name, nodes.filter((n) => key(n.id) === key(name))] as const)
-            .filter(([, found]) => found.length),
-        ),
-      ),
-    kindsOf: (ids) =>
-      Promise.resolve(new Map(nodes.filter((n) => ids.includes(n.id)).map((n) => [n.id, n.kind]))),
-    reviewDecisions: () => Promise.resolve([]),
-    storedIdsFolded: (ids) =>
-      Promise.resolve(
-        new Map(
-          ids.flatMap((id) => {
-            const found = nodes.find((n) => n.id.toLowerCase() === id.toLowerCase());
-            return found ? [[id, { id: found.id, kind: found.kind }] as const] : [];
-          }),
-        ),
-      ),
-  };
-}
 
 let dir: string;
 beforeAll(async () => {

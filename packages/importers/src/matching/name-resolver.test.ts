@@ -1,9 +1,9 @@
-import type { NodeKind } from '@lineage/domain';
 import { describe, expect, it } from 'vitest';
 import { OrganisationIndex } from '../identity/organisations-index';
 import type { NodeLookup, StoredCandidate } from '../plan';
 import { NameResolver, type NameReference } from './name-resolver';
 import { ReviewDecisions } from './review-decisions';
+import { lookupOf } from '../testing/fake-lookup';
 
 const table = new OrganisationIndex([
   {
@@ -30,33 +30,6 @@ const node = (id: string, name: string, extra: Partial<StoredCandidate> = {}): S
   developers: [],
   ...extra,
 });
-
-/** A lookup over a fixed list, matching names as the store does (by lower-cased name). */
-function lookupOf(nodes: StoredCandidate[]): NodeLookup {
-  const key = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-  return {
-    matchNames: (names) =>
-      Promise.resolve(
-        new Map(
-          names
-            .map((name) => [name, nodes.filter((n) => key(n.name) === key(name))] as const)
-            .filter(([, found]) => found.length),
-        ),
-      ),
-    kindsOf: (ids) =>
-      Promise.resolve(new Map(nodes.filter((n) => ids.includes(n.id)).map((n) => [n.id, n.kind]))),
-    reviewDecisions: () => Promise.resolve([]),
-    storedIdsFolded: (ids) =>
-      Promise.resolve(
-        new Map(
-          ids.flatMap((id) => {
-            const found = nodes.find((n) => n.id.toLowerCase() === id.toLowerCase());
-            return found ? [[id, { id: found.id, kind: found.kind as NodeKind }] as const] : [];
-          }),
-        ),
-      ),
-  };
-}
 
 async function resolve(
   nodes: StoredCandidate[],
