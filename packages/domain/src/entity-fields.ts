@@ -28,6 +28,11 @@ const common = {
   ...provenanceFields,
 };
 
+/** Lineage nodes stop existing when retired: a retired deployment or model is exposed to nothing. */
+const lifespan = {
+  retiredAt: isoDate.optional(),
+};
+
 const licensing = {
   license: text(200).optional(),
   access: z.enum(ACCESS_LEVELS).optional(),
@@ -43,6 +48,7 @@ export const providerFields = { kind: z.literal('Provider'), ...common };
 export const modelFields = {
   kind: z.enum(MODEL_KINDS),
   ...common,
+  ...lifespan,
   ...licensing,
   parameters: count.min(1).optional(),
   modality: text(100).optional(),
@@ -50,11 +56,17 @@ export const modelFields = {
   version: text(100).optional(),
 };
 
-export const datasetFields = { kind: z.literal('Dataset'), ...common, ...licensing };
+export const datasetFields = {
+  kind: z.literal('Dataset'),
+  ...common,
+  ...lifespan,
+  ...licensing,
+};
 
 export const deploymentFields = {
   kind: z.literal('Deployment'),
   ...common,
+  ...lifespan,
   ...licensing,
   monthlyActiveUsers: count.optional(),
 };
@@ -79,6 +91,9 @@ export const relationshipFields = {
   sources: z.array(sourceUrl).max(100).optional(),
   evidence: text(4000).optional(),
   since: isoDate.optional(),
+  /** Lineage only: the first day it held, and the first day it no longer did (open if absent). */
+  validFrom: isoDate.optional(),
+  validTo: isoDate.optional(),
   ...provenanceFields,
   ...matchedByField,
 };
@@ -86,9 +101,21 @@ export const relationshipFields = {
 /** The optional fields of each kind an update may clear by naming them in `unset`. */
 export const CLEARABLE_FIELDS = {
   Provider: ['releasedAt'],
-  Model: ['releasedAt', 'license', 'access', 'parameters', 'modality', 'downloads', 'version'],
-  Dataset: ['releasedAt', 'license', 'access'],
-  Deployment: ['releasedAt', 'license', 'access', 'monthlyActiveUsers'],
+  Model: [
+    'releasedAt',
+    'retiredAt',
+    'license',
+    'access',
+    'parameters',
+    'modality',
+    'downloads',
+    'version',
+  ],
+  Dataset: ['releasedAt', 'retiredAt', 'license', 'access'],
+  Deployment: ['releasedAt', 'retiredAt', 'license', 'access', 'monthlyActiveUsers'],
   Defect: ['releasedAt', 'disclosedAt', 'summary', 'transmission'],
-  Relationship: ['since'],
+  Relationship: ['since', 'validFrom', 'validTo'],
+  /** Of those, what a mitigation has, and what a lineage link has. */
+  Mitigation: ['since'],
+  Link: ['validFrom', 'validTo'],
 } as const;

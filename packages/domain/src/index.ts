@@ -89,6 +89,11 @@ export {
   buildLineageGraph,
   nodeIndex,
   kindOfNode,
+  nodeExistsOn,
+  edgeHoldsOn,
+  timeBreakpoints,
+  periodsOf,
+  type TimedValue,
   computeImpact,
   Impact,
   ImpactView,
@@ -110,3 +115,15 @@ export {
   type MatchMethod,
 } from './provenance';
 export { toCsv, type Column } from './csv';
+export {
+  NO_START,
+  NO_END,
+  dayNumber,
+  isoDate,
+  today,
+  startDay,
+  endDay,
+  holdsOn,
+  periodOf,
+  type Period,
+} from './validity';

@@ -13,6 +13,9 @@ export const LINEAGE_RELATIONS = [
   'ADAPTER_OF',
   // The same weights republished under another owner (a re-upload of a vendor's model).
   'REUPLOAD_OF',
+  // A family name (an alias such as `gpt-4o`) served by one dated snapshot over a period: a
+  // defect measured on the snapshot reaches what uses the name only while it pointed there.
+  'POINTS_TO',
   'TRAINED_ON',
   'GENERATED_BY',
   'DEPLOYS',
@@ -22,7 +25,14 @@ export const LINEAGE_RELATIONS = [
 export type LineageRelation = (typeof LINEAGE_RELATIONS)[number];
 
 /** Relationships that describe context and are never traversed for impact. */
-export const CONTEXT_RELATIONS = ['DEVELOPED_BY', 'OPERATED_BY', 'AFFECTS', 'MITIGATES'] as const;
+export const CONTEXT_RELATIONS = [
+  'DEVELOPED_BY',
+  'OPERATED_BY',
+  'AFFECTS',
+  'MITIGATES',
+  // A dated snapshot belongs to its family, whether or not the family's name ever pointed at it.
+  'SNAPSHOT_OF',
+] as const;
 export type ContextRelation = (typeof CONTEXT_RELATIONS)[number];
 
 export const RELATION_TYPES = [...LINEAGE_RELATIONS, ...CONTEXT_RELATIONS] as const;
@@ -48,6 +58,7 @@ export const ENDPOINT_RULES: Record<RelationType, EndpointRule> = {
   MERGED_FROM: MODEL_TO_MODEL,
   ADAPTER_OF: MODEL_TO_MODEL,
   REUPLOAD_OF: MODEL_TO_MODEL,
+  POINTS_TO: MODEL_TO_MODEL,
   TRAINED_ON: { from: ['Model'], to: ['Dataset'] },
   GENERATED_BY: { from: ['Dataset'], to: ['Model'] },
   DEPLOYS: { from: ['Deployment'], to: ['Model'] },
@@ -57,6 +68,7 @@ export const ENDPOINT_RULES: Record<RelationType, EndpointRule> = {
   OPERATED_BY: { from: ['Deployment'], to: ['Provider'] },
   AFFECTS: { from: ['Defect'], to: LINEAGE_NODES },
   MITIGATES: { from: ['Model', 'Deployment'], to: ['Defect'] },
+  SNAPSHOT_OF: MODEL_TO_MODEL,
 };
 
 /** Why a relationship of `type` cannot join these kinds, or undefined when it can. */

@@ -13,6 +13,7 @@ import {
 import { DEFECT_STATUSES } from './defects';
 import { idProblem } from './ids';
 import type { NodeKind } from './kinds';
+import { isLineageRelation, type RelationType } from './relations';
 
 export { CLEARABLE_FIELDS, transmissionOverridesSchema } from './entity-fields';
 
@@ -38,6 +39,7 @@ export const entityInputSchema = z
   .superRefine((entity, ctx) => {
     const problem = idProblem(entity.id, entity.kind);
     if (problem) ctx.addIssue({ code: 'custom', path: ['id'], message: problem });
+    lifespanFits(entity, ctx);
     refuseContradictions(entity, ['aliases', 'sources'], ctx);
   });
 
@@ -80,15 +82,40 @@ export type DefectInput = Extract<EntityInput, { kind: 'Defect' }>;
 /** A node as stored (and read back). */
 export type Entity = z.output<typeof storedEntitySchema>;
 
-function onlyMitigatesHasEvidence(
-  relationship: { type: string; evidence?: string; since?: string },
-  ctx: z.RefinementCtx,
-) {
-  if (relationship.type === 'MITIGATES') return;
-  for (const field of ['evidence', 'since'] as const) {
-    if (relationship[field] !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [field], message: `only MITIGATES has ${field}` });
-    }
+interface DatedRelationship {
+  type: string;
+  evidence?: string;
+  since?: string;
+  validFrom?: string;
+  validTo?: string;
+}
+
+/** MITIGATES alone has evidence and a start; lineage alone has a period, which must not end first. */
+function relationshipFieldsFit(relationship: DatedRelationship, ctx: z.RefinementCtx) {
+  const misplaced = (field: keyof DatedRelationship, message: string) => {
+    if (relationship[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message });
+  };
+  if (relationship.type !== 'MITIGATES') {
+    misplaced('evidence', 'only MITIGATES has evidence');
+    misplaced('since', 'only MITIGATES has since');
+  }
+  if (!isLineageRelation(relationship.type as RelationType)) {
+    misplaced('validFrom', 'only lineage relationships have validFrom');
+    misplaced('validTo', 'only lineage relationships have validTo');
+  }
+  const { validFrom, validTo } = relationship;
+  if (validFrom && validTo && validTo <= validFrom) {
+    const message = `validTo (${validTo}) must be after validFrom (${validFrom}): it is the first day the relationship no longer held`;
+    ctx.addIssue({ code: 'custom', path: ['validTo'], message });
+  }
+}
+
+/** A node's retirement, when both dates are given, comes after its release. */
+function lifespanFits(entity: { releasedAt?: string; retiredAt?: string }, ctx: z.RefinementCtx) {
+  const { releasedAt, retiredAt } = entity;
+  if (releasedAt && retiredAt && retiredAt < releasedAt) {
+    const message = `retiredAt (${retiredAt}) is before releasedAt (${releasedAt})`;
+    ctx.addIssue({ code: 'custom', path: ['retiredAt'], message });
   }
 }
 
@@ -100,7 +127,7 @@ export const relationshipInputSchema = z
     unset: removals(CLEARABLE_FIELDS.Relationship).unset,
   })
   .superRefine((relationship, ctx) => {
-    onlyMitigatesHasEvidence(relationship, ctx);
+    relationshipFieldsFit(relationship, ctx);
     refuseContradictions(relationship, ['sources'], ctx);
   });
 
@@ -114,7 +141,7 @@ export const storedRelationshipSchema = z
       .max(100)
       .default(() => []),
   })
-  .superRefine(onlyMitigatesHasEvidence);
+  .superRefine(relationshipFieldsFit);
 
 export type RelationshipInput = z.output<typeof relationshipInputSchema>;
 export type RelationshipInputDraft = z.input<typeof relationshipInputSchema>;

@@ -23,6 +23,8 @@ export const DEFAULT_TRANSMISSION: Record<LineageRelation, Row> = {
   QUANTIZED_FROM: row([C, C, C, C, C, C, C, C]),
   ADAPTER_OF: row([C, C, C, C, C, C, C, C]),
   REUPLOAD_OF: row([C, C, C, C, C, C, C, C]),
+  // A family name runs the snapshot it points at.
+  POINTS_TO: row([C, C, C, C, C, C, C, C]),
   // Fine-tuning keeps the weights' behaviour and is known to erode safety training.
   FINE_TUNED_FROM: row([C, C, L, L, L, L, C, L]),
   MERGED_FROM: row([L, L, L, L, L, L, C, L]),

@@ -7,23 +7,28 @@ export interface DefectContext {
   defect: Extract<StoredEntity, { kind: 'Defect' }>;
   origins: string[];
   mitigators: string[];
+  /** The day each mitigator's MITIGATES holds from, where it says (`since`). */
+  mitigatedSince: Record<string, string>;
 }
 
 const DEFECT_CONTEXT = `
   MATCH (d:Defect {id: $id})
   OPTIONAL MATCH (d)-[:AFFECTS]->(origin:Entity)
   WITH d, collect(origin.id) AS origins
-  OPTIONAL MATCH (mitigator:Entity)-[:MITIGATES]->(d)
-  WITH d, origins, collect(mitigator.id) AS mitigators
+  OPTIONAL MATCH (mitigator:Entity)-[mitigation:MITIGATES]->(d)
+  WITH d, origins, collect(mitigator.id) AS mitigators,
+       collect([mitigator.id, mitigation.since]) AS since
   OPTIONAL MATCH (m:Meta {key: 'graph'})
-  RETURN properties(d) AS props, origins, mitigators, coalesce(m.graphVersion, 0) AS graphVersion`;
+  RETURN properties(d) AS props, origins, mitigators, since,
+         coalesce(m.graphVersion, 0) AS graphVersion`;
 
 const DEFECTS_WITH_ORIGINS_IN = `
   MATCH (d:Defect)-[:AFFECTS]->(origin:Entity)
   WHERE origin.id IN $ids
   WITH d, collect(origin.id) AS origins
-  OPTIONAL MATCH (mitigator:Entity)-[:MITIGATES]->(d)
-  RETURN properties(d) AS props, origins, collect(mitigator.id) AS mitigators`;
+  OPTIONAL MATCH (mitigator:Entity)-[mitigation:MITIGATES]->(d)
+  RETURN properties(d) AS props, origins, collect(mitigator.id) AS mitigators,
+         collect([mitigator.id, mitigation.since]) AS since`;
 
 const OPERATORS = `
   MATCH (d:Deployment)-[:OPERATED_BY]->(p:Provider)
@@ -31,11 +36,18 @@ const OPERATORS = `
   RETURN d.id AS deployment, p.id AS provider
   ORDER BY deployment, provider`;
 
-type Row = { props: object; origins: string[]; mitigators: string[] };
+type Row = {
+  props: object;
+  origins: string[];
+  mitigators: string[];
+  since: [string | null, string | null][];
+};
 
 function toContext(row: Row): DefectContext {
   const defect = propsToEntity(decodeProps(row.props)) as DefectContext['defect'];
-  return { defect, origins: row.origins, mitigators: row.mitigators };
+  const mitigatedSince: Record<string, string> = {};
+  for (const [id, since] of row.since) if (id && since) mitigatedSince[id] = since;
+  return { defect, origins: row.origins, mitigators: row.mitigators, mitigatedSince };
 }
 
 /**

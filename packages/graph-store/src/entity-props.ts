@@ -105,6 +105,8 @@ export function relationshipToProps(relationship: RelationshipInput): PlainProps
     'sources',
     'evidence',
     'since',
+    'validFrom',
+    'validTo',
     'origin',
     'recordedFrom',
     'matchedBy',

@@ -13,8 +13,9 @@ import { graphVersion } from './meta-store';
 /** Every lineage node with the edges to its parents: one pass over the nodes, no join. */
 const WHOLE_LINEAGE = `
   MATCH (n:Entity) WHERE n.kind IN $kinds
-  RETURN n.id AS id, n.kind AS kind,
-         [(n)-[r:${relationPattern()}]->(parent:Entity) | [parent.id, type(r), r.declared]] AS parents`;
+  RETURN n.id AS id, n.kind AS kind, n.releasedAt AS releasedAt, n.retiredAt AS retiredAt,
+         [(n)-[r:${relationPattern()}]->(parent:Entity) |
+           [parent.id, type(r), r.declared, r.validFrom, r.validTo]] AS parents`;
 
 /** Whether any write between two versions changed the lineage (older records: assume so). */
 const LINEAGE_CHANGES_BETWEEN = `
@@ -22,7 +23,7 @@ const LINEAGE_CHANGES_BETWEEN = `
   RETURN count(c) AS changes,
          count(CASE WHEN coalesce(c.lineageChanged, true) THEN 1 END) AS lineageChanges`;
 
-type ParentTuple = [string, LineageRelation, boolean | null];
+type ParentTuple = [string, LineageRelation, boolean | null, string | null, string | null];
 
 export interface ProjectionStatus {
   /** The graph version the held projection was read at; undefined before the first build. */
@@ -131,7 +132,13 @@ export class LineageProjection {
   }
 
   private async readLineage(): Promise<LineageGraph> {
-    const rows = await this.connection.read<{ id: string; kind: NodeKind; parents: ParentTuple[] }>(
+    const rows = await this.connection.read<{
+      id: string;
+      kind: NodeKind;
+      releasedAt: string | null;
+      retiredAt: string | null;
+      parents: ParentTuple[];
+    }>(
       WHOLE_LINEAGE,
       { kinds: LINEAGE_KINDS },
       // A scan of the whole graph: seconds at a million nodes, longer than a request may take.
@@ -139,8 +146,8 @@ export class LineageProjection {
     );
     const edges: LineageEdgeInput[] = [];
     for (const row of rows) {
-      for (const [to, type, declared] of row.parents) {
-        edges.push({ from: row.id, to, type, declared: declared !== false });
+      for (const [to, type, declared, validFrom, validTo] of row.parents) {
+        edges.push({ from: row.id, to, type, declared: declared !== false, validFrom, validTo });
       }
     }
     return buildLineageGraph(rows, edges);

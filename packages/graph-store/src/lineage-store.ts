@@ -44,9 +44,10 @@ export function closureQuery(direction: Direction, maxDepth?: number) {
     MATCH (start)${arrow}(n:Entity)
     WITH DISTINCT n
     OPTIONAL MATCH (n)-[r:${ALL_LINEAGE}]->(parent:Entity)
-    RETURN n.id AS id, n.kind AS kind,
+    RETURN n.id AS id, n.kind AS kind, n.releasedAt AS releasedAt, n.retiredAt AS retiredAt,
            collect(CASE WHEN r IS NULL THEN null
-                   ELSE {to: parent.id, type: type(r), declared: r.declared} END) AS parents`;
+                   ELSE {to: parent.id, type: type(r), declared: r.declared,
+                         validFrom: r.validFrom, validTo: r.validTo} END) AS parents`;
 }
 
 export async function fetchClosure(
@@ -58,10 +59,23 @@ export async function fetchClosure(
   const rows = await connection.read<{
     id: string;
     kind: NodeKind;
-    parents: { to: string; type: LineageRelation; declared: boolean | null }[];
+    releasedAt: string | null;
+    retiredAt: string | null;
+    parents: {
+      to: string;
+      type: LineageRelation;
+      declared: boolean | null;
+      validFrom: string | null;
+      validTo: string | null;
+    }[];
   }>(closureQuery(direction, maxDepth), { ids });
   const inside = new Set(rows.map((row) => row.id));
-  const nodes = rows.map(({ id, kind }) => ({ id, kind }));
+  const nodes = rows.map(({ id, kind, releasedAt, retiredAt }) => ({
+    id,
+    kind,
+    releasedAt,
+    retiredAt,
+  }));
   const edges: LineageEdgeInput[] = [];
   for (const row of rows) {
     for (const parent of row.parents) {
@@ -72,6 +86,8 @@ export async function fetchClosure(
         to: parent.to,
         type: parent.type,
         declared: parent.declared !== false,
+        validFrom: parent.validFrom,
+        validTo: parent.validTo,
       });
     }
   }
@@ -96,7 +112,8 @@ const EDGES_AMONG = (pattern: string) => `
   MATCH (a:Entity)-[r:${pattern}]->(b:Entity)
   WHERE a.id IN $ids AND b.id IN $ids
   RETURN a.id AS from, type(r) AS type, b.id AS to, r.declared AS declared, r.sources AS sources,
-         r.origin AS origin, r.recordedFrom AS recordedFrom, r.matchedBy AS matchedBy`;
+         r.origin AS origin, r.recordedFrom AS recordedFrom, r.matchedBy AS matchedBy,
+         r.validFrom AS validFrom, r.validTo AS validTo`;
 
 export interface ViewEdge {
   from: string;
@@ -108,6 +125,8 @@ export interface ViewEdge {
   origin?: string | null;
   recordedFrom?: string | null;
   matchedBy?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
 }
 
 export interface LineageView {

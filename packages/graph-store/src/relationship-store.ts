@@ -12,6 +12,9 @@ export interface StoredRelationship {
   sources: string[];
   evidence?: string;
   since?: string;
+  /** Lineage: the period it held, `[validFrom, validTo)`, either end open when absent. */
+  validFrom?: string;
+  validTo?: string;
   /** Provenance: who wrote it, from which source record, how its ends were matched. */
   origin?: string;
   recordedFrom?: string;
@@ -47,8 +50,14 @@ function toRelationship(row: { from: string; type: RelationType; to: string; pro
     sources: (props.sources as string[] | undefined) ?? [],
   };
   if (typeof props.evidence === 'string') relationship.evidence = props.evidence;
-  if (typeof props.since === 'string') relationship.since = props.since;
-  for (const key of ['origin', 'recordedFrom', 'matchedBy'] as const) {
+  for (const key of [
+    'since',
+    'validFrom',
+    'validTo',
+    'origin',
+    'recordedFrom',
+    'matchedBy',
+  ] as const) {
     const value = props[key];
     if (typeof value === 'string') relationship[key] = value;
   }

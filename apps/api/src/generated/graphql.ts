@@ -41,6 +41,7 @@ export type LineageRelation =
   | 'MERGED_FROM'
   | 'ADAPTER_OF'
   | 'REUPLOAD_OF'
+  | 'POINTS_TO'
   | 'TRAINED_ON'
   | 'GENERATED_BY'
   | 'DEPLOYS'
@@ -55,6 +56,7 @@ export type RelationType =
   | 'MERGED_FROM'
   | 'ADAPTER_OF'
   | 'REUPLOAD_OF'
+  | 'POINTS_TO'
   | 'TRAINED_ON'
   | 'GENERATED_BY'
   | 'DEPLOYS'
@@ -63,7 +65,8 @@ export type RelationType =
   | 'DEVELOPED_BY'
   | 'OPERATED_BY'
   | 'AFFECTS'
-  | 'MITIGATES';
+  | 'MITIGATES'
+  | 'SNAPSHOT_OF';
 
 export type DefectCategory =
   | 'JAILBREAK'
@@ -128,6 +131,10 @@ export type Relationship = {
   evidence?: Maybe<Scalars['String']['output']>;
   /** For MITIGATES: since when. */
   since?: Maybe<Scalars['Date']['output']>;
+  /** For lineage: the first day it held; null when not known (it held from the start). */
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  /** For lineage: the first day it no longer held; null while it still holds. */
+  validTo?: Maybe<Scalars['Date']['output']>;
   /** Who wrote it, from which record, and how its ends were matched; null on older records. */
   provenance?: Maybe<Provenance>;
 };
@@ -407,6 +414,8 @@ export type ModelInput = {
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   verified?: InputMaybe<Scalars['Boolean']['input']>;
   releasedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** The first day it was no longer available: from then on it is exposed to nothing and passes nothing on. */
+  retiredAt?: InputMaybe<Scalars['Date']['input']>;
   parameters?: InputMaybe<Scalars['Float']['input']>;
   license?: InputMaybe<Scalars['String']['input']>;
   access?: InputMaybe<Access>;
@@ -422,7 +431,14 @@ export type ModelInput = {
 
 /** The optional fields of a model that unset can clear. */
 export type ModelField =
-  'RELEASED_AT' | 'LICENSE' | 'ACCESS' | 'PARAMETERS' | 'MODALITY' | 'DOWNLOADS' | 'VERSION';
+  | 'RELEASED_AT'
+  | 'RETIRED_AT'
+  | 'LICENSE'
+  | 'ACCESS'
+  | 'PARAMETERS'
+  | 'MODALITY'
+  | 'DOWNLOADS'
+  | 'VERSION';
 
 export type DatasetInput = {
   id: Scalars['ID']['input'];
@@ -431,6 +447,8 @@ export type DatasetInput = {
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   verified?: InputMaybe<Scalars['Boolean']['input']>;
   releasedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** The first day it was no longer available: from then on it is exposed to nothing and passes nothing on. */
+  retiredAt?: InputMaybe<Scalars['Date']['input']>;
   license?: InputMaybe<Scalars['String']['input']>;
   access?: InputMaybe<Access>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
@@ -440,7 +458,7 @@ export type DatasetInput = {
 };
 
 /** The optional fields of a dataset that unset can clear. */
-export type DatasetField = 'RELEASED_AT' | 'LICENSE' | 'ACCESS';
+export type DatasetField = 'RELEASED_AT' | 'RETIRED_AT' | 'LICENSE' | 'ACCESS';
 
 export type DeploymentInput = {
   id: Scalars['ID']['input'];
@@ -449,6 +467,8 @@ export type DeploymentInput = {
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   verified?: InputMaybe<Scalars['Boolean']['input']>;
   releasedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** The first day it was no longer available: from then on it is exposed to nothing and passes nothing on. */
+  retiredAt?: InputMaybe<Scalars['Date']['input']>;
   license?: InputMaybe<Scalars['String']['input']>;
   access?: InputMaybe<Access>;
   monthlyActiveUsers?: InputMaybe<Scalars['Float']['input']>;
@@ -460,7 +480,8 @@ export type DeploymentInput = {
 };
 
 /** The optional fields of a deployment that unset can clear. */
-export type DeploymentField = 'RELEASED_AT' | 'LICENSE' | 'ACCESS' | 'MONTHLY_ACTIVE_USERS';
+export type DeploymentField =
+  'RELEASED_AT' | 'RETIRED_AT' | 'LICENSE' | 'ACCESS' | 'MONTHLY_ACTIVE_USERS';
 
 /**
  * A lineage relationship from the dependent (from) to what it depends on (to). Linking again
@@ -475,7 +496,15 @@ export type LinkInput = {
   declared?: InputMaybe<Scalars['Boolean']['input']>;
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   removeSources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The first day it held (left out: unchanged; never given: it held from the start). */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** The first day it no longer held, e.g. the day a product switched models (left out: unchanged). */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+  unset?: InputMaybe<Array<LinkField>>;
 };
+
+/** The optional fields of a link that unset can clear. */
+export type LinkField = 'VALID_FROM' | 'VALID_TO';
 
 export type UnlinkInput = {
   type: LineageRelation;
@@ -690,6 +719,8 @@ export type LineageNode = {
   /** Who wrote this record and from which record of which source; null on records older than provenance. */
   provenance?: Maybe<Provenance>;
   releasedAt?: Maybe<Scalars['Date']['output']>;
+  /** The first day it was no longer available; null while it is. */
+  retiredAt?: Maybe<Scalars['Date']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
   outgoing: Array<Relationship>;
@@ -732,6 +763,8 @@ export type Model = {
   /** Who wrote this record and from which record of which source; null on records older than provenance. */
   provenance?: Maybe<Provenance>;
   releasedAt?: Maybe<Scalars['Date']['output']>;
+  /** The first day it was no longer available; null while it is. */
+  retiredAt?: Maybe<Scalars['Date']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
   outgoing: Array<Relationship>;
@@ -785,6 +818,8 @@ export type BaseModel = Node &
     /** Who wrote this record and from which record of which source; null on records older than provenance. */
     provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
+    /** The first day it was no longer available; null while it is. */
+    retiredAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
     outgoing: Array<Relationship>;
@@ -838,6 +873,8 @@ export type Distillation = Node &
     /** Who wrote this record and from which record of which source; null on records older than provenance. */
     provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
+    /** The first day it was no longer available; null while it is. */
+    retiredAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
     outgoing: Array<Relationship>;
@@ -891,6 +928,8 @@ export type FineTune = Node &
     /** Who wrote this record and from which record of which source; null on records older than provenance. */
     provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
+    /** The first day it was no longer available; null while it is. */
+    retiredAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
     outgoing: Array<Relationship>;
@@ -944,6 +983,8 @@ export type Quantization = Node &
     /** Who wrote this record and from which record of which source; null on records older than provenance. */
     provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
+    /** The first day it was no longer available; null while it is. */
+    retiredAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
     outgoing: Array<Relationship>;
@@ -997,6 +1038,8 @@ export type Merge = Node &
     /** Who wrote this record and from which record of which source; null on records older than provenance. */
     provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
+    /** The first day it was no longer available; null while it is. */
+    retiredAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
     outgoing: Array<Relationship>;
@@ -1050,6 +1093,8 @@ export type Adapter = Node &
     /** Who wrote this record and from which record of which source; null on records older than provenance. */
     provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
+    /** The first day it was no longer available; null while it is. */
+    retiredAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
     outgoing: Array<Relationship>;
@@ -1134,6 +1179,8 @@ export type Dataset = Node &
     /** Who wrote this record and from which record of which source; null on records older than provenance. */
     provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
+    /** The first day it was no longer available; null while it is. */
+    retiredAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
     outgoing: Array<Relationship>;
@@ -1179,6 +1226,8 @@ export type Deployment = Node &
     /** Who wrote this record and from which record of which source; null on records older than provenance. */
     provenance?: Maybe<Provenance>;
     releasedAt?: Maybe<Scalars['Date']['output']>;
+    /** The first day it was no longer available; null while it is. */
+    retiredAt?: Maybe<Scalars['Date']['output']>;
     updatedAt?: Maybe<Scalars['DateTime']['output']>;
     /** Relationships leaving this node (its parents, its provider, a defect's origins): at most 100, by type and id. */
     outgoing: Array<Relationship>;
@@ -2015,6 +2064,7 @@ export type ResolversTypes = {
   DeploymentInput: DeploymentInput;
   DeploymentField: DeploymentField;
   LinkInput: LinkInput;
+  LinkField: LinkField;
   UnlinkInput: UnlinkInput;
   TransmissionOverrideInput: TransmissionOverrideInput;
   DefectInput: DefectInput;
@@ -2427,6 +2477,8 @@ export type RelationshipResolvers<
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
 };
 
@@ -2850,6 +2902,7 @@ export type BaseModelResolvers<
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
     Array<ResolversTypes['Relationship']>,
@@ -2892,6 +2945,7 @@ export type DistillationResolvers<
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
     Array<ResolversTypes['Relationship']>,
@@ -2934,6 +2988,7 @@ export type FineTuneResolvers<
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
     Array<ResolversTypes['Relationship']>,
@@ -2976,6 +3031,7 @@ export type QuantizationResolvers<
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
     Array<ResolversTypes['Relationship']>,
@@ -3018,6 +3074,7 @@ export type MergeResolvers<
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
     Array<ResolversTypes['Relationship']>,
@@ -3060,6 +3117,7 @@ export type AdapterResolvers<
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
     Array<ResolversTypes['Relationship']>,
@@ -3130,6 +3188,7 @@ export type DatasetResolvers<
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
     Array<ResolversTypes['Relationship']>,
@@ -3168,6 +3227,7 @@ export type DeploymentResolvers<
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outgoing?: Resolver<
     Array<ResolversTypes['Relationship']>,

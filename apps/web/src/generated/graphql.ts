@@ -25,6 +25,7 @@ export type LineageRelation =
   | 'MERGED_FROM'
   | 'ADAPTER_OF'
   | 'REUPLOAD_OF'
+  | 'POINTS_TO'
   | 'TRAINED_ON'
   | 'GENERATED_BY'
   | 'DEPLOYS'
@@ -39,6 +40,7 @@ export type RelationType =
   | 'MERGED_FROM'
   | 'ADAPTER_OF'
   | 'REUPLOAD_OF'
+  | 'POINTS_TO'
   | 'TRAINED_ON'
   | 'GENERATED_BY'
   | 'DEPLOYS'
@@ -47,7 +49,8 @@ export type RelationType =
   | 'DEVELOPED_BY'
   | 'OPERATED_BY'
   | 'AFFECTS'
-  | 'MITIGATES';
+  | 'MITIGATES'
+  | 'SNAPSHOT_OF';
 
 export type DefectCategory =
   | 'JAILBREAK'

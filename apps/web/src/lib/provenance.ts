@@ -94,6 +94,7 @@ const DOWNSTREAM_WORDS: Record<string, string> = {
   MERGED_FROM: 'merged into',
   ADAPTER_OF: 'adapted by',
   REUPLOAD_OF: 're-uploaded as',
+  POINTS_TO: 'served as',
   TRAINED_ON: 'trains',
   GENERATED_BY: 'generated',
   DEPLOYS: 'deployed in',

@@ -5,7 +5,7 @@ import type { TransmissionOverrides } from '../transmission';
 import { edgeLevelTable } from './edge-levels';
 import { Impact, type DistanceArray } from './impact';
 import { sharedArray } from './shared-array';
-import type { LineageGraph } from './lineage-graph';
+import { nodeExistsOn, type LineageGraph } from './lineage-graph';
 
 export interface DefectSpec {
   category: DefectCategory;
@@ -20,6 +20,12 @@ export interface ImpactOptions {
   mitigating?: Iterable<number>;
   /** Longest path considered, in edges; none by default. */
   maxDepth?: number;
+  /**
+   * The day (a day number, see validity.ts) the impact is asked for: only nodes existing that
+   * day are reached (origins included) and only edges holding that day transmit. Undefined:
+   * every node and edge whatever their dates.
+   */
+  asOf?: number;
 }
 
 const CONFIRMED = levelRank('CONFIRMED');
@@ -42,7 +48,9 @@ export function computeImpact(
   const mitigators = [...(options.mitigating ?? [])];
   const mitigating = mitigators.length ? new Uint8Array(nodeCount) : noMitigation(nodeCount);
   for (const node of mitigators) mitigating[node] = 1;
-  const origins = [...new Set(defect.origins)];
+  const day = options.asOf;
+  // An origin not yet released (or retired) that day holds nothing to reach anyone from.
+  const origins = [...new Set(defect.origins)].filter((origin) => nodeExistsOn(graph, origin, day));
   const mitigatedOrigins = origins.filter((origin) => mitigating[origin]);
   if (mitigatedOrigins.length) {
     const names = mitigatedOrigins.map((origin) => graph.ids[origin]).join(', ');
@@ -52,7 +60,7 @@ export function computeImpact(
   const level = new Uint8Array(nodeCount);
   const searches = new Map<number, DistanceArray>();
   if (defect.status === 'WITHDRAWN') {
-    return new Impact(graph, edgeLevels, level, mitigating, searches);
+    return new Impact(graph, edgeLevels, level, mitigating, searches, day);
   }
 
   for (const origin of origins) level[origin] = CONFIRMED;
@@ -63,7 +71,7 @@ export function computeImpact(
     // stronger one before it and find nothing new.
     if (!edgeLevels.includes(minimum)) continue;
     const search = (wide: boolean) =>
-      breadthFirst(graph, origins, edgeLevels, minimum, mitigating, maxDepth, queue, wide);
+      breadthFirst(graph, origins, edgeLevels, minimum, mitigating, maxDepth, queue, wide, day);
     const reached = search(false) ?? search(true)!;
     searches.set(minimum, reached.distances);
     // Only the nodes this search reached, which the queue holds: a hub's impact on a
@@ -73,7 +81,7 @@ export function computeImpact(
       if (level[node] === 0) level[node] = minimum;
     }
   }
-  return new Impact(graph, edgeLevels, level, mitigating, searches);
+  return new Impact(graph, edgeLevels, level, mitigating, searches, day);
 }
 
 /** All zeros, for the computations without mitigations (most of them): never written. */
@@ -96,10 +104,14 @@ function breadthFirst(
   maxDepth: number,
   queue: Int32Array,
   wide: boolean,
+  asOf: number | undefined,
 ): { distances: DistanceArray; count: number } | undefined {
   const reached = wide ? new Int32Array(graph.ids.length) : new Uint8Array(graph.ids.length);
   // Locals, not property reads, in the innermost loop: it runs once per edge of a hub's impact.
-  const { downStart, downCode, downChild } = graph;
+  const { downStart, downCode, downChild, downFrom, downTo, nodeFrom, nodeTo } = graph;
+  // Dates are compared only when asked for and known: an undated graph searches as before.
+  const timed = asOf !== undefined && graph.dated;
+  const day = asOf ?? 0;
   let head = 0;
   let tail = 0;
   for (const origin of origins) {
@@ -114,8 +126,10 @@ function breadthFirst(
     const end = downStart[parent + 1]!;
     for (let i = downStart[parent]!; i < end; i++) {
       if (edgeLevels[downCode[i]!]! < minimum) continue;
+      if (timed && (day < downFrom[i]! || day >= downTo[i]!)) continue;
       const child = downChild[i]!;
       if (reached[child] === 0) {
+        if (timed && (day < nodeFrom[child]! || day >= nodeTo[child]!)) continue;
         if (!wide && next > 255) return undefined;
         reached[child] = next;
         queue[tail++] = child;

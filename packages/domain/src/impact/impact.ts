@@ -2,7 +2,7 @@ import { EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
 import { NODE_KINDS, type NodeKind } from '../kinds';
 import { edgeLevel } from './edge-levels';
 import { sharedArray } from './shared-array';
-import type { LineageGraph } from './lineage-graph';
+import { edgeHoldsOn, type LineageGraph } from './lineage-graph';
 
 /** Distances plus one (0: not reached), in bytes while they fit. */
 export type DistanceArray = Uint8Array | Int32Array;
@@ -28,6 +28,8 @@ export class Impact {
     private readonly mitigating: Uint8Array,
     /** Per level searched, each node's distance over edges of that level or stronger. */
     private readonly searches: Map<number, DistanceArray>,
+    /** The day asked for (a day number), undefined for any time. */
+    readonly asOf?: number,
   ) {
     for (const [rank, distances] of searches) this.searchOfRank[rank] = distances;
     const { exposed, mitigated } = this.orderReached();
@@ -79,6 +81,7 @@ export class Impact {
         const parent = this.graph.edgeParent[edge]!;
         if (reached[parent] !== d || this.mitigating[parent]) continue;
         if (edgeLevel(this.graph, this.edgeLevels, edge) < rank) continue;
+        if (!edgeHoldsOn(this.graph, edge, this.asOf)) continue;
         if (best < 0 || parent < best) best = parent;
       }
       current = best;

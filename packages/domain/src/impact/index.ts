@@ -2,6 +2,8 @@ export {
   buildLineageGraph,
   nodeIndex,
   kindOfNode,
+  nodeExistsOn,
+  edgeHoldsOn,
   type LineageGraph,
   type LineageNodeInput,
   type LineageEdgeInput,
@@ -9,3 +11,4 @@ export {
 export { computeImpact, type DefectSpec, type ImpactOptions } from './compute-impact';
 export { Impact } from './impact';
 export { ImpactView, type ExposedRow, type ImpactFilter } from './impact-view';
+export { timeBreakpoints, periodsOf, type TimedValue } from './periods';

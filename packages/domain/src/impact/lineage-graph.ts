@@ -1,6 +1,7 @@
 import { validationError } from '../errors';
 import { NODE_KINDS, type NodeKind } from '../kinds';
 import { LINEAGE_RELATIONS, type LineageRelation } from '../relations';
+import { endDay, NO_END, NO_START, startDay } from '../validity';
 
 /**
  * The lineage as compact typed arrays, so one engine serves a subgraph fetched per request and
@@ -28,11 +29,27 @@ export interface LineageGraph {
   downCode: Uint8Array;
   upStart: Int32Array;
   upEdges: Int32Array;
+  /**
+   * Time, as day numbers (see validity.ts): each node exists over [nodeFrom, nodeTo) (release to
+   * retirement), each edge holds over [edgeFrom, edgeTo); `downFrom`/`downTo` are the same
+   * periods in the `down*` layout. NO_START / NO_END where a date is not known. `dated` is false
+   * when no date is known at all, so a search can skip the comparisons.
+   */
+  nodeFrom: Int32Array;
+  nodeTo: Int32Array;
+  edgeFrom: Int32Array;
+  edgeTo: Int32Array;
+  downFrom: Int32Array;
+  downTo: Int32Array;
+  dated: boolean;
 }
 
 export interface LineageNodeInput {
   id: string;
   kind: NodeKind;
+  /** ISO dates: the node exists from its release until its retirement. */
+  releasedAt?: string | null;
+  retiredAt?: string | null;
 }
 
 export interface LineageEdgeInput {
@@ -42,6 +59,9 @@ export interface LineageEdgeInput {
   to: string;
   type: LineageRelation;
   declared: boolean;
+  /** ISO dates: the first day the relationship held, the first day it no longer did. */
+  validFrom?: string | null;
+  validTo?: string | null;
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -55,12 +75,16 @@ export function buildLineageGraph(
   const index = new Map(ids.map((id, i) => [id, i]));
   if (index.size !== ids.length) throw validationError('the lineage graph names a node twice');
   const kinds = Uint8Array.from(sorted, (node) => NODE_KINDS.indexOf(node.kind));
+  const nodeFrom = Int32Array.from(sorted, (node) => startDay(node.releasedAt));
+  const nodeTo = Int32Array.from(sorted, (node) => endDay(node.retiredAt));
 
   const edgeCount = edges.length;
   const edgeType = new Uint8Array(edgeCount);
   const edgeDeclared = new Uint8Array(edgeCount);
   const edgeChild = new Int32Array(edgeCount);
   const edgeParent = new Int32Array(edgeCount);
+  const edgeFrom = new Int32Array(edgeCount);
+  const edgeTo = new Int32Array(edgeCount);
   edges.forEach((edge, e) => {
     const child = index.get(edge.from);
     const parent = index.get(edge.to);
@@ -71,15 +95,26 @@ export function buildLineageGraph(
     edgeDeclared[e] = edge.declared ? 1 : 0;
     edgeChild[e] = child;
     edgeParent[e] = parent;
+    edgeFrom[e] = startDay(edge.validFrom);
+    edgeTo[e] = endDay(edge.validTo);
   });
   const down = compressedRows(ids.length, edgeParent);
   const up = compressedRows(ids.length, edgeChild);
   const downChild = new Int32Array(edgeCount);
   const downCode = new Uint8Array(edgeCount);
+  const downFrom = new Int32Array(edgeCount);
+  const downTo = new Int32Array(edgeCount);
   down.edges.forEach((edge, i) => {
     downChild[i] = edgeChild[edge]!;
     downCode[i] = edgeType[edge]! * 2 + edgeDeclared[edge]!;
+    downFrom[i] = edgeFrom[edge]!;
+    downTo[i] = edgeTo[edge]!;
   });
+  const dated =
+    nodeFrom.some((day) => day !== NO_START) ||
+    nodeTo.some((day) => day !== NO_END) ||
+    edgeFrom.some((day) => day !== NO_START) ||
+    edgeTo.some((day) => day !== NO_END);
   return {
     ids,
     kinds,
@@ -92,6 +127,13 @@ export function buildLineageGraph(
     downCode,
     upStart: up.start,
     upEdges: up.edges,
+    nodeFrom,
+    nodeTo,
+    edgeFrom,
+    edgeTo,
+    downFrom,
+    downTo,
+    dated,
   };
 }
 
@@ -119,6 +161,16 @@ export function nodeIndex(graph: LineageGraph, id: string): number {
     else high = mid - 1;
   }
   return -1;
+}
+
+/** Whether the node exists on `day` (undefined: at any time). */
+export function nodeExistsOn(graph: LineageGraph, node: number, day: number | undefined): boolean {
+  return day === undefined || (graph.nodeFrom[node]! <= day && day < graph.nodeTo[node]!);
+}
+
+/** Whether the edge holds on `day` (undefined: at any time). */
+export function edgeHoldsOn(graph: LineageGraph, edge: number, day: number | undefined): boolean {
+  return day === undefined || (graph.edgeFrom[edge]! <= day && day < graph.edgeTo[edge]!);
 }
 
 export function kindOfNode(graph: LineageGraph, node: number): NodeKind {

@@ -93,9 +93,9 @@ function readNodeRecord(
   links: PendingLink[],
   problems: string[],
 ) {
-  const { provider, lineage, affects, ...fields } = value;
+  const { provider, snapshotOf, lineage, affects, ...fields } = value;
   const entity = entityInputSchema.safeParse(fields);
-  const extra = seedLinksSchema.safeParse({ provider, lineage, affects });
+  const extra = seedLinksSchema.safeParse({ provider, snapshotOf, lineage, affects });
   if (!entity.success) problems.push(...issuesAt(record, entity.error));
   if (!extra.success) problems.push(...issuesAt(record, extra.error));
   if (!entity.success || !extra.success) return;
@@ -114,16 +114,24 @@ function readNodeRecord(
   nodes.set(node.id, { entity: { ...node, origin: 'seed', recordedFrom: `seed ${at}` }, at });
 
   const { provider: providerId, lineage: lineageLinks, affects: origins } = extra.data;
+  const familyId = extra.data.snapshotOf;
   const own = { declared: true, sources: node.sources };
   if (providerId) {
     const type = node.kind === 'Deployment' ? 'OPERATED_BY' : 'DEVELOPED_BY';
     const line = record.lineOf(['provider']);
     links.push(link({ type, from: node.id, to: providerId, ...own }, record.file, line));
   }
+  if (familyId) {
+    const line = record.lineOf(['snapshotOf']);
+    links.push(
+      link({ type: 'SNAPSHOT_OF', from: node.id, to: familyId, ...own }, record.file, line),
+    );
+  }
   lineageLinks.forEach((entry, i) => {
-    const { type, to, declared = true, sources = node.sources } = entry;
+    const { type, to, declared = true, sources = node.sources, validFrom, validTo } = entry;
     const line = record.lineOf(['lineage', i]);
-    links.push(link({ type, from: node.id, to, declared, sources }, record.file, line));
+    const period = { ...(validFrom && { validFrom }), ...(validTo && { validTo }) };
+    links.push(link({ type, from: node.id, to, declared, sources, ...period }, record.file, line));
   });
   origins.forEach((origin, i) => {
     const line = record.lineOf(['affects', i]);

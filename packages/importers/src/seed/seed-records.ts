@@ -10,6 +10,9 @@ const lineageEntry = z.strictObject({
   to: id,
   declared: z.boolean().optional(),
   sources: urls.optional(),
+  /** The period the link held: its first day, and the first day it no longer did. */
+  validFrom: z.iso.date().optional(),
+  validTo: z.iso.date().optional(),
 });
 
 /**
@@ -18,6 +21,8 @@ const lineageEntry = z.strictObject({
  */
 export const seedLinksSchema = z.object({
   provider: id.optional(),
+  /** A dated snapshot's family (a SNAPSHOT_OF link). */
+  snapshotOf: id.optional(),
   lineage: z.array(lineageEntry).default([]),
   affects: z.array(id).default([]),
 });

@@ -11,7 +11,8 @@ describe('the unset enums of the SDL', () => {
     ['DatasetField', CLEARABLE_FIELDS.Dataset],
     ['DeploymentField', CLEARABLE_FIELDS.Deployment],
     ['DefectField', CLEARABLE_FIELDS.Defect],
-    ['MitigationField', CLEARABLE_FIELDS.Relationship],
+    ['MitigationField', CLEARABLE_FIELDS.Mitigation],
+    ['LinkField', CLEARABLE_FIELDS.Link],
   ];
 
   it.each(cases)(

@@ -14,5 +14,6 @@ export const fieldEnumResolvers = {
   DatasetField: values(CLEARABLE_FIELDS.Dataset),
   DeploymentField: values(CLEARABLE_FIELDS.Deployment),
   DefectField: values(CLEARABLE_FIELDS.Defect),
-  MitigationField: values(CLEARABLE_FIELDS.Relationship),
+  MitigationField: values(CLEARABLE_FIELDS.Mitigation),
+  LinkField: values(CLEARABLE_FIELDS.Link),
 };
