@@ -15,7 +15,9 @@ export const NO_END = 2_147_483_647;
 /** The day number of an ISO date (`YYYY-MM-DD`); throws on anything else. */
 export function dayNumber(isoDate: string): number {
   const time = Date.parse(`${isoDate}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || Number.isNaN(time)) {
+  // Date.parse reads 2023-02-31 as 3 March: only a day that reads back the same is a date.
+  const readsBack = !Number.isNaN(time) && new Date(time).toISOString().startsWith(isoDate);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || !readsBack) {
     throw new RangeError(`not an ISO date: ${isoDate}`);
   }
   return Math.round(time / DAY_MS);
