@@ -21,6 +21,18 @@ export interface StoreLookup {
   storedIdsFolded(ids: string[]): Promise<Map<string, { id: string; kind: NodeKind }>>;
   reviewDecisions(): Promise<StoredReviewDecision[]>;
   nodesOwnedBy(owners: OwnerQuery[]): Promise<Map<string, OwnedCandidate[]>>;
+  snapshotsOf(familyIds: string[]): Promise<Map<string, StoredSnapshot[]>>;
+  releasedAtOf(ids: string[]): Promise<Map<string, string>>;
+}
+
+/** A family's dated snapshot, and the periods the family's name POINTS_TO it. */
+export interface StoredSnapshot {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  version?: string;
+  releasedAt?: string;
+  pointedTo: { validFrom?: string; validTo?: string }[];
 }
 
 /** An organisation as a lookup asks for its nodes: its provider and its own hub owners. */
@@ -56,6 +68,8 @@ export function lookupThrough(read: Reader): StoreLookup {
     storedIdsFolded: (ids) => storedIdsFolded(read, ids),
     nodesOwnedBy: (owners) => nodesOwnedBy(read, owners),
     reviewDecisions: () => reviewDecisions(read),
+    snapshotsOf: (familyIds) => snapshotsOf(read, familyIds),
+    releasedAtOf: (ids) => releasedAtOf(read, ids),
   };
 }
 
@@ -106,6 +120,24 @@ const FOLDED = `
   UNWIND $keys AS key
   MATCH (n:Entity) USING INDEX n:Entity(idKey) WHERE n.idKey = key
   RETURN key, n.id AS id, n.kind AS kind`;
+
+// A family's snapshots: its SNAPSHOT_OF members and what its name POINTS_TO (either may be stated).
+const SNAPSHOTS = `
+  UNWIND $ids AS familyId
+  MATCH (f:Entity {id: familyId})
+  CALL (f) {
+    MATCH (f)<-[:SNAPSHOT_OF]-(s:Entity) RETURN s
+    UNION
+    MATCH (f)-[:POINTS_TO]->(s:Entity) RETURN s
+  }
+  RETURN familyId, s.id AS id, s.kind AS kind, s.name AS name, s.version AS version,
+         s.releasedAt AS releasedAt,
+         [(f)-[p:POINTS_TO]->(s) | [p.validFrom, p.validTo]] AS pointedTo
+  ORDER BY familyId, id`;
+
+const RELEASES = `
+  MATCH (n:Entity) WHERE n.id IN $ids AND n.releasedAt IS NOT NULL
+  RETURN n.id AS id, n.releasedAt AS releasedAt`;
 
 const KINDS = `
   MATCH (n:Entity) WHERE n.id IN $ids
@@ -241,6 +273,49 @@ async function nodesOwnedBy(
         ...(found.get(providerId) ?? []),
         { ...row, curated: isCurated(origin ?? undefined) },
       ]);
+  }
+  return found;
+}
+
+/** Each family's snapshots with the periods its name pointed to each, by family id. */
+async function snapshotsOf(
+  read: Reader,
+  familyIds: string[],
+): Promise<Map<string, StoredSnapshot[]>> {
+  const found = new Map<string, StoredSnapshot[]>();
+  for (const chunk of chunks([...new Set(familyIds)])) {
+    const rows = await read<{
+      familyId: string;
+      id: string;
+      kind: NodeKind;
+      name: string;
+      version: string | null;
+      releasedAt: string | null;
+      pointedTo: [string | null, string | null][];
+    }>(SNAPSHOTS, { ids: chunk });
+    for (const { familyId, version, releasedAt, pointedTo, ...row } of rows)
+      found.set(familyId, [
+        ...(found.get(familyId) ?? []),
+        {
+          ...row,
+          ...(version ? { version } : {}),
+          ...(releasedAt ? { releasedAt } : {}),
+          pointedTo: pointedTo.map(([validFrom, validTo]) => ({
+            ...(validFrom ? { validFrom } : {}),
+            ...(validTo ? { validTo } : {}),
+          })),
+        },
+      ]);
+  }
+  return found;
+}
+
+/** The release day of each stored node that states one. */
+async function releasedAtOf(read: Reader, ids: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const chunk of chunks([...new Set(ids)])) {
+    const rows = await read<{ id: string; releasedAt: string }>(RELEASES, { ids: chunk });
+    for (const row of rows) found.set(row.id, row.releasedAt);
   }
   return found;
 }

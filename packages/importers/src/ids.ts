@@ -26,8 +26,10 @@ export function isoDate(value: unknown): string | undefined {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '');
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
   if (!match) return undefined;
-  const date = new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+  const day = `${match[1]}-${match[2]}-${match[3]}`;
+  const date = new Date(`${day}T00:00:00Z`);
+  // A day the month does not have ("2023-02-30") would otherwise roll into the next month.
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) ? day : undefined;
 }
 
 export function httpUrl(value: unknown): string | undefined {

@@ -13,6 +13,17 @@ export interface StoredCandidate {
   developers: string[];
 }
 
+/** A dated snapshot of a stored family (SNAPSHOT_OF), and when the family's name pointed to it. */
+export interface StoredSnapshot {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  version?: string;
+  releasedAt?: string;
+  /** The family's POINTS_TO periods to it, `[validFrom, validTo)`, an end open when absent. */
+  pointedTo: { validFrom?: string; validTo?: string }[];
+}
+
 /** What the store offers importers for reconciliation (graph-store implements it). */
 export interface NodeLookup {
   /** Stored nodes each name may mean, by normalised name, alias or id slug. */
@@ -31,6 +42,13 @@ export interface NodeLookup {
   nodesOwnedBy?(
     owners: { providerId: string; hubOwners: string[] }[],
   ): Promise<Map<string, (StoredCandidate & { aliases: string[] })[]>>;
+  /**
+   * Each stored family's snapshots, by family id: its SNAPSHOT_OF members and what its name
+   * POINTS_TO, with those periods (a version or a date names one). Optional for fakes.
+   */
+  snapshotsOf?(familyIds: string[]): Promise<Map<string, StoredSnapshot[]>>;
+  /** The release day of each stored node that states one, by id. Optional for fakes. */
+  releasedAtOf?(ids: string[]): Promise<Map<string, string>>;
 }
 
 /** What an import found besides the records it writes, each line naming where and why. */

@@ -16,6 +16,7 @@ import { NameResolver, type Resolution } from '../matching/name-resolver';
 import { importedFrom, importedLink } from '../matching/provenance';
 import { parseRecord } from '../parse-record';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
+import { dependencyStart, storedReleases } from './dated-links';
 import { readAssets, type Asset, type AssetType } from './read-assets';
 
 const FORMAT = 'ecosystem-graphs';
@@ -147,10 +148,8 @@ export async function planEcosystemGraphs(
     }
   }
 
-  const lineage = [];
-  for (const asset of assets) {
-    const from = placed.get(asset)!;
-    for (const dependency of asset.dependencies) {
+  const dependencies = assets.flatMap((asset) =>
+    asset.dependencies.flatMap((dependency) => {
       const target = dependencyTarget(
         asset,
         dependency,
@@ -159,23 +158,41 @@ export async function planEcosystemGraphs(
         resolver,
         notes,
       );
-      if (!target) continue;
-      lineage.push(
-        parseRecord(
-          relationshipInputSchema,
-          {
-            type: relationFor(asset.type, target.group),
-            from: from.id,
-            to: target.id,
-            declared: true,
-            sources: [sourceOf(asset)],
-            ...importedLink(FORMAT, asset.at, weakerMatch(from.method ?? 'exact', target.method)),
-          },
-          asset.at,
-        ),
-      );
-    }
+      return target ? [{ asset, target, stored: !localOf(dependency).length }] : [];
+    }),
+  );
+  // A node's date is the store's where it is stored (its record is not rewritten), else the file's.
+  const dateOf = new Map<string, string>();
+  for (const asset of assets) {
+    const date = isoDate(asset.createdDate);
+    if (date && !dateOf.has(placed.get(asset)!.id)) dateOf.set(placed.get(asset)!.id, date);
   }
+  const storedIds = [
+    ...new Set([
+      ...[...placed.values()].filter((p) => known.has(p.id)).map((p) => p.id),
+      ...dependencies.filter((d) => d.stored).map((d) => d.target.id),
+    ]),
+  ];
+  for (const id of storedIds) dateOf.delete(id);
+  for (const [id, date] of await storedReleases(lookup, storedIds)) dateOf.set(id, date);
+
+  const lineage = dependencies.map(({ asset, target }) => {
+    const from = placed.get(asset)!;
+    const validFrom = dependencyStart(asset.type, dateOf.get(from.id), dateOf.get(target.id));
+    return parseRecord(
+      relationshipInputSchema,
+      {
+        type: relationFor(asset.type, target.group),
+        from: from.id,
+        to: target.id,
+        declared: true,
+        ...(validFrom ? { validFrom } : {}),
+        sources: [sourceOf(asset)],
+        ...importedLink(FORMAT, asset.at, weakerMatch(from.method ?? 'exact', target.method)),
+      },
+      asset.at,
+    );
+  });
   const { kept, selfLoops, onCycles } = refuseCycles(lineage);
   notes.selfLoops.push(...selfLoops.map((r) => `${describeEdge(r)} (a dependency on itself)`));
   notes.cycles.push(...onCycles.map(describeEdge).sort());
