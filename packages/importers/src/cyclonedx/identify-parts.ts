@@ -2,11 +2,12 @@ import { PackageURL } from 'packageurl-js';
 import type { KindGroup, MatchMethod, NodeKind } from '@lineage/domain';
 import { slugify } from '../ids';
 import { NameResolver, type NameReference, type Resolution } from '../matching/name-resolver';
-import type { ImportNotes, NodeLookup } from '../plan';
+import type { ImportNotes, NodeLookup, StoredSnapshot } from '../plan';
 import { property, type BomDocument, type BomPart } from './bom-document';
 import { PROPERTY } from './export-bom';
 import { fitsSegment, hubDatasetOf, hubModelOf, ownerOf } from './hub-id';
 import { developerOf, operatorOf, ownerNamed, type BomOwner } from './owners';
+import { componentVersion, onSnapshot } from './versions';
 
 /** What a part of the BOM is in the graph. */
 export interface PartIdentity {
@@ -130,6 +131,18 @@ export async function identifyParts(
     lookup,
     planned.filter((p) => !p.own).map((p) => p.reference),
   );
+  // The snapshots of the stored models that a versioned component may stand for.
+  const versioned = planned.flatMap(({ part, own, hubId, reference }) => {
+    const found = own ? undefined : resolveComponent(resolver, reference, hubId);
+    return part.group === 'Model' &&
+      componentVersion(part.component) &&
+      found?.outcome === 'matched'
+      ? [found.id]
+      : [];
+  });
+  const snapshots = versioned.length
+    ? ((await lookup.snapshotsOf?.(versioned)) ?? new Map<string, StoredSnapshot[]>())
+    : new Map<string, StoredSnapshot[]>();
   const owners = planned.flatMap((p) => (p.owner ? [p.owner.providerId] : []));
   const folded = await lookup.storedIdsFolded([
     ...new Set([...planned.flatMap((p) => (p.newId ? [p.newId] : [])), ...owners]),
@@ -154,10 +167,12 @@ export async function identifyParts(
     const given = own ? undefined : resolveComponent(resolver, reference, hubId);
     const stored = newId ? folded.get(newId) : undefined;
     // An id the BOM implies that differs from a stored one only in case is that node.
-    const resolution: Resolution | undefined =
+    const family: Resolution | undefined =
       given?.outcome !== 'matched' && stored && !own
         ? { outcome: 'matched', id: stored.id, kind: stored.kind, method: 'exact' }
         : given;
+    const version = part.group === 'Model' && !own ? componentVersion(part.component) : undefined;
+    const { resolution, snapshotOf } = onSnapshot(family, version, snapshots, at, notes);
     const id =
       resolution?.outcome === 'matched' ? resolution.id : newId && (stored?.id ?? spelling(newId));
     if (resolution) {
@@ -168,6 +183,8 @@ export async function identifyParts(
         owners: [...(reference.owners ?? [])],
         resolution,
         ...(resolution.outcome !== 'matched' && id ? { createdAs: id } : {}),
+        ...(version ? { version } : {}),
+        ...(snapshotOf ? { snapshotOf } : {}),
       });
       if (resolution.outcome !== 'matched' && resolution.candidates.length)
         notes[resolution.outcome].push(

@@ -18,6 +18,7 @@ import { property, type BomPart } from './bom-document';
 import { kindFromDerivations } from './derivation';
 import { PROPERTY } from './export-bom';
 import type { PartIdentity } from './identify-parts';
+import { componentVersion } from './versions';
 
 /** A new node for a part, with its developer or operator (a provider of its own if need be). */
 export function addPart(
@@ -49,6 +50,7 @@ export function addPart(
     notes.remarks.push(
       `${at}: '${component.name}' derives from a model but the BOM does not say how: filed ${kind}, linked DEPENDS_ON`,
     );
+  const version = componentVersion(component);
   const license = component.licenses?.[0]?.license?.name ?? component.licenses?.[0]?.license?.id;
   const sources = (component.externalReferences ?? [])
     .map((r) => httpUrl(r.url))
@@ -62,7 +64,7 @@ export function addPart(
         name: component.name,
         sources: [...new Set(sources)],
         ...(license ? { license } : {}),
-        ...(component.version && isModelKind(kind) ? { version: component.version } : {}),
+        ...(version && isModelKind(kind) ? { version } : {}),
         ...importedFrom('cyclonedx', at),
       },
       `${file}: ${where}`,

@@ -35,6 +35,10 @@ export interface MatchRecord {
   resolution: Resolution;
   /** The node the record became instead, when it joined none (an asset of its own). */
   createdAs?: string;
+  /** The version the source names, kept even where no stored snapshot is that version. */
+  version?: string;
+  /** The family the name matched, when the record was filed on one of its dated snapshots. */
+  snapshotOf?: string;
 }
 
 export type Resolution =
