@@ -92,6 +92,8 @@ export async function planHuggingFace(
     );
   }
 
+  lineage.splice(0, lineage.length, ...(await datedLinks(lineage, facts, folded.stored, lookup)));
+
   const repos = [...firstAt.keys()].sort();
   const kindOf = new Map<string, NodeKind>();
   for (const repo of repos) {
@@ -143,7 +145,7 @@ export async function planHuggingFace(
       continue;
     }
     const at = firstAt.get(repo)!;
-    const license = facts.get(repo)?.license;
+    const { license, createdAt } = facts.get(repo) ?? {};
     builder.addNode(
       parseRecord(
         entityInputSchema,
@@ -153,6 +155,7 @@ export async function planHuggingFace(
           name: repo.slice(repo.indexOf('/') + 1),
           access: 'open',
           ...(license ? { license } : {}),
+          ...(createdAt ? { releasedAt: createdAt } : {}),
           sources: [hubUrl(repo)],
           ...importedFrom(format, at),
         },
@@ -185,4 +188,29 @@ export async function planHuggingFace(
     notes,
     matches: [...folded.matches, ...ties.matches],
   };
+}
+
+/**
+ * A card's link to its base holds from the model's creation (it is how the model was made):
+ * `validFrom` is the card's `createdAt`, unless the base is dated later (its own card, or the
+ * store's release for a stored base), when the start is unknown. Tree edges carry no dates.
+ */
+async function datedLinks(
+  links: RelationshipInput[],
+  facts: Map<string, HfCardFacts>,
+  stored: Map<string, NodeKind>,
+  lookup: NodeLookup,
+): Promise<RelationshipInput[]> {
+  const dateOf = new Map<string, string>();
+  for (const { repo, createdAt } of facts.values())
+    if (createdAt && !stored.has(`model:${repo}`)) dateOf.set(`model:${repo}`, createdAt);
+  const storedEnds = [...new Set(links.flatMap((l) => [l.from, l.to]))].filter((id) =>
+    stored.has(id),
+  );
+  if (storedEnds.length && lookup.releasedAtOf)
+    for (const [id, date] of await lookup.releasedAtOf(storedEnds)) dateOf.set(id, date);
+  return links.map((link) => {
+    const [from, to] = [dateOf.get(link.from), dateOf.get(link.to)];
+    return from && !(to && to > from) ? { ...link, validFrom: from } : link;
+  });
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isDomainError, validationError, type LineageRelation } from '@lineage/domain';
+import { isoDate } from '../ids';
 import { readInputText } from '../input-files';
 import { parseStrictJson } from '../strict-json';
 
@@ -16,6 +17,8 @@ export interface HfCardFacts {
   at: string;
   repo: string;
   license?: string;
+  /** The day the repository was created (the Hub API's `createdAt`): the model's release. */
+  createdAt?: string;
 }
 
 /** A record of either source: a parent link, or a card's own facts. */
@@ -76,8 +79,9 @@ export async function readEdgesCsv(file: string): Promise<HfLink[]> {
 
 /**
  * Model-card metadata as JSON Lines: `{"id", "base_model"?: string | string[],
- * "base_model_relation"?, "license"?, "license_name"?}`. A card without base_model is a base
- * model; several base models without a relation make a merge.
+ * "base_model_relation"?, "license"?, "license_name"?, "createdAt"?}` (`createdAt` as the Hub
+ * API gives it, an ISO date or timestamp). A card without base_model is a base model; several
+ * base models without a relation make a merge.
  */
 export async function readModelCards(file: string): Promise<HfRecord[]> {
   const name = path.basename(file);
@@ -99,7 +103,17 @@ export async function readModelCards(file: string): Promise<HfRecord[]> {
       return void problems.push(`${at}: 'id' must be a Hugging Face repo id`);
     const license = licenseOf(card);
     if (license instanceof Error) return void problems.push(`${at}: ${license.message}`);
-    records.push({ at, repo: card.id, ...(license ? { license } : {}) });
+    const createdAt = card.createdAt === undefined ? undefined : isoDate(card.createdAt);
+    if (card.createdAt !== undefined && !createdAt)
+      return void problems.push(
+        `${at}: 'createdAt' must be a date (YYYY-MM-DD or an ISO timestamp)`,
+      );
+    records.push({
+      at,
+      repo: card.id,
+      ...(license ? { license } : {}),
+      ...(createdAt ? { createdAt } : {}),
+    });
     if (card.base_model === undefined) return;
     const links = linksOf(card, card.id, at);
     if (links instanceof Error) return void problems.push(`${at}: ${links.message}`);
