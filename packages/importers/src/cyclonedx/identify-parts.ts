@@ -167,14 +167,18 @@ export async function identifyParts(
     const given = own ? undefined : resolveComponent(resolver, reference, hubId);
     const stored = newId ? folded.get(newId) : undefined;
     // An id the BOM implies that differs from a stored one only in case is that node.
-    const family: Resolution | undefined =
+    const resolution: Resolution | undefined =
       given?.outcome !== 'matched' && stored && !own
         ? { outcome: 'matched', id: stored.id, kind: stored.kind, method: 'exact' }
         : given;
     const version = part.group === 'Model' && !own ? componentVersion(part.component) : undefined;
-    const { resolution, snapshotOf } = onSnapshot(family, version, snapshots, at, notes);
+    // The name means the family (the match record says so); the BOM's version, its snapshot.
+    const snapshot = onSnapshot(resolution, version, snapshots, at, notes);
     const id =
-      resolution?.outcome === 'matched' ? resolution.id : newId && (stored?.id ?? spelling(newId));
+      snapshot?.id ??
+      (resolution?.outcome === 'matched'
+        ? resolution.id
+        : newId && (stored?.id ?? spelling(newId)));
     if (resolution) {
       resolver.record({
         at,
@@ -184,7 +188,7 @@ export async function identifyParts(
         resolution,
         ...(resolution.outcome !== 'matched' && id ? { createdAs: id } : {}),
         ...(version ? { version } : {}),
-        ...(snapshotOf ? { snapshotOf } : {}),
+        ...(snapshot ? { snapshot: snapshot.id } : {}),
       });
       if (resolution.outcome !== 'matched' && resolution.candidates.length)
         notes[resolution.outcome].push(
@@ -197,7 +201,8 @@ export async function identifyParts(
       );
       continue;
     }
-    const storedKind = resolution?.outcome === 'matched' ? resolution.kind : stored?.kind;
+    const storedKind =
+      snapshot?.kind ?? (resolution?.outcome === 'matched' ? resolution.kind : stored?.kind);
     identities.set(part.ref, {
       id,
       ...(storedKind ? { storedKind } : {}),

@@ -72,16 +72,12 @@ describe('a CycloneDX component that names a version', () => {
     );
   });
 
-  it('records the family a snapshot was found under in the match record', async () => {
+  it('records the family the name means and the snapshot its version names in the match record', async () => {
     const p = await plan();
     expect(p.matches.find((m) => m.at.endsWith('#gpt-4o'))).toMatchObject({
       version: '2024-08-06',
-      snapshotOf: 'model:openai/gpt-4o',
-      resolution: {
-        outcome: 'matched',
-        id: 'model:openai/gpt-4o-2024-08-06',
-        method: 'owner-name',
-      },
+      snapshot: 'model:openai/gpt-4o-2024-08-06',
+      resolution: { outcome: 'matched', id: 'model:openai/gpt-4o', method: 'owner-name' },
     });
   });
 

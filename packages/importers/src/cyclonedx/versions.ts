@@ -19,8 +19,8 @@ export function componentVersion(component: BomComponent): string | undefined {
 /**
  * A stored model matched by a component that names a version stands for that version: the
  * family's stored snapshot of it when there is one (`gpt-4o` version `2024-08-06` is
- * `gpt-4o-2024-08-06`), matched as the family was; else the family, the version kept in the
- * match record and a remark. A snapshot is never invented.
+ * `gpt-4o-2024-08-06`), linked as the family was matched; else undefined, the family linked,
+ * the version kept in the match record and a remark. A snapshot is never invented.
  */
 export function onSnapshot(
   family: Resolution | undefined,
@@ -28,17 +28,12 @@ export function onSnapshot(
   snapshots: Map<string, StoredSnapshot[]>,
   at: string,
   notes: ImportNotes,
-): { resolution: Resolution | undefined; snapshotOf?: string } {
-  if (!version || family?.outcome !== 'matched') return { resolution: family };
+): StoredSnapshot | undefined {
+  if (!version || family?.outcome !== 'matched') return undefined;
   const snapshot = snapshotOfVersion(family.id, snapshots.get(family.id) ?? [], version);
-  if (!snapshot) {
+  if (!snapshot)
     notes.remarks.push(
       `${at}: names version '${version}' of ${family.id}; no snapshot of it is stored, so it is linked to ${family.id}`,
     );
-    return { resolution: family };
-  }
-  return {
-    resolution: { ...family, id: snapshot.id, kind: snapshot.kind },
-    snapshotOf: family.id,
-  };
+  return snapshot;
 }

@@ -37,8 +37,11 @@ export interface MatchRecord {
   createdAs?: string;
   /** The version the source names, kept even where no stored snapshot is that version. */
   version?: string;
-  /** The family the name matched, when the record was filed on one of its dated snapshots. */
-  snapshotOf?: string;
+  /**
+   * The dated snapshot of the matched family that the record was filed on, found by the version
+   * it names or the day it was made; the resolution stays the family, which is what the name means.
+   */
+  snapshot?: string;
 }
 
 export type Resolution =
