@@ -19,6 +19,7 @@ import {
 import { noFailureMeasured } from './measured-failures';
 import { readAvidReports, type AvidReport } from './read-avid';
 import { reportCategory } from './report-category';
+import { fileOnSnapshots, snapshotsOfFamilies } from './snapshot-filing';
 import { softwareFlawOf } from './software-flaw';
 
 type Artifact = AvidReport['affects']['artifacts'][number];
@@ -43,6 +44,16 @@ export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<Im
       .flatMap((report) => report.affects.artifacts.map((a) => referenceOf(report, a))),
   );
   const known = await lookup.kindsOf(reports.map((r) => `defect:${r.metadata.report_id}`));
+  const snapshots = await snapshotsOfFamilies(
+    lookup,
+    reports
+      .filter((report) => !softwareFlaws.get(report))
+      .flatMap((report) => report.affects.artifacts.map((a) => referenceOf(report, a)))
+      .flatMap((reference) =>
+        [reference, { ...reference, owners: [] }].map((r) => resolver.resolve(r)),
+      )
+      .flatMap((found) => (found.outcome === 'matched' ? [found.id] : [])),
+  );
   let linked = 0;
   for (const report of reports) {
     const reportId = report.metadata.report_id;
@@ -78,7 +89,13 @@ export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<Im
     ].slice(0, 20);
     if (known.has(id)) linked++;
     else builder.addNode(defectOf(report, id, category, sources));
-    for (const [origin, method] of origins) {
+    for (const [origin, { method, recordedAt }] of fileOnSnapshots(
+      report,
+      origins,
+      snapshots,
+      resolver,
+      notes,
+    )) {
       builder.addRelationship(
         parseRecord(
           relationshipInputSchema,
@@ -87,7 +104,7 @@ export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<Im
             from: id,
             to: origin,
             sources,
-            ...importedLink('avid', reportId, method),
+            ...importedLink('avid', recordedAt, method),
           },
           report.at,
         ),
