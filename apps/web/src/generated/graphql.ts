@@ -207,6 +207,7 @@ export type NodePageQueryVariables = Exact<{
 export type NodePageQuery = {
   node:
     | {
+        retiredAt: string | null;
         license: string | null;
         access: Access | null;
         parameters: number | null;
@@ -219,12 +220,27 @@ export type NodePageQuery = {
         verified: boolean;
         releasedAt: string | null;
         updatedAt: string | null;
+        parents: Array<{
+          type: RelationType;
+          declared: boolean;
+          validFrom: string | null;
+          validTo: string | null;
+          sources: Array<string>;
+          provenance: {
+            origin: Origin | null;
+            record: string | null;
+            matchedBy: MatchMethod | null;
+          } | null;
+          to: { id: string; name: string; kind: NodeKind };
+        }>;
         children: {
           totalCount: number;
           edges: Array<{
             node: {
               type: RelationType;
               declared: boolean;
+              validFrom: string | null;
+              validTo: string | null;
               provenance: {
                 origin: Origin | null;
                 record: string | null;
@@ -235,6 +251,10 @@ export type NodePageQuery = {
           }>;
         };
         provider: { id: string; name: string } | null;
+        snapshotOf: Array<{ to: { id: string; name: string } }>;
+        snapshots: {
+          edges: Array<{ node: { from: { id: string; name: string; releasedAt: string | null } } }>;
+        };
         provenance: { origin: Origin | null; record: string | null } | null;
         maker: Array<{
           type: RelationType;
@@ -269,6 +289,7 @@ export type NodePageQuery = {
         }>;
       }
     | {
+        retiredAt: string | null;
         license: string | null;
         access: Access | null;
         id: string;
@@ -279,12 +300,27 @@ export type NodePageQuery = {
         verified: boolean;
         releasedAt: string | null;
         updatedAt: string | null;
+        parents: Array<{
+          type: RelationType;
+          declared: boolean;
+          validFrom: string | null;
+          validTo: string | null;
+          sources: Array<string>;
+          provenance: {
+            origin: Origin | null;
+            record: string | null;
+            matchedBy: MatchMethod | null;
+          } | null;
+          to: { id: string; name: string; kind: NodeKind };
+        }>;
         children: {
           totalCount: number;
           edges: Array<{
             node: {
               type: RelationType;
               declared: boolean;
+              validFrom: string | null;
+              validTo: string | null;
               provenance: {
                 origin: Origin | null;
                 record: string | null;
@@ -308,6 +344,7 @@ export type NodePageQuery = {
         }>;
       }
     | {
+        retiredAt: string | null;
         license: string | null;
         access: Access | null;
         monthlyActiveUsers: number | null;
@@ -319,12 +356,27 @@ export type NodePageQuery = {
         verified: boolean;
         releasedAt: string | null;
         updatedAt: string | null;
+        parents: Array<{
+          type: RelationType;
+          declared: boolean;
+          validFrom: string | null;
+          validTo: string | null;
+          sources: Array<string>;
+          provenance: {
+            origin: Origin | null;
+            record: string | null;
+            matchedBy: MatchMethod | null;
+          } | null;
+          to: { id: string; name: string; kind: NodeKind };
+        }>;
         children: {
           totalCount: number;
           edges: Array<{
             node: {
               type: RelationType;
               declared: boolean;
+              validFrom: string | null;
+              validTo: string | null;
               provenance: {
                 origin: Origin | null;
                 record: string | null;
@@ -381,6 +433,8 @@ export type AroundQuery = {
     edges: Array<{
       type: RelationType;
       declared: boolean;
+      validFrom: string | null;
+      validTo: string | null;
       provenance: {
         origin: Origin | null;
         record: string | null;

@@ -2,11 +2,14 @@ import Link from 'next/link';
 import { nodeHref } from '../../lib/links';
 import { downstreamWords, type ProvenanceFields } from '../../lib/provenance';
 import { KindBadge } from '../Badges';
+import { PeriodNote } from '../timeline/PeriodNote';
 import { RelationBadge } from './RelationBadge';
 
 export interface ChildRelation {
   type: string;
   declared: boolean;
+  validFrom?: string | null;
+  validTo?: string | null;
   provenance?: ProvenanceFields | null;
   from: { id: string; name: string; kind: string };
 }
@@ -27,7 +30,8 @@ export function ChildList({ relations, total }: { relations: ChildRelation[]; to
           <li key={`${relation.type}-${relation.from.id}`}>
             <span className="relation">{downstreamWords(relation.type)}</span>{' '}
             <Link href={nodeHref(relation.from.id)}>{relation.from.name}</Link>{' '}
-            <KindBadge kind={relation.from.kind} /> <RelationBadge relation={relation} />
+            <KindBadge kind={relation.from.kind} /> <RelationBadge relation={relation} />{' '}
+            <PeriodNote period={relation} />
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { today } from '@lineage/domain';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -14,6 +15,7 @@ import { exploreHref, idFromSegments, nodeHref } from '../../../lib/links';
 import type { AroundQuery, DefectOriginsQuery, NodePageQuery } from '../../../generated/graphql';
 import { kindField } from '../../../lib/kind-fields';
 import { pathHops, type StoredRelation } from '../../../lib/provenance';
+import { NodeTimelines } from '../../../components/timeline/NodeTimelines';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,12 +47,32 @@ const NODE = /* GraphQL */ `
         }
       }
       ... on LineageNode {
+        retiredAt
+        parents {
+          type
+          declared
+          validFrom
+          validTo
+          sources
+          provenance {
+            origin
+            record
+            matchedBy
+          }
+          to {
+            id
+            name
+            kind
+          }
+        }
         children(first: 50) {
           totalCount
           edges {
             node {
               type
               declared
+              validFrom
+              validTo
               provenance {
                 origin
                 record
@@ -73,6 +95,23 @@ const NODE = /* GraphQL */ `
         provider {
           id
           name
+        }
+        snapshotOf: outgoing(types: [SNAPSHOT_OF]) {
+          to {
+            id
+            name
+          }
+        }
+        snapshots: incoming(types: [SNAPSHOT_OF], first: 100) {
+          edges {
+            node {
+              from {
+                id
+                name
+                releasedAt
+              }
+            }
+          }
         }
       }
       ... on Dataset {
@@ -131,6 +170,8 @@ const AROUND = /* GraphQL */ `
       edges {
         type
         declared
+        validFrom
+        validTo
         provenance {
           origin
           record
@@ -209,6 +250,11 @@ export default async function NodePage({ params }: Props) {
   const parameters = kindField(node, 'parameters');
   const monthlyActiveUsers = kindField(node, 'monthlyActiveUsers');
   const children = kindField(node, 'children');
+  const retiredAt = kindField(node, 'retiredAt');
+  const parents = kindField(node, 'parents');
+  const snapshotOf = kindField(node, 'snapshotOf')?.[0]?.to;
+  const snapshots = kindField(node, 'snapshots')?.edges.map((edge) => edge.node.from);
+  const day = today();
   const makerRelation = node.maker.find((relation) => relation.to.id === maker?.id);
   const upstreamRelations: StoredRelation[] = (around?.upstream.edges ?? []).map((edge) => ({
     ...edge,
@@ -247,6 +293,17 @@ export default async function NodePage({ params }: Props) {
               <Fact term="Monthly users">{formatCount(monthlyActiveUsers)}</Fact>
             ) : null}
             {node.releasedAt ? <Fact term="Released">{node.releasedAt}</Fact> : null}
+            {retiredAt ? (
+              <Fact term="Retired">
+                {retiredAt}{' '}
+                <span className="muted small">(the first day it was no longer available)</span>
+              </Fact>
+            ) : null}
+            {snapshotOf ? (
+              <Fact term="Snapshot of">
+                <Link href={nodeHref(snapshotOf.id)}>{snapshotOf.name}</Link>
+              </Fact>
+            ) : null}
             {node.aliases.length ? (
               <Fact term="Also known as">{node.aliases.join(', ')}</Fact>
             ) : null}
@@ -311,6 +368,15 @@ export default async function NodePage({ params }: Props) {
           </section>
         ) : null}
       </div>
+
+      {parents ? (
+        <NodeTimelines
+          node={{ ...node, retiredAt, parents, snapshots }}
+          asOf={day}
+          asOfLabel="today"
+          today={day}
+        />
+      ) : null}
 
       {around ? (
         <div className="columns">
