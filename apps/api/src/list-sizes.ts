@@ -18,6 +18,10 @@ export const LIST_CAPS = {
   deploymentsByProvider: 500,
   /** Defects reaching one node, strongest first. */
   exposure: 500,
+  /** One exposure's windows: the most recent ones. */
+  exposureWindows: 50,
+  /** Relationships that began or ended, and exposures that changed, between two days. */
+  changes: 500,
   /** The graph view: maxNodes nodes at most, and edges among them up to this many per node. */
   lineageEdgesPerNode: 2,
   lineageMaxNodes: 2000,
@@ -63,6 +67,10 @@ export const LIST_PRICES: Record<string, ListPrice> = {
   'Query.exposure': LIST_CAPS.exposure,
   'ExposedNode.path': PATH_PRICE,
   'Exposure.path': PATH_PRICE,
+  'Exposure.windows': LIST_CAPS.exposureWindows,
+  'ExposureWindow.path': PATH_PRICE,
+  'Changes.relationships': LIST_CAPS.changes,
+  'Changes.exposures': LIST_CAPS.changes,
   'Path.nodes': PATH_PRICE,
   'Path.relationships': PATH_PRICE,
   'LineageGraph.nodes': maxNodesOf,

@@ -106,7 +106,7 @@ describe('the lineage command', () => {
     const levels = EXPOSURE_LEVELS.filter((l) => l !== 'NONE');
     let found;
     for (const deployment of deployments) {
-      const rows = (await impact.exposure(deployment)).filter((r) => !r.row.mitigated);
+      const rows = (await impact.exposure(deployment)).rows.filter((r) => !r.row.mitigated);
       for (const severity of SEVERITIES.slice(1))
         for (const level of levels) {
           const reaching = rows.filter((r) => atLeast(r.row.level, level));

@@ -1,6 +1,14 @@
 export { createServices, type Services } from './services';
 export { BrowseService } from './browse/browse-service';
-export { ImpactService, type ExposureRow } from './impact/impact-service';
+export {
+  ImpactService,
+  type ExposureRow,
+  type ExposureWindow,
+  type Changes,
+  type ExposureChange,
+  type LineageChange,
+} from './impact/impact-service';
+export { resolveAsOf, type AsOf, type TimeOptions } from './time/as-of';
 export { WriteService, type Author } from './writes/write-service';
 export { BackupService } from './backup/backup-service';
 export { seedDatabase, type SeedResult } from './imports/seed';

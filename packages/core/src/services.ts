@@ -5,6 +5,7 @@ import { BrowseService } from './browse/browse-service';
 import { ImpactService } from './impact/impact-service';
 import { ImportService } from './imports/import-service';
 import { ReviewService } from './review/review-service';
+import type { TimeOptions } from './time/as-of';
 import { WriteService } from './writes/write-service';
 
 /** The application's use cases over one store: what the API and the CLI call, alike. */
@@ -17,7 +18,7 @@ export interface Services {
   review: ReviewService;
   /** Brings the database's schema (constraints, indexes) up to date; safe to repeat. */
   migrate(): Promise<MigrationReport>;
-  billOfMaterials(deploymentId: string): ReturnType<typeof billOfMaterials>;
+  billOfMaterials(deploymentId: string, options?: TimeOptions): ReturnType<typeof billOfMaterials>;
 }
 
 export function createServices(store: GraphStore): Services {
@@ -29,6 +30,6 @@ export function createServices(store: GraphStore): Services {
     backup: new BackupService(store),
     review: new ReviewService(store),
     migrate: () => store.migrate(),
-    billOfMaterials: (deploymentId) => billOfMaterials(store, deploymentId),
+    billOfMaterials: (deploymentId, options) => billOfMaterials(store, deploymentId, options),
   };
 }

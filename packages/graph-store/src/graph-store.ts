@@ -14,6 +14,7 @@ import {
 } from './lineage-store';
 import { listNodes, searchNodes, type ListFilter } from './list-store';
 import { LineageProjection } from './lineage-projection';
+import { lineageChangesBetween, lineageNodesDatedBetween } from './time-filters';
 import { lookupThrough, type OwnerQuery, type StoreLookup } from './lookup-store';
 import {
   countAllNodes,
@@ -126,8 +127,15 @@ export class GraphStore {
     fetchClosure(this.connection, ids, direction, maxDepth);
   lineageView = (id: string, options: LineageViewOptions) =>
     lineageView(this.connection, id, options);
-  shortestChain = (from: string, to: string) => shortestChain(this.connection, from, to);
-  blastRadius = (first: number) => blastRadius(this.connection, first);
+  shortestChain = (from: string, to: string, asOf?: string | null) =>
+    shortestChain(this.connection, from, to, asOf);
+  blastRadius = (first: number, asOf?: string | null) => blastRadius(this.connection, first, asOf);
+  /** Lineage relationships that began or ended in (from, to], at most `limit`. */
+  lineageChangesBetween = (from: string, to: string, limit: number) =>
+    lineageChangesBetween(this.connection, from, to, limit);
+  /** Lineage nodes released or retired in (from, to], at most `limit`. */
+  lineageNodesDatedBetween = (from: string, to: string, limit: number) =>
+    lineageNodesDatedBetween(this.connection, from, to, limit);
 
   defectContext = (id: string) => defectContext(this.connection, id);
   defectsWithOriginsIn = (ids: string[]) => defectsWithOriginsIn(this.connection, ids);

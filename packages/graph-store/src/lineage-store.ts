@@ -7,6 +7,7 @@ import {
 } from '@lineage/domain';
 import neo4j from 'neo4j-driver';
 import type { Connection } from './connection';
+import { existsOn, holdsOn } from './time-filters';
 
 export type Direction = 'UPSTREAM' | 'DOWNSTREAM';
 
@@ -101,7 +102,8 @@ export async function fetchClosure(
  */
 export const VIEW_HOP = (direction: Direction, pattern: string) => `
   UNWIND $frontier AS id
-  MATCH (:Entity {id: id})${direction === 'DOWNSTREAM' ? `<-[:${pattern}]-` : `-[:${pattern}]->`}(n:Entity)
+  MATCH (:Entity {id: id})${direction === 'DOWNSTREAM' ? `<-[r:${pattern}]-` : `-[r:${pattern}]->`}(n:Entity)
+  WHERE ${holdsOn('r')} AND ${existsOn('n')}
   WITH DISTINCT n.id AS id
   WHERE NOT id IN $seen
   RETURN id
@@ -110,7 +112,7 @@ export const VIEW_HOP = (direction: Direction, pattern: string) => `
 
 const EDGES_AMONG = (pattern: string) => `
   MATCH (a:Entity)-[r:${pattern}]->(b:Entity)
-  WHERE a.id IN $ids AND b.id IN $ids
+  WHERE a.id IN $ids AND b.id IN $ids AND ${holdsOn('r')}
   RETURN a.id AS from, type(r) AS type, b.id AS to, r.declared AS declared, r.sources AS sources,
          r.origin AS origin, r.recordedFrom AS recordedFrom, r.matchedBy AS matchedBy,
          r.validFrom AS validFrom, r.validTo AS validTo`;
@@ -146,6 +148,8 @@ export interface LineageViewOptions {
   depth: number;
   relations?: LineageRelation[];
   maxNodes: number;
+  /** The day (ISO date) the lineage is shown for; null or absent: whatever its dates. */
+  asOf?: string | null;
 }
 
 export async function lineageView(
@@ -168,6 +172,7 @@ export async function lineageView(
         frontier,
         seen: [...seen],
         limit: neo4j.int(room + 1),
+        asOf: options.asOf ?? null,
       });
       if (rows.length > room) truncated = true;
       const next = rows.slice(0, room).map((row) => row.id);
@@ -179,7 +184,10 @@ export async function lineageView(
     }
   }
   const ids = nodes.map((node) => node.id);
-  const edges = await connection.read<ViewEdge>(EDGES_AMONG(pattern), { ids });
+  const edges = await connection.read<ViewEdge>(EDGES_AMONG(pattern), {
+    ids,
+    asOf: options.asOf ?? null,
+  });
   return {
     nodes,
     edges: edges.map((edge) => ({
@@ -193,17 +201,20 @@ export async function lineageView(
 
 const SHORTEST_CHAIN = `
   MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-  MATCH p = SHORTEST 1 (a)-[:${ALL_LINEAGE}]->+(b)
+  MATCH p = SHORTEST 1 (a) ((x)-[r:${ALL_LINEAGE}]->(y) WHERE ${holdsOn('r')} AND ${existsOn('y')})+ (b)
+  WHERE ${existsOn('a')}
   RETURN [n IN nodes(p) | n.id] AS ids,
          [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id,
                                    declared: r.declared, sources: r.sources, origin: r.origin,
-                                   recordedFrom: r.recordedFrom, matchedBy: r.matchedBy}] AS relationships`;
+                                   recordedFrom: r.recordedFrom, matchedBy: r.matchedBy,
+                                   validFrom: r.validFrom, validTo: r.validTo}] AS relationships`;
 
 /** A shortest directed chain of lineage relationships between two nodes, either way round. */
 export async function shortestChain(
   connection: Connection,
   from: string,
   to: string,
+  asOf: string | null = null,
 ): Promise<{ ids: string[]; relationships: ViewEdge[] } | undefined> {
   for (const [a, b] of [
     [from, to],
@@ -211,10 +222,7 @@ export async function shortestChain(
   ] as const) {
     const [row] = await connection.read<{ ids: string[]; relationships: ViewEdge[] }>(
       SHORTEST_CHAIN,
-      {
-        from: a,
-        to: b,
-      },
+      { from: a, to: b, asOf },
     );
     if (row) {
       const relationships = row.relationships.map((r) => ({
@@ -229,9 +237,10 @@ export async function shortestChain(
 }
 
 const BLAST_RADIUS = `
-  MATCH (base:BaseModel)
+  MATCH (base:BaseModel) WHERE ${existsOn('base')}
   CALL (base) {
-    MATCH (base)<-[:${ALL_LINEAGE}*1..]-(d:Deployment)
+    MATCH (base)<-[rs:${ALL_LINEAGE}*1..]-(d:Deployment)
+    WHERE all(r IN rs WHERE ${holdsOn('r')} AND ${existsOn('startNode(r)')})
     WITH DISTINCT d
     RETURN count(d) AS deployments,
            sum(coalesce(d.monthlyActiveUsers, 0)) AS knownUsers,
@@ -253,6 +262,7 @@ export interface BlastRadiusRow {
 export async function blastRadius(
   connection: Connection,
   first: number,
+  asOf: string | null = null,
 ): Promise<BlastRadiusRow[]> {
-  return connection.read<BlastRadiusRow>(BLAST_RADIUS, { first: neo4j.int(first) });
+  return connection.read<BlastRadiusRow>(BLAST_RADIUS, { first: neo4j.int(first), asOf });
 }

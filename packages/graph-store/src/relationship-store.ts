@@ -40,7 +40,13 @@ const INCOMING_COUNT = `
   WHERE $types IS NULL OR type(r) IN $types
   RETURN count(r) AS count`;
 
-function toRelationship(row: { from: string; type: RelationType; to: string; props: object }) {
+/** A relationship read back with its properties (validated field by field). */
+export function toRelationship(row: {
+  from: string;
+  type: RelationType;
+  to: string;
+  props: object;
+}) {
   const props = decodeProps(row.props);
   const relationship: StoredRelationship = {
     type: row.type,

@@ -5,7 +5,14 @@ export type Plain = string | number | boolean | null | Plain[] | { [key: string]
 export type PlainProps = Record<string, Plain>;
 
 const INT_FIELDS = new Set(['parameters', 'downloads', 'monthlyActiveUsers', 'graphVersion']);
-const DATE_FIELDS = new Set(['releasedAt', 'disclosedAt', 'since']);
+const DATE_FIELDS = new Set([
+  'releasedAt',
+  'retiredAt',
+  'disclosedAt',
+  'since',
+  'validFrom',
+  'validTo',
+]);
 const DATETIME_FIELDS = new Set(['updatedAt', 'at']);
 
 /**

@@ -238,6 +238,8 @@ export type HypotheticalDefect = {
 
 export type Impact = {
   __typename?: 'Impact';
+  /** The day the impact is stated for: the lineage as it stood that day (today unless asked). */
+  asOf: Scalars['Date']['output'];
   /** The defect (impact); null for a what-if. */
   defect?: Maybe<Defect>;
   /** The hypothetical defect (whatIf); null for impact. */
@@ -251,7 +253,18 @@ export type Impact = {
   exposed: ExposedNodeConnection;
 };
 
-/** A defect reaching a node. */
+/** A period over which a defect reached a node, at one level. Periods are [from, to): to is the first day it no longer held; null ends are open. */
+export type ExposureWindow = {
+  __typename?: 'ExposureWindow';
+  from?: Maybe<Scalars['Date']['output']>;
+  to?: Maybe<Scalars['Date']['output']>;
+  level: ExposureLevel;
+  mitigated: Scalars['Boolean']['output'];
+  /** The witness path on the window's first day. */
+  path: Array<Node>;
+};
+
+/** A defect reaching a node on the day asked. */
 export type Exposure = {
   __typename?: 'Exposure';
   defect: Defect;
@@ -259,6 +272,48 @@ export type Exposure = {
   distance: Scalars['Int']['output'];
   path: Array<Node>;
   mitigated: Scalars['Boolean']['output'];
+  /** The first day of the exposure window holding the day asked; null when the window is open at its start (exposed as far back as the graph knows). */
+  since?: Maybe<Scalars['Date']['output']>;
+  /** Every period over which the defect reached the node, oldest first, whatever the day asked: the 50 most recent. */
+  windows: Array<ExposureWindow>;
+};
+
+/** A lineage relationship that began or ended between two days. */
+export type LineageChange = {
+  __typename?: 'LineageChange';
+  relationship: Relationship;
+  /** BEGAN when its validFrom, ENDED when its validTo falls in (from, to]. */
+  change: ChangeKind;
+  /** The day it began or ended. */
+  on: Scalars['Date']['output'];
+};
+
+export type ChangeKind = 'BEGAN' | 'ENDED';
+
+/** A defect that reached a deployment on one of the two days and not on the other. */
+export type ExposureChange = {
+  __typename?: 'ExposureChange';
+  defect: Defect;
+  deployment: Deployment;
+  /** OPENED: reached on the later day, not the earlier; CLOSED: the reverse. */
+  change: ExposureChangeKind;
+  /** The level on the day it was reached. */
+  level: ExposureLevel;
+};
+
+export type ExposureChangeKind = 'OPENED' | 'CLOSED';
+
+/** What changed in the lineage between two days, and what that did to the exposure of deployments. */
+export type Changes = {
+  __typename?: 'Changes';
+  from: Scalars['Date']['output'];
+  to: Scalars['Date']['output'];
+  /** Lineage relationships that began or ended in (from, to], by day: at most 500. */
+  relationships: Array<LineageChange>;
+  /** Exposures of deployments that differ between the two days, by defect then deployment: at most 500. */
+  exposures: Array<ExposureChange>;
+  /** The number of exposure changes, whatever the cap. */
+  exposureCount: Scalars['Int']['output'];
 };
 
 export type LineageSide = 'FOCUS' | 'UPSTREAM' | 'DOWNSTREAM';
@@ -1457,8 +1512,10 @@ export type Query = {
   impact: Impact;
   /** The impact a defect on nodeId would have. Nothing is written. */
   whatIf: Impact;
-  /** Every defect that reaches a node, strongest first: at most 500. */
+  /** Every defect that reaches a node on the day asked (default: today), strongest first, with its exposure windows: at most 500. */
   exposure: Array<Exposure>;
+  /** Lineage relationships that began or ended in (from, to], and the exposures of deployments that differ between the two days. */
+  changesBetween: Changes;
   /**
    * The lineage around a node. UPSTREAM of a deployment is its AI bill of materials.
    * maxNodes is at most 2000.
@@ -1555,6 +1612,8 @@ export type QueryImpactArgs = {
   minLevel?: InputMaybe<ExposureLevel>;
   kinds?: InputMaybe<Array<NodeKind>>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  disclosedOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /**
@@ -1571,6 +1630,7 @@ export type QueryWhatIfArgs = {
   minLevel?: InputMaybe<ExposureLevel>;
   kinds?: InputMaybe<Array<NodeKind>>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /**
@@ -1579,6 +1639,17 @@ export type QueryWhatIfArgs = {
  */
 export type QueryExposureArgs = {
   nodeId: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  disclosedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * Lists with `first` return at most 500 items; `first` left out or null is the field's default.
+ * Lists without it state their cap. The cost limit prices every list at its size.
+ */
+export type QueryChangesBetweenArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 /**
@@ -1591,6 +1662,7 @@ export type QueryLineageArgs = {
   depth: Scalars['Int']['input'];
   relations?: InputMaybe<Array<LineageRelation>>;
   maxNodes: Scalars['Int']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /**
@@ -1600,6 +1672,7 @@ export type QueryLineageArgs = {
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   to: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /**
@@ -1608,6 +1681,7 @@ export type QueryPathArgs = {
  */
 export type QueryBlastRadiusArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /**
@@ -2021,10 +2095,31 @@ export type ResolversTypes = {
       exposed: ResolversTypes['ExposedNodeConnection'];
     }
   >;
+  ExposureWindow: ResolverTypeWrapper<
+    Omit<ExposureWindow, 'path'> & { path: Array<ResolversTypes['Node']> }
+  >;
   Exposure: ResolverTypeWrapper<
-    Omit<Exposure, 'defect' | 'path'> & {
+    Omit<Exposure, 'defect' | 'path' | 'windows'> & {
       defect: ResolversTypes['Defect'];
       path: Array<ResolversTypes['Node']>;
+      windows: Array<ResolversTypes['ExposureWindow']>;
+    }
+  >;
+  LineageChange: ResolverTypeWrapper<
+    Omit<LineageChange, 'relationship'> & { relationship: ResolversTypes['Relationship'] }
+  >;
+  ChangeKind: ChangeKind;
+  ExposureChange: ResolverTypeWrapper<
+    Omit<ExposureChange, 'defect' | 'deployment'> & {
+      defect: ResolversTypes['Defect'];
+      deployment: ResolversTypes['Deployment'];
+    }
+  >;
+  ExposureChangeKind: ExposureChangeKind;
+  Changes: ResolverTypeWrapper<
+    Omit<Changes, 'relationships' | 'exposures'> & {
+      relationships: Array<ResolversTypes['LineageChange']>;
+      exposures: Array<ResolversTypes['ExposureChange']>;
     }
   >;
   LineageSide: LineageSide;
@@ -2275,9 +2370,22 @@ export type ResolversParentTypes = {
     mitigated: Array<ResolversParentTypes['ExposedNode']>;
     exposed: ResolversParentTypes['ExposedNodeConnection'];
   };
-  Exposure: Omit<Exposure, 'defect' | 'path'> & {
+  ExposureWindow: Omit<ExposureWindow, 'path'> & { path: Array<ResolversParentTypes['Node']> };
+  Exposure: Omit<Exposure, 'defect' | 'path' | 'windows'> & {
     defect: ResolversParentTypes['Defect'];
     path: Array<ResolversParentTypes['Node']>;
+    windows: Array<ResolversParentTypes['ExposureWindow']>;
+  };
+  LineageChange: Omit<LineageChange, 'relationship'> & {
+    relationship: ResolversParentTypes['Relationship'];
+  };
+  ExposureChange: Omit<ExposureChange, 'defect' | 'deployment'> & {
+    defect: ResolversParentTypes['Defect'];
+    deployment: ResolversParentTypes['Deployment'];
+  };
+  Changes: Omit<Changes, 'relationships' | 'exposures'> & {
+    relationships: Array<ResolversParentTypes['LineageChange']>;
+    exposures: Array<ResolversParentTypes['ExposureChange']>;
   };
   LineageGraphNode: Omit<LineageGraphNode, 'node'> & { node: ResolversParentTypes['Node'] };
   LineageGraph: Omit<LineageGraph, 'focus' | 'nodes' | 'edges'> & {
@@ -2590,6 +2698,7 @@ export type ImpactResolvers<
   ContextType = any,
   ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact'],
 > = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   defect?: Resolver<Maybe<ResolversTypes['Defect']>, ParentType, ContextType>;
   hypothesis?: Resolver<Maybe<ResolversTypes['HypotheticalDefect']>, ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['ImpactTotals'], ParentType, ContextType>;
@@ -2602,6 +2711,18 @@ export type ImpactResolvers<
   exposed?: Resolver<ResolversTypes['ExposedNodeConnection'], ParentType, ContextType>;
 };
 
+export type ExposureWindowResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ExposureWindow'] =
+    ResolversParentTypes['ExposureWindow'],
+> = {
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+  mitigated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+};
+
 export type ExposureResolvers<
   ContextType = any,
   ParentType extends ResolversParentTypes['Exposure'] = ResolversParentTypes['Exposure'],
@@ -2611,6 +2732,39 @@ export type ExposureResolvers<
   distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   mitigated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  windows?: Resolver<Array<ResolversTypes['ExposureWindow']>, ParentType, ContextType>;
+};
+
+export type LineageChangeResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['LineageChange'] = ResolversParentTypes['LineageChange'],
+> = {
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type ExposureChangeResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ExposureChange'] =
+    ResolversParentTypes['ExposureChange'],
+> = {
+  defect?: Resolver<ResolversTypes['Defect'], ParentType, ContextType>;
+  deployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['ExposureChangeKind'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+};
+
+export type ChangesResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['Changes'] = ResolversParentTypes['Changes'],
+> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['LineageChange']>, ParentType, ContextType>;
+  exposures?: Resolver<Array<ResolversTypes['ExposureChange']>, ParentType, ContextType>;
+  exposureCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type LineageGraphNodeResolvers<
@@ -3478,7 +3632,7 @@ export type QueryResolvers<
     ResolversTypes['Impact'],
     ParentType,
     ContextType,
-    RequireFields<QueryImpactArgs, 'defectId' | 'first'>
+    RequireFields<QueryImpactArgs, 'defectId' | 'first' | 'disclosedOnly'>
   >;
   whatIf?: Resolver<
     ResolversTypes['Impact'],
@@ -3493,7 +3647,13 @@ export type QueryResolvers<
     Array<ResolversTypes['Exposure']>,
     ParentType,
     ContextType,
-    RequireFields<QueryExposureArgs, 'nodeId'>
+    RequireFields<QueryExposureArgs, 'nodeId' | 'disclosedOnly'>
+  >;
+  changesBetween?: Resolver<
+    ResolversTypes['Changes'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryChangesBetweenArgs, 'from' | 'to'>
   >;
   lineage?: Resolver<
     ResolversTypes['LineageGraph'],
@@ -3590,7 +3750,11 @@ export type Resolvers<ContextType = any> = {
   ProviderExposure?: ProviderExposureResolvers<ContextType>;
   HypotheticalDefect?: HypotheticalDefectResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
+  ExposureWindow?: ExposureWindowResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
+  LineageChange?: LineageChangeResolvers<ContextType>;
+  ExposureChange?: ExposureChangeResolvers<ContextType>;
+  Changes?: ChangesResolvers<ContextType>;
   LineageGraphNode?: LineageGraphNodeResolvers<ContextType>;
   LineageGraph?: LineageGraphResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;

@@ -42,7 +42,7 @@ export function registerCheck(program: Command, env: () => CliEnv) {
         const graph = await openGraph(env(), { reuseRunning: true, log });
         let failing;
         try {
-          const rows = await graph.services.impact.exposure(deployment);
+          const { rows } = await graph.services.impact.exposure(deployment);
           failing = rows.filter(
             (r) =>
               !r.row.mitigated &&

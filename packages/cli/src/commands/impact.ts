@@ -79,7 +79,9 @@ export function registerImpact(program: Command, env: () => CliEnv) {
   ).action(async (defect: string, options: ViewOptions) => {
     const graph = await openGraph(env(), { reuseRunning: true, log });
     try {
-      const { view } = await graph.services.impact.impactOfDefect(defect, options.maxDepth);
+      const { view } = await graph.services.impact.impactOfDefect(defect, {
+        maxDepth: options.maxDepth,
+      });
       printView(view, options);
     } finally {
       await graph.close();
@@ -110,11 +112,11 @@ export function registerImpact(program: Command, env: () => CliEnv) {
       ) => {
         const graph = await openGraph(env(), { reuseRunning: true, log });
         try {
-          const view = await graph.services.impact.whatIf(
+          const { view } = await graph.services.impact.whatIf(
             node,
             options.category,
             options.assumeMitigated,
-            options.maxDepth,
+            { maxDepth: options.maxDepth },
           );
           printView(view, options);
         } finally {
@@ -132,7 +134,7 @@ export function registerImpact(program: Command, env: () => CliEnv) {
     .action(async (node: string, options: FormatOptions) => {
       const graph = await openGraph(env(), { reuseRunning: true, log });
       try {
-        const rows = await graph.services.impact.exposure(node);
+        const { rows } = await graph.services.impact.exposure(node);
         printRows(
           rows,
           [

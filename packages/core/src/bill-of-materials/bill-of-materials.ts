@@ -1,6 +1,8 @@
 import {
   buildLineageGraph,
   computeImpact,
+  edgeHoldsOn,
+  nodeExistsOn,
   nodeIndex,
   notFound,
   validationError,
@@ -10,11 +12,22 @@ import {
   type LineageRelation,
 } from '@lineage/domain';
 import type { GraphStore } from '@lineage/graph-store';
+import { disclosedBy, mitigatorsOn } from '../impact/defect-on-day';
+import { resolveAsOf, type AsOf, type TimeOptions } from '../time/as-of';
 
 export interface BillOfMaterials {
+  /** The day the bill is stated for: what the deployment was built on that day. */
+  asOf: AsOf;
   deployment: Entity;
   nodes: Entity[];
-  edges: { from: string; to: string; type: LineageRelation; declared: boolean }[];
+  edges: {
+    from: string;
+    to: string;
+    type: LineageRelation;
+    declared: boolean;
+    validFrom?: string | null;
+    validTo?: string | null;
+  }[];
   vulnerabilities: {
     defect: Extract<Entity, { kind: 'Defect' }>;
     level: ExposureLevel;
@@ -35,7 +48,9 @@ const indices = (graph: LineageGraph, ids: string[]) =>
 export async function billOfMaterials(
   store: GraphStore,
   deploymentId: string,
+  options: TimeOptions = {},
 ): Promise<BillOfMaterials> {
+  const asOf = resolveAsOf(options.asOf);
   const deployment = await store.getEntity(deploymentId);
   if (!deployment) throw notFound('deployment', deploymentId);
   if (deployment.kind !== 'Deployment')
@@ -44,20 +59,25 @@ export async function billOfMaterials(
   const entities = await store.getEntities(closure.nodes.map((n) => n.id));
   const graph = buildLineageGraph(closure.nodes, closure.edges);
   const target = nodeIndex(graph, deploymentId);
+  const standing = standingOn(graph, target, asOf.day);
 
   const vulnerabilities: BillOfMaterials['vulnerabilities'] = [];
-  for (const { defect, origins, mitigators } of await store.defectsWithOriginsIn(
-    closure.nodes.map((n) => n.id),
-  )) {
+  for (const context of await store.defectsWithOriginsIn(closure.nodes.map((n) => n.id))) {
+    const { defect, origins } = context;
+    if (!disclosedBy(defect, asOf.day, options.disclosedOnly)) continue;
+    const mitigators = mitigatorsOn(context, asOf.day);
     const spec = {
       category: defect.category,
       status: defect.status,
       origins: indices(graph, origins),
       transmission: defect.transmission,
     };
-    const unmitigated = computeImpact(graph, spec);
+    const unmitigated = computeImpact(graph, spec, { asOf: asOf.day });
     if (unmitigated.levelOf(target) === 'NONE') continue;
-    const actual = computeImpact(graph, spec, { mitigating: indices(graph, mitigators) });
+    const actual = computeImpact(graph, spec, {
+      mitigating: indices(graph, mitigators),
+      asOf: asOf.day,
+    });
     const reached = actual.levelOf(target) !== 'NONE' && !actual.isMitigated(target);
     const witness = (reached ? actual : unmitigated).witness(target).map((i) => graph.ids[i]!);
     let evidence: string | undefined;
@@ -83,9 +103,38 @@ export async function billOfMaterials(
   const strip = ({ updatedAt: _stamp, ...entity }: Entity & { updatedAt?: string }) =>
     entity as Entity;
   return {
+    asOf,
     deployment: strip(deployment),
-    nodes: closure.nodes.map((n) => strip(entities.get(n.id)!)),
-    edges: closure.edges,
+    nodes: closure.nodes
+      .filter((n) => standing.nodes.has(n.id))
+      .map((n) => strip(entities.get(n.id)!)),
+    edges: closure.edges.filter((_, e) => standing.edges.has(e)),
     vulnerabilities,
   };
+}
+
+/**
+ * What the deployment was built on that day: the ancestors reached over edges holding on `day`
+ * through nodes existing on it (the deployment itself is always listed), and those edges.
+ * `buildLineageGraph` keeps the input's edge order, so edge indices are the closure's.
+ */
+function standingOn(graph: LineageGraph, target: number, day: number) {
+  const nodes = new Set<string>([graph.ids[target]!]);
+  const edges = new Set<number>();
+  const queue = [target];
+  while (queue.length) {
+    const child = queue.pop()!;
+    for (let i = graph.upStart[child]!; i < graph.upStart[child + 1]!; i++) {
+      const edge = graph.upEdges[i]!;
+      const parent = graph.edgeParent[edge]!;
+      if (!edgeHoldsOn(graph, edge, day) || !nodeExistsOn(graph, parent, day)) continue;
+      edges.add(edge);
+      const id = graph.ids[parent]!;
+      if (!nodes.has(id)) {
+        nodes.add(id);
+        queue.push(parent);
+      }
+    }
+  }
+  return { nodes, edges };
 }

@@ -6,6 +6,7 @@ import type {
   ListFilter,
   StoredEntity,
 } from '@lineage/graph-store';
+import { resolveAsOf } from '../time/as-of';
 
 /**
  * Reading the graph: nodes and their relationships, lists, search, the lineage around a node,
@@ -25,7 +26,9 @@ export class BrowseService {
   search = (text: string, options: { kinds?: NodeKind[]; first: number; offset: number }) =>
     this.store.search(text, options);
   operatorsOf = (deploymentIds: string[]) => this.store.operatorsOf(deploymentIds);
-  blastRadius = (first: number) => this.store.blastRadius(first);
+  /** Base models by the deployments downstream of them, over the lineage as of `asOf` (today). */
+  blastRadius = (first: number, asOf?: string) =>
+    this.store.blastRadius(first, resolveAsOf(asOf).date);
   /** The audit trail, newest first, before the graph version `before` when given. */
   changes = (limit: number, before?: number) => this.store.recentChanges(limit, before);
 
@@ -43,13 +46,14 @@ export class BrowseService {
     const focus = await this.node(id);
     const { direction, ...rest } = options;
     const directions: Direction[] = direction === 'BOTH' ? ['UPSTREAM', 'DOWNSTREAM'] : [direction];
-    return { focus, view: await this.store.lineageView(id, { ...rest, directions }) };
+    const asOf = resolveAsOf(options.asOf ?? undefined).date;
+    return { focus, view: await this.store.lineageView(id, { ...rest, directions, asOf }) };
   }
 
   /** A shortest chain of lineage between two nodes, whichever way round; null when none. */
-  async path(from: string, to: string) {
+  async path(from: string, to: string, asOf?: string) {
     await Promise.all([this.node(from), this.node(to)]);
-    return this.store.shortestChain(from, to);
+    return this.store.shortestChain(from, to, resolveAsOf(asOf).date);
   }
 
   /** Node counts by kind, the graph version, and the projection's state at that version. */

@@ -3,26 +3,22 @@ import {
   computeImpact,
   conflict,
   isModelKind,
-  levelRank,
-  nodeIndex,
   notFound,
-  severityRank,
   validationError,
   type DefectCategory,
   type DefectStatus,
   type LineageGraph,
-  type Severity,
   type TransmissionOverrides,
   ImpactView,
-  type ExposedRow,
 } from '@lineage/domain';
-import type { DefectContext, GraphStore, LineageSubgraph } from '@lineage/graph-store';
+import type { DefectContext, GraphStore } from '@lineage/graph-store';
+import { resolveAsOf, type AsOf, type TimeOptions } from '../time/as-of';
+import { disclosedBy, indicesIn, mitigatorsOn } from './defect-on-day';
+import { changesBetween, type Changes } from './change-history';
+import { exposureOfNode, type ExposureRow } from './exposure';
 
-export interface ExposureRow {
-  defectId: string;
-  severity: Severity;
-  row: ExposedRow;
-}
+export type { ExposureRow, ExposureWindow } from './exposure';
+export type { Changes, ExposureChange, LineageChange } from './change-history';
 
 interface Spec {
   category: DefectCategory;
@@ -33,39 +29,43 @@ interface Spec {
   maxDepth?: number;
 }
 
-const EMPTY: LineageSubgraph = { nodes: [], edges: [] };
-
-const indicesIn = (graph: LineageGraph, ids: string[]) =>
-  ids.map((id) => nodeIndex(graph, id)).filter((index) => index >= 0);
+export interface ImpactOptions extends TimeOptions {
+  maxDepth?: number;
+}
 
 /**
  * Impact queries: the domain's engine over the store's in-memory projection of the lineage
  * when it is current, otherwise over the lineage a defect can reach, fetched with Cypher (no
  * path enumeration). Results are never cached; a projection is only used at the graph version
- * read after the defect, so both describe the same graph.
+ * read after the defect, so both describe the same graph. Every query is asked for a day
+ * (today by default): the engine crosses only the edges holding that day, so one projection
+ * answers for every date.
  */
 export class ImpactService {
   constructor(private readonly store: GraphStore) {}
 
   async impactOfDefect(
     defectId: string,
-    maxDepth?: number,
-  ): Promise<{ context: DefectContext; view: ImpactView }> {
+    options: ImpactOptions = {},
+  ): Promise<{ context: DefectContext; view: ImpactView; asOf: AsOf }> {
+    const asOf = resolveAsOf(options.asOf);
     const context = await this.store.defectContext(defectId);
     if (!context) throw notFound('defect', defectId);
     const { category, status, transmission } = context.defect;
+    const counts = disclosedBy(context.defect, asOf.day, options.disclosedOnly);
     const view = await this.run(
       {
         category,
         status,
         transmission,
-        origins: context.origins,
-        mitigators: context.mitigators,
-        maxDepth,
+        origins: counts ? context.origins : [],
+        mitigators: mitigatorsOn(context, asOf.day),
+        maxDepth: options.maxDepth,
       },
+      asOf,
       context.graphVersion,
     );
-    return { context, view };
+    return { context, view, asOf };
   }
 
   /** The impact a defect on `nodeId` would have; nothing is written. */
@@ -73,8 +73,9 @@ export class ImpactService {
     nodeId: string,
     category: DefectCategory,
     assumeMitigations: string[],
-    maxDepth?: number,
-  ): Promise<ImpactView> {
+    options: ImpactOptions = {},
+  ): Promise<{ view: ImpactView; asOf: AsOf }> {
+    const asOf = resolveAsOf(options.asOf);
     const origin = await this.store.getEntity(nodeId);
     if (!origin) throw notFound('node', nodeId);
     if (!(isModelKind(origin.kind) || origin.kind === 'Dataset' || origin.kind === 'Deployment')) {
@@ -88,56 +89,40 @@ export class ImpactService {
     const known = await this.store.getEntities(assumeMitigations);
     const unknown = assumeMitigations.filter((id) => !known.has(id));
     if (unknown.length) throw notFound('node', unknown.join(', '));
-    return this.run({
-      category,
-      status: 'OPEN',
-      origins: [nodeId],
-      mitigators: assumeMitigations,
-      maxDepth,
-    });
+    const view = await this.run(
+      {
+        category,
+        status: 'OPEN',
+        origins: [nodeId],
+        mitigators: assumeMitigations,
+        maxDepth: options.maxDepth,
+      },
+      asOf,
+    );
+    return { view, asOf };
   }
 
   /**
-   * Every defect that reaches a node. Every path from an origin to the node runs through the
-   * node's ancestors, so one upstream closure holds all the lineage each computation needs.
+   * Every defect that reaches a node on the day asked, each with the periods over which it
+   * reached it (see exposure.ts).
    */
-  async exposure(nodeId: string): Promise<ExposureRow[]> {
+  async exposure(
+    nodeId: string,
+    options: TimeOptions = {},
+  ): Promise<{ rows: ExposureRow[]; asOf: AsOf }> {
+    const asOf = resolveAsOf(options.asOf);
     if (!(await this.store.getEntity(nodeId))) throw notFound('node', nodeId);
-    const ancestors = await this.store.fetchClosure([nodeId], 'UPSTREAM');
-    const defects = await this.store.defectsWithOriginsIn(ancestors.nodes.map((node) => node.id));
-    // The ancestors alone decide the node's exposure, and are few: no need for the projection.
-    const graph = this.graphOf(ancestors);
-    const target = nodeIndex(graph, nodeId);
-    const rows: ExposureRow[] = [];
-    for (const { defect, origins, mitigators } of defects) {
-      const impact = computeImpact(
-        graph,
-        {
-          category: defect.category,
-          status: defect.status,
-          origins: indicesIn(graph, origins),
-          transmission: defect.transmission,
-        },
-        { mitigating: indicesIn(graph, mitigators) },
-      );
-      if (impact.levelOf(target) === 'NONE') continue;
-      rows.push({
-        defectId: defect.id,
-        severity: defect.severity,
-        row: new ImpactView(impact).row(target),
-      });
-    }
-    return rows.sort(
-      (a, b) =>
-        Number(a.row.mitigated) - Number(b.row.mitigated) ||
-        levelRank(b.row.level) - levelRank(a.row.level) ||
-        severityRank(b.severity) - severityRank(a.severity) ||
-        (a.defectId < b.defectId ? -1 : 1),
-    );
+    const rows = await exposureOfNode(this.store, nodeId, asOf, options);
+    return { rows, asOf };
+  }
+
+  /** Lineage relationships that began or ended in (from, to], and the exposures that changed. */
+  changesBetween(from: string, to: string): Promise<Changes> {
+    return changesBetween(this.store, this, from, to);
   }
 
   /** `version`: the graph version `spec` was read at, when known (else it is read after). */
-  private async run(spec: Spec, version?: number): Promise<ImpactView> {
+  async run(spec: Spec, asOf: AsOf, version?: number): Promise<ImpactView> {
     const overlap = spec.origins.filter((id) => spec.mitigators.includes(id));
     if (overlap.length)
       throw conflict(`an origin cannot mitigate its own defect: ${overlap.join(', ')}`);
@@ -150,7 +135,11 @@ export class ImpactService {
         origins: indicesIn(graph, spec.origins),
         transmission: spec.transmission,
       },
-      { mitigating: indicesIn(graph, spec.mitigators), maxDepth: spec.maxDepth },
+      {
+        mitigating: indicesIn(graph, spec.mitigators),
+        maxDepth: spec.maxDepth,
+        asOf: asOf.day,
+      },
     );
     return new ImpactView(impact);
   }
@@ -163,11 +152,8 @@ export class ImpactService {
   }
 
   private async reachableLineage(spec: Spec): Promise<LineageGraph> {
-    if (spec.status === 'WITHDRAWN' || !spec.origins.length) return this.graphOf(EMPTY);
-    return this.graphOf(await this.store.fetchClosure(spec.origins, 'DOWNSTREAM', spec.maxDepth));
-  }
-
-  private graphOf(subgraph: LineageSubgraph): LineageGraph {
-    return buildLineageGraph(subgraph.nodes, subgraph.edges);
+    if (spec.status === 'WITHDRAWN' || !spec.origins.length) return buildLineageGraph([], []);
+    const closure = await this.store.fetchClosure(spec.origins, 'DOWNSTREAM', spec.maxDepth);
+    return buildLineageGraph(closure.nodes, closure.edges);
   }
 }

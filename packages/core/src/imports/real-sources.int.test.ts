@@ -203,7 +203,7 @@ describe.skipIf(!hfEdges)('the Hugging Face model tree', () => {
         if (!descendants.has(child)) queue.push(descendants.add(child) && child);
     expect(descendants.size).toBe(47);
 
-    const view = await new ImpactService(store).whatIf(
+    const { view } = await new ImpactService(store).whatIf(
       'model:meta-llama/Llama-2-7b-chat-hf',
       'JAILBREAK',
       [],

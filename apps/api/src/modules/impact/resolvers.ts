@@ -1,9 +1,15 @@
+import type { AsOf, ExposureRow, ExposureWindow } from '@lineage/core';
 import type { ExposedRow, ImpactFilter, ImpactView } from '@lineage/domain';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
 import { LIST_CAPS } from '../../list-sizes';
 import { connection, decodeOffset, offsetCursor, pageSize } from '../../pagination';
-import type { QueryExposureArgs, QueryImpactArgs, QueryWhatIfArgs } from '../../generated/graphql';
+import type {
+  QueryChangesBetweenArgs,
+  QueryExposureArgs,
+  QueryImpactArgs,
+  QueryWhatIfArgs,
+} from '../../generated/graphql';
 import { knownIds } from './known-ids';
 
 /** What impact and whatIf share: the page, its filter and the depth limit. */
@@ -20,7 +26,7 @@ function maxDepthOf(args: PageArgs): number | undefined {
 }
 
 /** The Impact object: each field is computed only when asked for. */
-function impactResult(view: ImpactView, args: PageArgs, subject: object) {
+function impactResult(view: ImpactView, asOf: AsOf, args: PageArgs, subject: object) {
   const first = pageSize(args.first);
   const offset = decodeOffset(args.after);
   const filter: ImpactFilter = {
@@ -28,6 +34,7 @@ function impactResult(view: ImpactView, args: PageArgs, subject: object) {
     kinds: args.kinds ?? undefined,
   };
   return {
+    asOf: asOf.date,
     defect: null,
     hypothesis: null,
     ...subject,
@@ -66,43 +73,70 @@ async function groupByProvider(deployments: ExposedRow[], ctx: Context) {
     }));
 }
 
+const exposureOf =
+  (ctx: Context) =>
+  ({ defectId, row, since, windows }: ExposureRow) => ({
+    ...row,
+    since,
+    windows: windows.slice(-LIST_CAPS.exposureWindows),
+    defect: () => ctx.loaders.node.load(defectId),
+  });
+
 const nodeOf = (row: ExposedRow, _: unknown, ctx: Context) => ctx.loaders.node.load(row.id);
 const pathOf = (row: ExposedRow, _: unknown, ctx: Context) => ctx.loaders.node.loadMany(row.path);
 
 export const impactResolvers = {
   Query: {
     impact: async (_: unknown, args: QueryImpactArgs, ctx: Context) => {
-      const { context, view } = await ctx.services.impact.impactOfDefect(
-        args.defectId,
-        maxDepthOf(args),
-      );
-      return impactResult(view, args, { defect: context.defect });
+      const { context, view, asOf } = await ctx.services.impact.impactOfDefect(args.defectId, {
+        maxDepth: maxDepthOf(args),
+        asOf: args.asOf ?? undefined,
+        disclosedOnly: args.disclosedOnly ?? false,
+      });
+      return impactResult(view, asOf, args, { defect: context.defect });
     },
     whatIf: async (_: unknown, args: QueryWhatIfArgs, ctx: Context) => {
       const assumed = await knownIds(ctx, 'assumeMitigations', args.assumeMitigations ?? [], {
         max: LIST_CAPS.mitigations,
       });
-      const view = await ctx.services.impact.whatIf(
-        args.nodeId,
-        args.category,
-        assumed,
-        maxDepthOf(args),
-      );
+      const { view, asOf } = await ctx.services.impact.whatIf(args.nodeId, args.category, assumed, {
+        maxDepth: maxDepthOf(args),
+        asOf: args.asOf ?? undefined,
+      });
       const hypothesis = {
         origin: () => ctx.loaders.node.load(args.nodeId),
         category: args.category,
         severity: args.severity,
       };
-      return impactResult(view, args, { hypothesis });
+      return impactResult(view, asOf, args, { hypothesis });
     },
     exposure: async (_: unknown, args: QueryExposureArgs, ctx: Context) => {
-      const rows = await ctx.services.impact.exposure(args.nodeId);
-      return rows.slice(0, LIST_CAPS.exposure).map(({ defectId, row }) => ({
-        ...row,
-        defect: () => ctx.loaders.node.load(defectId),
-      }));
+      const { rows } = await ctx.services.impact.exposure(args.nodeId, {
+        asOf: args.asOf ?? undefined,
+        disclosedOnly: args.disclosedOnly ?? false,
+      });
+      return rows.slice(0, LIST_CAPS.exposure).map(exposureOf(ctx));
+    },
+    changesBetween: async (_: unknown, args: QueryChangesBetweenArgs, ctx: Context) => {
+      const changes = await ctx.services.impact.changesBetween(args.from, args.to);
+      return {
+        from: changes.from,
+        to: changes.to,
+        relationships: changes.relationships.slice(0, LIST_CAPS.changes),
+        exposures: changes.exposures.slice(0, LIST_CAPS.changes).map((change) => ({
+          change: change.change,
+          level: change.level,
+          defect: () => ctx.loaders.node.load(change.defectId),
+          deployment: () => ctx.loaders.node.load(change.deploymentId),
+        })),
+        exposureCount: changes.exposures.length,
+      };
     },
   },
   ExposedNode: { node: nodeOf, path: pathOf },
   Exposure: { path: pathOf },
+  ExposureWindow: {
+    path: (window: ExposureWindow, _: unknown, ctx: Context) =>
+      ctx.loaders.node.loadMany(window.path),
+  },
 };

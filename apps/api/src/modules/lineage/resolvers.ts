@@ -28,6 +28,7 @@ export const lineageResolvers = {
         depth: args.depth,
         relations: args.relations ?? undefined,
         maxNodes: args.maxNodes,
+        asOf: args.asOf ?? undefined,
       });
       // Edges are capped too (as the cost limit prices them): merges can link many nodes.
       const maxEdges = args.maxNodes * LIST_CAPS.lineageEdgesPerNode;
@@ -43,7 +44,7 @@ export const lineageResolvers = {
       };
     },
     path: async (_: unknown, args: QueryPathArgs, ctx: Context) => {
-      const chain = await ctx.services.browse.path(args.from, args.to);
+      const chain = await ctx.services.browse.path(args.from, args.to, args.asOf ?? undefined);
       if (!chain) return null;
       return {
         nodes: ctx.loaders.node.loadMany(chain.ids),
@@ -52,7 +53,10 @@ export const lineageResolvers = {
       };
     },
     blastRadius: async (_: unknown, args: QueryBlastRadiusArgs, ctx: Context) => {
-      const rows = await ctx.services.browse.blastRadius(pageSize(args.first));
+      const rows = await ctx.services.browse.blastRadius(
+        pageSize(args.first),
+        args.asOf ?? undefined,
+      );
       return rows.map((row) => ({
         model: () => ctx.loaders.node.load(row.id),
         deployments: row.deployments,

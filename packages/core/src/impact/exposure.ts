@@ -1,0 +1,134 @@
+import {
+  buildLineageGraph,
+  computeImpact,
+  dayNumber,
+  ImpactView,
+  levelRank,
+  nodeIndex,
+  periodOf,
+  periodsOf,
+  severityRank,
+  timeBreakpoints,
+  type ExposedRow,
+  type ExposureLevel,
+  type LineageGraph,
+  type Severity,
+} from '@lineage/domain';
+import type { DefectContext, GraphStore } from '@lineage/graph-store';
+import type { AsOf, TimeOptions } from '../time/as-of';
+import { disclosedBy, indicesIn, mitigatorsOn } from './defect-on-day';
+
+/** A period over which a defect reached a node, at one level. Null ends are open. */
+export interface ExposureWindow {
+  from: string | null;
+  to: string | null;
+  level: ExposureLevel;
+  mitigated: boolean;
+  /** The witness path on the window's first day. */
+  path: string[];
+}
+
+export interface ExposureRow {
+  defectId: string;
+  severity: Severity;
+  /** How the defect reaches the node on the day asked. */
+  row: ExposedRow;
+  /** The first day of the window holding the day asked; null when it is open at the start. */
+  since: string | null;
+  /** Every period the defect reached the node, oldest first. */
+  windows: ExposureWindow[];
+}
+
+/**
+ * Every defect that reaches a node on `asOf.day`, with the periods over which each did. Every path from an origin to the node
+ * runs through the node's ancestors, so one upstream closure, fetched whatever its dates, holds
+ * all the lineage each computation needs; the engine then reads it as of each day. Between two
+ * days on which something in that closure begins or ends, the answer cannot change: each
+ * defect is computed once per such period.
+ */
+export async function exposureOfNode(
+  store: GraphStore,
+  nodeId: string,
+  asOf: AsOf,
+  options: TimeOptions,
+): Promise<ExposureRow[]> {
+  const ancestors = await store.fetchClosure([nodeId], 'UPSTREAM');
+  const defects = await store.defectsWithOriginsIn(ancestors.nodes.map((node) => node.id));
+  // The ancestors alone decide the node's exposure, and are few: no need for the projection.
+  const graph = buildLineageGraph(ancestors.nodes, ancestors.edges);
+  const target = nodeIndex(graph, nodeId);
+  const rows: ExposureRow[] = [];
+  for (const context of defects) {
+    const reachOn = (day: number) => reachOfDefect(graph, context, target, day, options);
+    const now = reachOn(asOf.day);
+    if (!now) continue;
+    const windows = windowsOf(graph, context, reachOn, options);
+    const holding = windows.find(
+      (w) =>
+        (w.from === null || dayNumber(w.from) <= asOf.day) &&
+        (w.to === null || asOf.day < dayNumber(w.to)),
+    );
+    rows.push({
+      defectId: context.defect.id,
+      severity: context.defect.severity,
+      row: now,
+      since: holding?.from ?? null,
+      windows,
+    });
+  }
+  return rows.sort(
+    (a, b) =>
+      Number(a.row.mitigated) - Number(b.row.mitigated) ||
+      levelRank(b.row.level) - levelRank(a.row.level) ||
+      severityRank(b.severity) - severityRank(a.severity) ||
+      (a.defectId < b.defectId ? -1 : 1),
+  );
+}
+
+/** How one defect reaches the target on `day`, or undefined when it does not. */
+function reachOfDefect(
+  graph: LineageGraph,
+  context: DefectContext,
+  target: number,
+  day: number,
+  options: TimeOptions,
+): ExposedRow | undefined {
+  if (!disclosedBy(context.defect, day, options.disclosedOnly)) return undefined;
+  const impact = computeImpact(
+    graph,
+    {
+      category: context.defect.category,
+      status: context.defect.status,
+      origins: indicesIn(graph, context.origins),
+      transmission: context.defect.transmission,
+    },
+    { mitigating: indicesIn(graph, mitigatorsOn(context, day)), asOf: day },
+  );
+  if (impact.levelOf(target) === 'NONE') return undefined;
+  return new ImpactView(impact).row(target);
+}
+
+function windowsOf(
+  graph: LineageGraph,
+  context: DefectContext,
+  reachOn: (day: number) => ExposedRow | undefined,
+  options: TimeOptions,
+): ExposureWindow[] {
+  // Besides the lineage's own dates, the answer changes when a mitigation begins and, when only
+  // disclosed defects count, on the day of disclosure.
+  const extra = Object.values(context.mitigatedSince).map(dayNumber);
+  if (options.disclosedOnly && context.defect.disclosedAt) {
+    extra.push(dayNumber(context.defect.disclosedAt));
+  }
+  const periods = periodsOf(
+    timeBreakpoints(graph, extra),
+    reachOn,
+    (a, b) => a.level === b.level && a.mitigated === b.mitigated,
+  );
+  return periods.map(({ from, to, value }) => ({
+    ...periodOf(from, to),
+    level: value.level,
+    mitigated: value.mitigated,
+    path: value.path,
+  }));
+}
