@@ -37,11 +37,31 @@ function overlaps(periods: RelationshipInput[]): string[] {
 }
 
 describe('the dated seed', () => {
-  it('dates every model ChatGPT ran', () => {
-    const undated = linksFrom('deployment:openai/chatgpt', ['DEPLOYS', 'BUILT_ON'])
-      .filter((l) => !l.validFrom)
-      .map((l) => l.to);
+  it('dates the start of every model ChatGPT, Copilot, Bing, Perplexity and the OpenAI APIs ran', () => {
+    const histories = [
+      'deployment:openai/chatgpt',
+      'deployment:openai/chatgpt-enterprise',
+      'deployment:openai/api',
+      'deployment:openai/gpt-4-api',
+      'deployment:openai/chatgpt-api',
+      'deployment:github/copilot',
+      'deployment:microsoft/bing',
+      'deployment:perplexity-ai/perplexity',
+      'deployment:perplexity-ai/sonar-api',
+    ];
+    const edges = histories.flatMap((id) => linksFrom(id, ['DEPLOYS', 'BUILT_ON']));
+    expect(edges.length).toBeGreaterThan(histories.length);
+    const undated = edges.filter((l) => !l.validFrom).map((l) => `${l.from} ${l.type} ${l.to}`);
     expect(undated).toEqual([]);
+  });
+
+  it('ends Codex in Copilot (2023-07-28) and in the OpenAI API (2023-03-23)', () => {
+    expect(linkFrom('deployment:github/copilot', 'DEPLOYS', 'model:openai/codex')?.validTo).toBe(
+      '2023-07-28',
+    );
+    expect(linkFrom('deployment:openai/api', 'DEPLOYS', 'model:openai/codex')?.validTo).toBe(
+      '2023-03-23',
+    );
   });
 
   it('ends ChatGPT on gpt-3.5-turbo the day GPT-4o mini replaced it (2024-07-18)', () => {
@@ -82,6 +102,47 @@ describe('the dated seed', () => {
     expect(
       linkFrom('model:openai/gpt-3.5-turbo-1106', 'SNAPSHOT_OF', 'model:openai/gpt-3.5-turbo'),
     ).toBeDefined();
+  });
+
+  it('files DeepSeek-V3-0324 under DeepSeek-V3, and has the DeepSeek API switch between them in a day', () => {
+    expect(
+      linkFrom(
+        'model:deepseek-ai/DeepSeek-V3-0324',
+        'SNAPSHOT_OF',
+        'model:deepseek-ai/DeepSeek-V3',
+      ),
+    ).toBeDefined();
+    const v3 = linkFrom('deployment:deepseek-ai/api', 'DEPLOYS', 'model:deepseek-ai/DeepSeek-V3');
+    const v3March = linkFrom(
+      'deployment:deepseek-ai/api',
+      'DEPLOYS',
+      'model:deepseek-ai/DeepSeek-V3-0324',
+    );
+    expect(v3?.validTo).toBeDefined();
+    expect(v3March?.validFrom).toBe(v3?.validTo);
+  });
+
+  it('keeps Mistral Large as the family name over its 2402, 2407 and 2411 versions', () => {
+    expect(nodes.get('model:mistralai/mistral-large')?.version).toBeUndefined();
+    for (const id of [
+      'model:mistralai/mistral-large-2402',
+      'model:mistralai/Mistral-Large-Instruct-2407',
+      'model:mistralai/Mistral-Large-Instruct-2411',
+    ]) {
+      expect(linkFrom(id, 'SNAPSHOT_OF', 'model:mistralai/mistral-large')).toBeDefined();
+    }
+  });
+
+  it('ends no link before it starts, and rests every ended link on a source of its own', () => {
+    const dated = links.filter((l) => l.validFrom || l.validTo);
+    const backwards = dated.filter((l) => endDay(l.validTo) <= startDay(l.validFrom));
+    expect(backwards).toEqual([]);
+    const recordSources = (id: string) => nodes.get(id)?.sources ?? [];
+    const unsourcedEnds = dated
+      .filter((l) => l.validTo && l.type !== 'POINTS_TO')
+      .filter((l) => (l.sources ?? []).every((url) => recordSources(l.from).includes(url)))
+      .map((l) => `${l.from} ${l.type} ${l.to}`);
+    expect(unsourcedEnds).toEqual([]);
   });
 
   it('never has a family name point to two snapshots on the same day', () => {
