@@ -131,13 +131,13 @@ const SNAPSHOTS = `
     MATCH (f)-[:POINTS_TO]->(s:Entity) RETURN s
   }
   RETURN familyId, s.id AS id, s.kind AS kind, s.name AS name, s.version AS version,
-         s.releasedAt AS releasedAt,
-         [(f)-[p:POINTS_TO]->(s) | [p.validFrom, p.validTo]] AS pointedTo
+         toString(s.releasedAt) AS releasedAt,
+         [(f)-[p:POINTS_TO]->(s) | [toString(p.validFrom), toString(p.validTo)]] AS pointedTo
   ORDER BY familyId, id`;
 
 const RELEASES = `
   MATCH (n:Entity) WHERE n.id IN $ids AND n.releasedAt IS NOT NULL
-  RETURN n.id AS id, n.releasedAt AS releasedAt`;
+  RETURN n.id AS id, toString(n.releasedAt) AS releasedAt`;
 
 const KINDS = `
   MATCH (n:Entity) WHERE n.id IN $ids
