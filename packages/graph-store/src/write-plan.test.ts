@@ -46,6 +46,16 @@ describe('an import meeting a stored relationship', () => {
     });
   });
 
+  it("never moves a curated relationship's period: the seed's dates rest on their sources", () => {
+    const after = plannedAfter(
+      { origin: 'seed', validFrom: '2023-03-01', validTo: '2024-07-18' },
+      { ...inferred, validFrom: '2022-11-30' },
+    );
+    expect(after).toMatchObject({ validFrom: '2023-03-01', validTo: '2024-07-18' });
+    const undated = plannedAfter({ origin: 'seed' }, { ...inferred, validFrom: '2022-11-30' });
+    expect(undated).not.toHaveProperty('validFrom');
+  });
+
   it('updates one an import wrote', () => {
     const after = plannedAfter(
       { declared: true, origin: 'import', recordedFrom: 'hf-tree edges.csv:9', matchedBy: 'exact' },

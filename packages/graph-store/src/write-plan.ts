@@ -97,7 +97,15 @@ export function planNodes(batch: GraphBatch, existing: Map<string, PlainProps>, 
 }
 
 /** Relationships to write, by the same rules as nodes; new lineage edges are listed for the cycle check. */
-const IMPORT_MAY_NOT_CHANGE = ['declared', 'origin', 'recordedFrom', 'matchedBy'] as const;
+const IMPORT_MAY_NOT_CHANGE = [
+  'declared',
+  'origin',
+  'recordedFrom',
+  'matchedBy',
+  // The period a person or the seed gave rests on its sources; an import's reading never moves it.
+  'validFrom',
+  'validTo',
+] as const;
 
 /**
  * An import that meets a relationship a person or the seed wrote adds its sources and nothing
