@@ -19,7 +19,7 @@ export const LIST_CAPS = {
   /** Defects reaching one node, strongest first. */
   exposure: 500,
   /** One exposure's windows: the most recent ones. */
-  exposureWindows: 50,
+  exposureWindows: 10,
   /** Relationships that began or ended, and exposures that changed, between two days. */
   changes: 500,
   /** The graph view: maxNodes nodes at most, and edges among them up to this many per node. */

@@ -274,7 +274,7 @@ export type Exposure = {
   mitigated: Scalars['Boolean']['output'];
   /** The first day of the exposure window holding the day asked; null when the window is open at its start (exposed as far back as the graph knows). */
   since?: Maybe<Scalars['Date']['output']>;
-  /** Every period over which the defect reached the node, oldest first, whatever the day asked: the 50 most recent. */
+  /** Every period over which the defect reached the node, oldest first, whatever the day asked: the 10 most recent. */
   windows: Array<ExposureWindow>;
 };
 

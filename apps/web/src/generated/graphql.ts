@@ -139,10 +139,13 @@ export type DefectPageQuery = {
 
 export type DefectImpactQueryVariables = Exact<{
   id: string | number;
+  asOf: string | null | undefined;
+  disclosedOnly: boolean | null | undefined;
 }>;
 
 export type DefectImpactQuery = {
   impact: {
+    asOf: string;
     totals: {
       exposed: number;
       mitigated: number;
@@ -424,6 +427,7 @@ export type DefectOriginsQuery = {
 
 export type AroundQueryVariables = Exact<{
   id: string | number;
+  asOf: string | null | undefined;
 }>;
 
 export type AroundQuery = {
@@ -451,6 +455,18 @@ export type AroundQuery = {
     mitigated: boolean;
     defect: { id: string; name: string; severity: Severity; category: DefectCategory };
     path: Array<{ id: string; name: string }>;
+  }>;
+};
+
+export type ExposureWindowsQueryVariables = Exact<{
+  id: string | number;
+  asOf: string | null | undefined;
+}>;
+
+export type ExposureWindowsQuery = {
+  exposure: Array<{
+    defect: { id: string };
+    windows: Array<{ from: string | null; to: string | null }>;
   }>;
 };
 
@@ -492,6 +508,7 @@ export type ExpandedRelationshipFragment = {
 };
 
 export type ImpactFieldsFragment = {
+  asOf: string;
   totals: {
     exposed: number;
     mitigated: number;
@@ -530,10 +547,12 @@ export type WhatIfQueryVariables = Exact<{
   node: string | number;
   category: DefectCategory;
   severity: Severity;
+  asOf: string | null | undefined;
 }>;
 
 export type WhatIfQuery = {
   whatIf: {
+    asOf: string;
     totals: {
       exposed: number;
       mitigated: number;
@@ -643,6 +662,7 @@ export type PanelQuery = {
 export type HopsQueryVariables = Exact<{
   id: string | number;
   depth: number;
+  asOf: string | null | undefined;
 }>;
 
 export type HopsQuery = {
