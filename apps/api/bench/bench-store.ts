@@ -5,6 +5,7 @@ import { GraphStore } from '@lineage/graph-store';
 import { generateSynthetic, HF_SHAPE } from '@lineage/importers';
 import { startNeo4j, type EmbeddedNeo4j } from '@lineage/neo4j-embedded';
 import { SingleBar } from 'cli-progress';
+import { DATING, withDates } from './dated-graph';
 import { benchEnv } from './env';
 import { SEED, type Scale } from './scales';
 
@@ -27,12 +28,13 @@ export interface BenchStore {
 const MARKER = 'bench-load.json';
 
 /**
- * An embedded Neo4j holding the generated graph of `scale`. The store under .data/bench is
- * keyed by scale, seed and generator version and reused while they match, so only the first
- * run of a scale pays for the load.
+ * An embedded Neo4j holding the generated graph of `scale`, dated (dated-graph.ts). The store
+ * under .data/bench is keyed by scale, seed, generator version and dating version and reused
+ * while they match, so only the first run of a scale pays for the load.
  */
 export async function openBenchStore(scale: Scale, repo: string): Promise<BenchStore> {
-  const dir = path.join(repo, '.data/bench', `${scale.name}-seed${SEED}-v${HF_SHAPE.version}`);
+  const name = `${scale.name}-seed${SEED}-v${HF_SHAPE.version}-dated${DATING.version}`;
+  const dir = path.join(repo, '.data/bench', name);
   const marker = path.join(dir, MARKER);
   const cached = existsSync(marker);
   if (!cached) {
@@ -77,7 +79,7 @@ async function loadGenerated(store: GraphStore, scale: Scale): Promise<LoadFigur
   bar.start(scale.nodes * 3, 0, { nodes: 0, relationships: 0 });
   const started = performance.now();
   const report = await store.bulkLoad(
-    generateSynthetic(scale.nodes, SEED),
+    withDates(generateSynthetic(scale.nodes, SEED), scale.nodes),
     { by: 'bench', action: 'bulk load', summary: `generated ${scale.name}, seed ${SEED}` },
     {
       onProgress: (nodes, relationships) =>

@@ -6,7 +6,7 @@ import {
 } from '@lineage/domain';
 import type { GraphStore } from '@lineage/graph-store';
 import { graphql } from '@lineage/testkit';
-import { IMPACT } from './queries';
+import { IMPACT, IMPACT_AS_OF } from './queries';
 import type { Hub } from './floor';
 import { timed } from './stats';
 
@@ -63,4 +63,47 @@ export async function measureImpacts(
     }
   }
   return samples;
+}
+
+export interface AsOfPair {
+  defect: BenchDefect;
+  /** The impact without asOf, and the same query with asOf set. */
+  without: { ms: number; exposed: number };
+  asOf: { ms: number; exposed: number };
+}
+
+/**
+ * Each defect's impact without asOf and with it, one right after the other (which goes first
+ * alternates by round), so both meet the same JIT, garbage and cache state.
+ */
+export async function measureImpactPairs(
+  url: string,
+  defects: BenchDefect[],
+  rounds: number,
+  asOf: string,
+): Promise<AsOfPair[]> {
+  type Answer = { impact: { totals: { exposed: number } } };
+  const plain = async (defect: BenchDefect) => {
+    const { ms, value } = await timed(() => graphql<Answer>(url, IMPACT, { id: defect.id }));
+    return { ms, exposed: value.impact.totals.exposed };
+  };
+  const dated = async (defect: BenchDefect) => {
+    const { ms, value } = await timed(() =>
+      graphql<Answer>(url, IMPACT_AS_OF, { id: defect.id, asOf }),
+    );
+    return { ms, exposed: value.impact.totals.exposed };
+  };
+  const pairs: AsOfPair[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const defect of defects) {
+      if (round % 2 === 0) {
+        const without = await plain(defect);
+        pairs.push({ defect, without, asOf: await dated(defect) });
+      } else {
+        const asOfTimes = await dated(defect);
+        pairs.push({ defect, without: await plain(defect), asOf: asOfTimes });
+      }
+    }
+  }
+  return pairs;
 }

@@ -10,6 +10,18 @@ export const IMPACT = `query Impact($id: ID!) {
   }
 }`;
 
+/** The same impact as IMPACT, as the lineage stood on a day. */
+export const IMPACT_AS_OF = `query ImpactAsOf($id: ID!, $asOf: Date!) {
+  impact(defectId: $id, first: 50, asOf: $asOf) {
+    totals { exposed mitigated deployments byLevel { level count } byKind { kind count } }
+    exposed {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { level distance node { id name kind } path { id } } }
+    }
+  }
+}`;
+
 /** What the web app's node page asks first. */
 export const NODE_PAGE = `query NodePage($id: ID!) {
   node(id: $id) {

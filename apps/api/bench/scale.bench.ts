@@ -9,16 +9,28 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { computeImpact, ImpactView, nodeIndex, type LineageGraph } from '@lineage/domain';
+import {
+  computeImpact,
+  dayNumber,
+  ImpactView,
+  nodeIndex,
+  type LineageGraph,
+} from '@lineage/domain';
 import type { GraphStore } from '@lineage/graph-store';
 import { NaiveCypher } from '@lineage/graph-store/bench';
 import { generateSynthetic } from '@lineage/importers';
 import { projectionReady, startApi } from './api-process';
 import { openBenchStore } from './bench-store';
+import { benchAsOf } from './dated-graph';
 import { breadthFirstReach, largestHubs, sampleIds } from './floor';
 import { graphql } from '@lineage/testkit';
 import { IMPACT, NODE_PAGE, ONE_HOP } from './queries';
-import { fileBenchDefects, measureImpacts, type BenchDefect } from './hub-impact';
+import {
+  fileBenchDefects,
+  measureImpactPairs,
+  measureImpacts,
+  type BenchDefect,
+} from './hub-impact';
 import { mixedReads } from './mixed-reads';
 import { renderReport } from './report';
 import { scaleNamed, type Scale } from './scales';
@@ -44,8 +56,15 @@ async function main(scale: Scale) {
     const hubs = largestHubs(graph, HUBS);
     const defects = await fileBenchDefects(bench.store, hubs);
     const floor = floorTimes(graph, defects);
+    const asOf = benchAsOf();
     const engineMs = engineTime(graph, defects[0]!);
-    const { largestHubP50, ...results } = await measureThroughApi(bench.neo4j.uri, graph, defects);
+    const engineAsOfMs = engineTime(graph, defects[0]!, dayNumber(asOf));
+    const { largestHubP50, ...results } = await measureThroughApi(
+      bench.neo4j.uri,
+      graph,
+      defects,
+      asOf,
+    );
     const impactCypherOnly = await cypherOnlyImpact(bench.neo4j.uri, defects);
     step(`plain variable-length Cypher on the ${PLAIN_CYPHER_HUBS} largest hubs`);
     const naive = NaiveCypher.open({ uri: bench.neo4j.uri });
@@ -66,6 +85,7 @@ async function main(scale: Scale) {
         graphqlP50: largestHubP50,
         floor: floor.get(defects[0]!.id)!,
         engine: engineMs,
+        engineAsOf: engineAsOfMs,
       },
       impactCypherOnly,
       ...results,
@@ -101,15 +121,20 @@ async function wholeLineage(store: GraphStore): Promise<LineageGraph> {
 
 /**
  * Where the largest hub's time goes: the impact engine alone, in this process, over the same
- * arrays (three level searches, ordering, totals and the first page).
+ * arrays (three level searches, ordering, totals and the first page); as of a day when given,
+ * else whatever the dates (no date compared).
  */
-function engineTime(graph: LineageGraph, defect: BenchDefect): number {
+function engineTime(graph: LineageGraph, defect: BenchDefect, asOf?: number): number {
   const origin = nodeIndex(graph, defect.hub.id);
   // 10 runs, the first 5 to warm the JIT up as the API's many queries do.
   const runs = Array.from({ length: 10 }, () => {
     const started = performance.now();
     const view = new ImpactView(
-      computeImpact(graph, { category: defect.category, status: 'OPEN', origins: [origin] }),
+      computeImpact(
+        graph,
+        { category: defect.category, status: 'OPEN', origins: [origin] },
+        { asOf },
+      ),
     );
     view.totals();
     view.page({}, 0, 50);
@@ -135,7 +160,12 @@ function floorTimes(graph: LineageGraph, defects: BenchDefect[]): Map<string, nu
   return times;
 }
 
-async function measureThroughApi(neo4jUri: string, graph: LineageGraph, defects: BenchDefect[]) {
+async function measureThroughApi(
+  neo4jUri: string,
+  graph: LineageGraph,
+  defects: BenchDefect[],
+  asOf: string,
+) {
   step('starting the API with its lineage projection');
   const api = await startApi(neo4jUri, { projection: true });
   try {
@@ -146,8 +176,11 @@ async function measureThroughApi(neo4jUri: string, graph: LineageGraph, defects:
     );
     await measureImpacts(api.url, defects, 1); // warm-up: JIT, page cache
     const samples = await measureImpacts(api.url, defects, ROUNDS);
+    step(`hub impact as of ${asOf} beside the same query without asOf, ${ROUNDS} rounds`);
+    await measureImpactPairs(api.url, defects, 1, asOf); // warm-up of the dated queries
+    const pairs = await measureImpactPairs(api.url, defects, ROUNDS, asOf);
     const after = await projectionReady(api.url, kick);
-    if (after.served - ready.served < samples.length) {
+    if (after.served - ready.served < samples.length + 2 * pairs.length) {
       throw new Error('some impact queries fell back to Cypher: the projection went stale');
     }
     const largestHub = samples.filter((s) => s.defect.id === defects[0]!.id);
@@ -166,6 +199,16 @@ async function measureThroughApi(neo4jUri: string, graph: LineageGraph, defects:
         p50: p50(samples.map((s) => s.ms)),
         p95: p95(samples.map((s) => s.ms)),
         samples: samples.length,
+      },
+      asOf: {
+        day: asOf,
+        withAsOf: spread(pairs.map((pair) => pair.asOf.ms)),
+        without: spread(pairs.map((pair) => pair.without.ms)),
+        samples: pairs.length,
+        largestHubExposed: {
+          withAsOf: pairs[0]!.asOf.exposed,
+          without: pairs[0]!.without.exposed,
+        },
       },
       nodePage,
       oneHop,
@@ -190,6 +233,8 @@ async function cypherOnlyImpact(neo4jUri: string, defects: BenchDefect[]) {
     await api.stop();
   }
 }
+
+const spread = (times: number[]) => ({ p50: p50(times), p95: p95(times) });
 
 async function latencies(url: string, query: string, ids: string[]) {
   for (const id of ids.slice(0, 20)) await graphql(url, query, { id });
