@@ -3,6 +3,7 @@ import { Neo4jStartError } from '@lineage/neo4j-embedded';
 import { Command, CommanderError } from 'commander';
 import { registerBom } from './commands/bom';
 import { registerCheck } from './commands/check';
+import { registerDiff } from './commands/diff';
 import { registerExport } from './commands/export';
 import { registerGenerate } from './commands/generate';
 import { registerImpact } from './commands/impact';
@@ -28,6 +29,7 @@ registerExport(program, lazyEnv);
 registerImpact(program, lazyEnv);
 registerBom(program, lazyEnv);
 registerCheck(program, lazyEnv);
+registerDiff(program, lazyEnv);
 registerGenerate(program);
 
 try {

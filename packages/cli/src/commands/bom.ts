@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
 import { log } from '../output';
+import { asOfOption } from './impact';
 
 export function registerBom(program: Command, env: () => CliEnv) {
   program
@@ -18,10 +19,15 @@ export function registerBom(program: Command, env: () => CliEnv) {
         .default('cyclonedx'),
     )
     .option('--out <file>', 'the file to write (stdout when left out)')
-    .action(async (deployment: string, options: { out?: string }) => {
+    .addOption(asOfOption())
+    .action(async (deployment: string, options: { out?: string; asOf?: string }) => {
       const graph = await openGraph(env(), { reuseRunning: true, log });
       try {
-        const json = buildBom(await graph.services.billOfMaterials(deployment));
+        const bill = await graph.services.billOfMaterials(deployment, { asOf: options.asOf });
+        log(
+          `as of ${bill.asOf.date}: ${bill.nodes.length} component(s), ${bill.vulnerabilities.length} defect(s) listed for ${deployment}`,
+        );
+        const json = buildBom(bill);
         const problems = await validateBom(json);
         if (problems)
           throw new Error(

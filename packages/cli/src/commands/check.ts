@@ -10,6 +10,7 @@ import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
 import { log, printRows, type FormatOptions } from '../output';
+import { asOfOption, disclosedOnlyOption } from './impact';
 
 /**
  * For CI pipelines: exit 1 when a defect at or above a severity reaches the deployment at or
@@ -32,17 +33,29 @@ export function registerCheck(program: Command, env: () => CliEnv) {
         .choices(EXPOSURE_LEVELS.filter((l) => l !== 'NONE'))
         .default('LIKELY'),
     )
+    .addOption(asOfOption())
+    .addOption(disclosedOnlyOption())
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
     .action(
       async (
         deployment: string,
-        options: FormatOptions & { failOn: Severity; minLevel: ExposureLevel },
+        options: FormatOptions & {
+          failOn: Severity;
+          minLevel: ExposureLevel;
+          asOf?: string;
+          disclosedOnly?: boolean;
+        },
       ) => {
         const graph = await openGraph(env(), { reuseRunning: true, log });
         let failing;
+        let day;
         try {
-          const { rows } = await graph.services.impact.exposure(deployment);
+          const { rows, asOf } = await graph.services.impact.exposure(deployment, {
+            asOf: options.asOf,
+            disclosedOnly: options.disclosedOnly,
+          });
+          day = asOf.date;
           failing = rows.filter(
             (r) =>
               !r.row.mitigated &&
@@ -64,12 +77,12 @@ export function registerCheck(program: Command, env: () => CliEnv) {
         }
         if (failing.length) {
           log(
-            `check failed: ${failing.length} defect(s) at ${options.failOn} or above reach ${deployment} at ${options.minLevel} or above`,
+            `check failed: ${failing.length} defect(s) at ${options.failOn} or above reach ${deployment} at ${options.minLevel} or above as of ${day}`,
           );
           process.exitCode = 1;
         } else
           log(
-            `check passed: no defect at ${options.failOn} or above reaches ${deployment} at ${options.minLevel} or above`,
+            `check passed: no defect at ${options.failOn} or above reaches ${deployment} at ${options.minLevel} or above as of ${day}`,
           );
       },
     );

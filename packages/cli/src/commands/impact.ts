@@ -10,11 +10,14 @@ import {
   type ImpactView,
   type NodeKind,
 } from '@lineage/domain';
+import type { AsOf } from '@lineage/core';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
+import { dateOption } from '../date-option';
 import type { CliEnv } from '../env';
 import { integerOption } from '../integer-option';
 import { log, printRows, type FormatOptions } from '../output';
+import { windowsText } from './exposure-windows';
 
 const ROW_COLUMNS: Column<ExposedRow>[] = [
   { header: 'level', value: (r) => (r.mitigated ? `MITIGATED (${r.level})` : r.level) },
@@ -27,11 +30,29 @@ const ROW_COLUMNS: Column<ExposedRow>[] = [
 // The API's bound for the same argument.
 const MAX_DEPTH = 100;
 
-interface ViewOptions extends FormatOptions {
+interface TimeOptions {
+  asOf?: string;
+  disclosedOnly?: boolean;
+}
+
+interface ViewOptions extends FormatOptions, TimeOptions {
   minLevel?: ExposureLevel;
   kinds?: NodeKind[];
   maxDepth?: number;
 }
+
+/** The day asked for: every command that states an exposure takes it. */
+export const asOfOption = () =>
+  new Option(
+    '--as-of <date>',
+    'the day asked for (YYYY-MM-DD): the lineage as it stood then (default: today, UTC)',
+  ).argParser(dateOption('--as-of'));
+
+export const disclosedOnlyOption = () =>
+  new Option(
+    '--disclosed-only',
+    "a defect reaches nothing before its disclosure (otherwise: from its origin's release)",
+  );
 
 const withFormats = (command: Command) =>
   command
@@ -47,9 +68,10 @@ const withFormats = (command: Command) =>
       '--max-depth <n>',
       `longest path considered (0 to ${MAX_DEPTH})`,
       integerOption('--max-depth', 0, MAX_DEPTH),
-    );
+    )
+    .addOption(asOfOption());
 
-function printView(view: ImpactView, options: ViewOptions) {
+function printView(view: ImpactView, asOf: AsOf, options: ViewOptions) {
   const page = view.page(
     { minLevel: options.minLevel, kinds: options.kinds },
     0,
@@ -58,12 +80,13 @@ function printView(view: ImpactView, options: ViewOptions) {
   const rows = [...page.rows, ...view.mitigated()];
   const totals = view.totals();
   log(
-    `exposed: ${totals.exposed} (${totals.byLevel
+    `as of ${asOf.date}: exposed: ${totals.exposed} (${totals.byLevel
       .filter((l) => l.count)
       .map((l) => `${l.count} ${l.level}`)
       .join(', ')}); mitigated: ${totals.mitigated}`,
   );
   printRows(rows, ROW_COLUMNS, options, {
+    asOf: asOf.date,
     totals,
     exposed: page.rows,
     mitigated: view.mitigated(),
@@ -76,17 +99,21 @@ export function registerImpact(program: Command, env: () => CliEnv) {
       .command('impact')
       .description('everything a defect reaches: level, distance, witness path')
       .argument('<defect>', 'a defect id'),
-  ).action(async (defect: string, options: ViewOptions) => {
-    const graph = await openGraph(env(), { reuseRunning: true, log });
-    try {
-      const { view } = await graph.services.impact.impactOfDefect(defect, {
-        maxDepth: options.maxDepth,
-      });
-      printView(view, options);
-    } finally {
-      await graph.close();
-    }
-  });
+  )
+    .addOption(disclosedOnlyOption())
+    .action(async (defect: string, options: ViewOptions) => {
+      const graph = await openGraph(env(), { reuseRunning: true, log });
+      try {
+        const { view, asOf } = await graph.services.impact.impactOfDefect(defect, {
+          maxDepth: options.maxDepth,
+          asOf: options.asOf,
+          disclosedOnly: options.disclosedOnly,
+        });
+        printView(view, asOf, options);
+      } finally {
+        await graph.close();
+      }
+    });
 
   withFormats(
     program
@@ -112,13 +139,13 @@ export function registerImpact(program: Command, env: () => CliEnv) {
       ) => {
         const graph = await openGraph(env(), { reuseRunning: true, log });
         try {
-          const { view } = await graph.services.impact.whatIf(
+          const { view, asOf } = await graph.services.impact.whatIf(
             node,
             options.category,
             options.assumeMitigated,
-            { maxDepth: options.maxDepth },
+            { maxDepth: options.maxDepth, asOf: options.asOf },
           );
-          printView(view, options);
+          printView(view, asOf, options);
         } finally {
           await graph.close();
         }
@@ -127,14 +154,22 @@ export function registerImpact(program: Command, env: () => CliEnv) {
 
   program
     .command('exposure')
-    .description('every defect that reaches a node, strongest first')
+    .description(
+      'every defect that reaches a node on the day asked, strongest first, with the windows over which each reached it',
+    )
     .argument('<node>', 'a node id')
-    .option('--json', 'print JSON')
+    .addOption(asOfOption())
+    .addOption(disclosedOnlyOption())
+    .option('--json', 'print JSON (each row with its windows and their paths)')
     .option('--csv', 'print CSV')
-    .action(async (node: string, options: FormatOptions) => {
+    .action(async (node: string, options: FormatOptions & TimeOptions) => {
       const graph = await openGraph(env(), { reuseRunning: true, log });
       try {
-        const { rows } = await graph.services.impact.exposure(node);
+        const { rows, asOf } = await graph.services.impact.exposure(node, {
+          asOf: options.asOf,
+          disclosedOnly: options.disclosedOnly,
+        });
+        log(`as of ${asOf.date}: ${rows.length} defect(s) reach ${node}`);
         printRows(
           rows,
           [
@@ -146,6 +181,9 @@ export function registerImpact(program: Command, env: () => CliEnv) {
               header: c.header,
               value: (r: (typeof rows)[number]) => c.value(r.row),
             })),
+            // The window holding the day asked, then every window, oldest first.
+            { header: 'since', value: (r) => r.since ?? 'no known start' },
+            { header: 'windows', value: (r) => windowsText(r.windows) },
           ],
           options,
         );
