@@ -115,7 +115,7 @@ const EDGES_AMONG = (pattern: string) => `
   WHERE a.id IN $ids AND b.id IN $ids AND ${holdsOn('r')}
   RETURN a.id AS from, type(r) AS type, b.id AS to, r.declared AS declared, r.sources AS sources,
          r.origin AS origin, r.recordedFrom AS recordedFrom, r.matchedBy AS matchedBy,
-         r.validFrom AS validFrom, r.validTo AS validTo`;
+         toString(r.validFrom) AS validFrom, toString(r.validTo) AS validTo`;
 
 export interface ViewEdge {
   from: string;
@@ -207,7 +207,8 @@ const SHORTEST_CHAIN = `
          [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id,
                                    declared: r.declared, sources: r.sources, origin: r.origin,
                                    recordedFrom: r.recordedFrom, matchedBy: r.matchedBy,
-                                   validFrom: r.validFrom, validTo: r.validTo}] AS relationships`;
+                                   validFrom: toString(r.validFrom),
+                                   validTo: toString(r.validTo)}] AS relationships`;
 
 /** A shortest directed chain of lineage relationships between two nodes, either way round. */
 export async function shortestChain(
