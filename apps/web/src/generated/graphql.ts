@@ -453,20 +453,14 @@ export type AroundQuery = {
     level: ExposureLevel;
     distance: number;
     mitigated: boolean;
+    windows: Array<{
+      from: string | null;
+      to: string | null;
+      level: ExposureLevel;
+      mitigated: boolean;
+    }>;
     defect: { id: string; name: string; severity: Severity; category: DefectCategory };
     path: Array<{ id: string; name: string }>;
-  }>;
-};
-
-export type ExposureWindowsQueryVariables = Exact<{
-  id: string | number;
-  asOf: string | null | undefined;
-}>;
-
-export type ExposureWindowsQuery = {
-  exposure: Array<{
-    defect: { id: string };
-    windows: Array<{ from: string | null; to: string | null }>;
   }>;
 };
 

@@ -4,10 +4,12 @@ import { IMPACT_FIELDS } from '../components/impact/impact-data';
 import type { HopsQuery, PanelQuery, SuggestQuery, WhatIfQuery } from '../generated/graphql';
 
 const id = z.string().min(1).max(MAX_ID_LENGTH);
+/** A calendar day as the API's Date takes it; the API names a date that does not exist. */
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
 const WHAT_IF = /* GraphQL */ `
-  query WhatIf($node: ID!, $category: DefectCategory!, $severity: Severity!) {
-    whatIf(nodeId: $node, category: $category, severity: $severity, first: 500) {
+  query WhatIf($node: ID!, $category: DefectCategory!, $severity: Severity!, $asOf: Date) {
+    whatIf(nodeId: $node, category: $category, severity: $severity, first: 500, asOf: $asOf) {
       ...ImpactFields
     }
   }
@@ -99,8 +101,8 @@ export const BROWSER_OPERATIONS = {
   /** The relationships along a deployment's witness path, with their provenance. */
   Hops: {
     document: /* GraphQL */ `
-      query Hops($id: ID!, $depth: Int!) {
-        lineage(id: $id, direction: UPSTREAM, depth: $depth, maxNodes: 500) {
+      query Hops($id: ID!, $depth: Int!, $asOf: Date) {
+        lineage(id: $id, direction: UPSTREAM, depth: $depth, maxNodes: 500, asOf: $asOf) {
           edges {
             type
             declared
@@ -119,7 +121,11 @@ export const BROWSER_OPERATIONS = {
         }
       }
     `,
-    variables: z.strictObject({ id, depth: z.number().int().min(1).max(20) }),
+    variables: z.strictObject({
+      id,
+      depth: z.number().int().min(1).max(20),
+      asOf: date.optional(),
+    }),
   },
   /** The what-if page's impact of a hypothetical defect. */
   WhatIf: {
@@ -128,6 +134,7 @@ export const BROWSER_OPERATIONS = {
       node: id,
       category: z.enum(DEFECT_CATEGORIES),
       severity: z.enum(SEVERITIES),
+      asOf: date.optional(),
     }),
   },
 } as const;

@@ -3,6 +3,8 @@ import { WhatIf } from '../../components/impact/WhatIf';
 import { ApiProblem } from '../../components/ApiProblem';
 import { attempt, gql } from '../../lib/api';
 import type { WhatIfOriginQuery } from '../../generated/graphql';
+import { readAsOf } from '../../lib/as-of';
+import { isoDate } from '@lineage/domain';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'What-if' };
@@ -22,6 +24,7 @@ export default async function WhatIfPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const params = await searchParams;
+  const asOf = readAsOf(params.asOf);
   let node: { id: string; name: string } | undefined;
   if (params.node) {
     const id = params.node;
@@ -33,12 +36,20 @@ export default async function WhatIfPage({
     <>
       <h1>What if a defect were found here?</h1>
       <p className="muted">
-        Nothing is saved: this computes the impact a defect would have, as it would be filed.
+        Nothing is saved: this computes the impact a defect would have, as it would be filed, over
+        the lineage as it stood on the day chosen.
       </p>
+      {asOf.problem ? (
+        <p role="alert" className="error-text">
+          {asOf.problem}
+        </p>
+      ) : null}
       <WhatIf
         node={node}
         category={params.category ?? 'JAILBREAK'}
         severity={params.severity ?? 'HIGH'}
+        asOf={asOf.date}
+        today={isoDate(asOf.today)}
       />
     </>
   );

@@ -28,11 +28,14 @@ const levelRank = (level: string) => LEVEL_ORDER.indexOf(level as (typeof LEVEL_
 /** Exposed deployments grouped by the provider operating them; sortable, filterable, exportable. */
 export function DeploymentTable({
   rows,
+  asOf,
   fileName,
   onHover,
   foundIn = [],
 }: {
   rows: DeploymentRow[];
+  /** The day of the impact: a path's hops are read from the lineage as it stood then. */
+  asOf?: string;
   fileName: string;
   onHover: (path: string[] | undefined) => void;
   /** The defect's AFFECTS relationships: the first hop of every path. */
@@ -168,7 +171,7 @@ export function DeploymentTable({
                   </td>
                   <td>{row.distance}</td>
                   <td className="path">
-                    <HopsCell path={row.path} firstHop={foundIn} />
+                    <HopsCell path={row.path} firstHop={foundIn} asOf={asOf} />
                   </td>
                 </tr>
               ))}

@@ -12,9 +12,12 @@ import { PathHops } from '../provenance/PathHops';
 export function HopsCell({
   path,
   firstHop,
+  asOf,
 }: {
   path: { id: string; name: string }[];
   firstHop: StoredRelation[];
+  /** The day of the impact: a relationship that has ended since still carried the path then. */
+  asOf?: string;
 }) {
   const [hops, setHops] = useState<StoredRelation[] | 'loading' | 'failed'>();
   const target = path[path.length - 1];
@@ -22,7 +25,11 @@ export function HopsCell({
   const load = () => {
     if (!target) return;
     setHops('loading');
-    clientGql('Hops', { id: target.id, depth: Math.max(1, path.length - 1) })
+    clientGql('Hops', {
+      id: target.id,
+      depth: Math.max(1, path.length - 1),
+      ...(asOf ? { asOf } : {}),
+    })
       .then((data) =>
         setHops(
           data.lineage.edges.map((edge) => ({ ...edge, from: edge.from.id, to: edge.to.id })),

@@ -104,6 +104,7 @@ export function ImpactView({
       </div>
       <DeploymentTable
         rows={data.deployments}
+        asOf={data.asOf}
         fileName={fileName}
         onHover={setHighlight}
         foundIn={foundIn}

@@ -9,15 +9,22 @@ import type { BrowserVariables } from '../../lib/operations';
 import { toImpactData, type ImpactData } from './impact-data';
 import { ImpactView } from './ImpactView';
 
-/** Pick a node, a category and a severity: the impact updates as they change; nothing is saved. */
+/**
+ * Pick a node, a category, a severity and a day: the impact updates as they change; nothing is
+ * saved. The URL follows, so a link shows the same hypothesis on the same day.
+ */
 export function WhatIf(props: {
   node?: { id: string; name: string };
   category: string;
   severity: string;
+  /** The day asked for, and today's date: a day other than today goes into the URL. */
+  asOf: string;
+  today: string;
 }) {
   const [node, setNode] = useState(props.node);
   const [category, setCategory] = useState(props.category);
   const [severity, setSeverity] = useState(props.severity);
+  const [asOf, setAsOf] = useState(props.asOf);
   const [result, setResult] = useState<ImpactData>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
@@ -25,6 +32,7 @@ export function WhatIf(props: {
   useEffect(() => {
     if (!node) return;
     const search = new URLSearchParams({ node: node.id, category, severity });
+    if (asOf !== props.today) search.set('asOf', asOf);
     window.history.replaceState(null, '', `/what-if?${search}`);
     const controller = new AbortController();
     setLoading(true);
@@ -34,6 +42,7 @@ export function WhatIf(props: {
         node: node.id,
         category: category as BrowserVariables<'WhatIf'>['category'],
         severity: severity as BrowserVariables<'WhatIf'>['severity'],
+        asOf,
       },
       controller.signal,
     )
@@ -44,7 +53,7 @@ export function WhatIf(props: {
       .catch((e: Error) => e.name !== 'AbortError' && setError(e.message))
       .finally(() => setLoading(false));
     return () => controller.abort();
-  }, [node, category, severity]);
+  }, [node, category, severity, asOf, props.today]);
 
   return (
     <>
@@ -77,12 +86,22 @@ export function WhatIf(props: {
               ))}
             </select>
           </label>
+          <label>
+            As of
+            <input
+              type="date"
+              name="asOf"
+              value={asOf}
+              required
+              onChange={(e) => setAsOf(e.target.value || props.today)}
+            />
+          </label>
         </div>
         <p role="status" data-testid="whatif-status">
           {node ? (
             <>
               A {severity.toLowerCase()} {category.toLowerCase().replace('_', ' ')} defect in{' '}
-              <strong>{node.name}</strong>
+              <strong>{node.name}</strong>, {asOf === props.today ? 'today' : `on ${asOf}`}
               {loading ? ' — computing…' : ''}
             </>
           ) : (

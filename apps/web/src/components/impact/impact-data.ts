@@ -11,6 +11,8 @@ export interface DeploymentRow {
 }
 
 export interface ImpactData {
+  /** The day the impact is stated for (the lineage as it stood that day). */
+  asOf: string;
   rows: ImpactRow[];
   deployments: DeploymentRow[];
   totals: {
@@ -28,6 +30,7 @@ export interface ImpactData {
  */
 export const IMPACT_FIELDS = /* GraphQL */ `
   fragment ImpactFields on Impact {
+    asOf
     totals {
       exposed
       mitigated
@@ -100,6 +103,7 @@ export function toImpactData(raw: ImpactFieldsFragment): ImpactData {
     mitigated,
   });
   return {
+    asOf: raw.asOf,
     rows: [
       ...raw.exposed.edges.map((edge) => row(edge.node, false)),
       ...raw.mitigated.map((r) => row(r, true)),

@@ -10,6 +10,8 @@ import { RelationBadge } from '../../../components/provenance/RelationBadge';
 import { ApiProblem } from '../../../components/ApiProblem';
 import { attempt, gql } from '../../../lib/api';
 import { idFromSegments, nodeHref } from '../../../lib/links';
+import { asOfWords, readAsOf, readFlag } from '../../../lib/as-of';
+import { AsOfControl } from '../../../components/AsOfControl';
 
 export const dynamic = 'force-dynamic';
 
@@ -62,26 +64,33 @@ const DEFECT = /* GraphQL */ `
 `;
 
 const DEFECT_IMPACT = /* GraphQL */ `
-  query DefectImpact($id: ID!) {
-    impact(defectId: $id, first: 500) {
+  query DefectImpact($id: ID!, $asOf: Date, $disclosedOnly: Boolean) {
+    impact(defectId: $id, first: 500, asOf: $asOf, disclosedOnly: $disclosedOnly) {
       ...ImpactFields
     }
   }
 `;
 const IMPACT = DEFECT_IMPACT + IMPACT_FIELDS;
 
-type Props = { params: Promise<{ id: string[] }> };
+type Props = {
+  params: Promise<{ id: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: idFromSegments((await params).id) };
 }
 
-export default async function DefectPage({ params }: Props) {
+export default async function DefectPage({ params, searchParams }: Props) {
   const id = idFromSegments((await params).id);
+  const query = await searchParams;
+  const asOf = readAsOf(query.asOf);
+  const disclosedOnly = readFlag(query.disclosedOnly);
   const loaded = await attempt(async () => {
     const { node } = await gql<DefectPageQuery>(DEFECT, { id });
     if (!node || node.__typename !== 'Defect') return undefined;
-    return { defect: node, impact: (await gql<DefectImpactQuery>(IMPACT, { id })).impact };
+    const variables = { id, asOf: asOf.date, disclosedOnly };
+    return { defect: node, impact: (await gql<DefectImpactQuery>(IMPACT, variables)).impact };
   });
   if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry={nodeHref(id)} />;
   if (!loaded.value) notFound();
@@ -131,9 +140,21 @@ export default async function DefectPage({ params }: Props) {
       {defect.status === 'WITHDRAWN' ? (
         <p className="panel">This defect was withdrawn: it has no impact.</p>
       ) : (
+        <section className="panel" aria-labelledby="as-of-title">
+          <h2 id="as-of-title">Impact {asOfWords({ date: impact.asOf, isToday: asOf.isToday })}</h2>
+          <AsOfControl
+            action={nodeHref(defect.id)}
+            choice={asOf}
+            disclosedOnly={disclosedOnly}
+            explanation={impactExplanation(defect.disclosedAt, asOf.date, disclosedOnly)}
+          />
+        </section>
+      )}
+      {defect.status === 'WITHDRAWN' ? null : (
         <ImpactView
+          key={`${impact.asOf}-${disclosedOnly}`}
           data={toImpactData(impact)}
-          fileName={`impact-${defect.id.replace(/[^\w.-]+/g, '_')}`}
+          fileName={`impact-${defect.id.replace(/[^\w.-]+/g, '_')}-as-of-${impact.asOf}${disclosedOnly ? '-disclosed-only' : ''}`}
           foundIn={defect.foundIn.map((relation) => ({
             ...relation,
             from: defect.id,
@@ -143,4 +164,19 @@ export default async function DefectPage({ params }: Props) {
       )}
     </>
   );
+}
+
+/** What the day asked for means for this defect, in words. */
+function impactExplanation(
+  disclosedAt: string | null | undefined,
+  asOf: string,
+  disclosedOnly: boolean,
+): string {
+  const lineage = `The lineage as it stood on ${asOf}: only relationships holding that day pass the defect on, and only nodes available that day are reached.`;
+  if (!disclosedOnly)
+    return `${lineage} The defect counts from its origin's release, disclosed or not.`;
+  if (!disclosedAt) return `${lineage} Disclosed only: its disclosure date is not recorded.`;
+  return disclosedAt > asOf
+    ? `${lineage} Disclosed only: it was disclosed on ${disclosedAt}, after this day, so it reaches nothing yet.`
+    : `${lineage} Disclosed only: it counts from its disclosure on ${disclosedAt}.`;
 }

@@ -1,11 +1,9 @@
-import { today } from '@lineage/domain';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { KindBadge, LevelBadge, SeverityBadge } from '../../../components/Badges';
+import { KindBadge } from '../../../components/Badges';
 import { BomTree } from '../../../components/BomTree';
 import { ChildList } from '../../../components/provenance/ChildList';
-import { PathHops } from '../../../components/provenance/PathHops';
 import { ProvenanceBlock } from '../../../components/provenance/ProvenanceBlock';
 import { RelationBadge } from '../../../components/provenance/RelationBadge';
 import { ApiProblem } from '../../../components/ApiProblem';
@@ -14,8 +12,11 @@ import { formatCount } from '../../../lib/format';
 import { exploreHref, idFromSegments, nodeHref } from '../../../lib/links';
 import type { AroundQuery, DefectOriginsQuery, NodePageQuery } from '../../../generated/graphql';
 import { kindField } from '../../../lib/kind-fields';
-import { pathHops, type StoredRelation } from '../../../lib/provenance';
+import type { StoredRelation } from '../../../lib/provenance';
 import { NodeTimelines } from '../../../components/timeline/NodeTimelines';
+import { ExposureTable } from '../../../components/exposure/ExposureTable';
+import { AsOfControl } from '../../../components/AsOfControl';
+import { asOfWords, readAsOf } from '../../../lib/as-of';
 
 export const dynamic = 'force-dynamic';
 
@@ -157,8 +158,8 @@ const DEFECT_ORIGINS = /* GraphQL */ `
 `;
 
 const AROUND = /* GraphQL */ `
-  query Around($id: ID!) {
-    upstream: lineage(id: $id, direction: UPSTREAM, depth: 10, maxNodes: 500) {
+  query Around($id: ID!, $asOf: Date) {
+    upstream: lineage(id: $id, direction: UPSTREAM, depth: 10, maxNodes: 500, asOf: $asOf) {
       truncated
       nodes {
         node {
@@ -185,7 +186,7 @@ const AROUND = /* GraphQL */ `
         }
       }
     }
-    downstream: lineage(id: $id, direction: DOWNSTREAM, depth: 20, maxNodes: 2000) {
+    downstream: lineage(id: $id, direction: DOWNSTREAM, depth: 20, maxNodes: 2000, asOf: $asOf) {
       truncated
       nodes {
         distance
@@ -194,10 +195,16 @@ const AROUND = /* GraphQL */ `
         }
       }
     }
-    exposure(nodeId: $id) {
+    exposure(nodeId: $id, asOf: $asOf) {
       level
       distance
       mitigated
+      windows {
+        from
+        to
+        level
+        mitigated
+      }
       defect {
         id
         name
@@ -212,18 +219,24 @@ const AROUND = /* GraphQL */ `
   }
 `;
 
-type Props = { params: Promise<{ id: string[] }> };
+type Props = {
+  params: Promise<{ id: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: idFromSegments((await params).id) };
 }
 
-export default async function NodePage({ params }: Props) {
+export default async function NodePage({ params, searchParams }: Props) {
   const id = idFromSegments((await params).id);
+  const asOf = readAsOf((await searchParams).asOf);
   const loaded = await attempt(async () => {
     const { node } = await gql<NodePageQuery>(NODE, { id });
     const around =
-      node && node.kind !== 'Provider' ? await gql<AroundQuery>(AROUND, { id }) : undefined;
+      node && node.kind !== 'Provider'
+        ? await gql<AroundQuery>(AROUND, { id, asOf: asOf.date })
+        : undefined;
     // One small request per defect reaching the node: the exposure list cannot carry each
     // defect's origins itself without multiplying its price by 100.
     const defectIds = [...new Set(around?.exposure.map((row) => row.defect.id) ?? [])];
@@ -232,7 +245,11 @@ export default async function NodePage({ params }: Props) {
         async (defect) => (await gql<DefectOriginsQuery>(DEFECT_ORIGINS, { id: defect })).node,
       ),
     );
-    return { node, around, origins: origins.flatMap((origin) => (origin ? [origin] : [])) };
+    return {
+      node,
+      around,
+      origins: origins.flatMap((origin) => (origin ? [origin] : [])),
+    };
   });
   if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry={nodeHref(id)} />;
   const { node, around, origins } = loaded.value;
@@ -254,7 +271,6 @@ export default async function NodePage({ params }: Props) {
   const parents = kindField(node, 'parents');
   const snapshotOf = kindField(node, 'snapshotOf')?.[0]?.to;
   const snapshots = kindField(node, 'snapshots')?.edges.map((edge) => edge.node.from);
-  const day = today();
   const makerRelation = node.maker.find((relation) => relation.to.id === maker?.id);
   const upstreamRelations: StoredRelation[] = (around?.upstream.edges ?? []).map((edge) => ({
     ...edge,
@@ -267,9 +283,6 @@ export default async function NodePage({ params }: Props) {
       defect.outgoing.map((edge) => ({ ...edge, from: defect.id, to: edge.to.id })),
     ]),
   );
-  const names = new Map<string, string>();
-  for (const row of around?.exposure ?? [])
-    for (const step of row.path) names.set(step.id, step.name);
 
   return (
     <>
@@ -277,6 +290,15 @@ export default async function NodePage({ params }: Props) {
         {node.name} <KindBadge kind={node.kind} />
       </h1>
       <p className="muted">{node.id}</p>
+      {lineageKind ? (
+        <section className="panel" aria-label="Day shown">
+          <AsOfControl
+            action={nodeHref(node.id)}
+            choice={asOf}
+            explanation="The lineage, the timelines' status and the defects that reach this node as they stood on that day."
+          />
+        </section>
+      ) : null}
       <div className="columns">
         <section className="panel" aria-labelledby="facts">
           <h2 id="facts">Facts and sources</h2>
@@ -326,45 +348,17 @@ export default async function NodePage({ params }: Props) {
 
         {around ? (
           <section className="panel" aria-labelledby="defects">
-            <h2 id="defects">Defects that reach it</h2>
-            {around.exposure.length === 0 ? (
-              <p className="muted">No known defect reaches this node.</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Defect</th>
-                    <th scope="col">Level</th>
-                    <th scope="col">Path</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {around.exposure.map((row) => (
-                    <tr key={row.defect.id}>
-                      <td>
-                        <Link href={nodeHref(row.defect.id)}>{row.defect.name}</Link>{' '}
-                        <SeverityBadge severity={row.defect.severity} />
-                      </td>
-                      <td>
-                        <LevelBadge level={row.level} mitigated={row.mitigated} />
-                      </td>
-                      <td className="path">
-                        <PathHops
-                          hops={pathHops(
-                            row.path.map((step) => step.id),
-                            upstreamRelations,
-                            affects
-                              .get(row.defect.id)
-                              ?.filter((relation) => relation.to === row.path[0]?.id),
-                          )}
-                          names={names}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <h2 id="defects">Defects that reach it {asOfWords(asOf)}</h2>
+            <ExposureTable
+              rows={around.exposure}
+              day={asOf.day}
+              dayWords={asOfWords(asOf)}
+              relations={upstreamRelations}
+              affects={affects}
+            />
+            <p className="muted small">
+              Defects that reached it on other days: choose another date above.
+            </p>
           </section>
         ) : null}
       </div>
@@ -372,9 +366,9 @@ export default async function NodePage({ params }: Props) {
       {parents ? (
         <NodeTimelines
           node={{ ...node, retiredAt, parents, snapshots }}
-          asOf={day}
-          asOfLabel="today"
-          today={day}
+          asOf={asOf.day}
+          asOfLabel={asOfWords(asOf)}
+          today={asOf.today}
         />
       ) : null}
 
