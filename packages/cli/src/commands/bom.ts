@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
 import { log } from '../output';
-import { asOfOption } from './impact';
+import { asOfOption } from './time-options';
 
 export function registerBom(program: Command, env: () => CliEnv) {
   program

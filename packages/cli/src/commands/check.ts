@@ -10,7 +10,7 @@ import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
 import { log, printRows, type FormatOptions } from '../output';
-import { asOfOption, disclosedOnlyOption } from './impact';
+import { asOfOption, disclosedOnlyOption } from './time-options';
 
 /**
  * For CI pipelines: exit 1 when a defect at or above a severity reaches the deployment at or

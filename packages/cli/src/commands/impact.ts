@@ -13,11 +13,11 @@ import {
 import type { AsOf } from '@lineage/core';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
-import { dateOption } from '../date-option';
 import type { CliEnv } from '../env';
 import { integerOption } from '../integer-option';
 import { log, printRows, type FormatOptions } from '../output';
 import { windowsText } from './exposure-windows';
+import { asOfOption, disclosedOnlyOption } from './time-options';
 
 const ROW_COLUMNS: Column<ExposedRow>[] = [
   { header: 'level', value: (r) => (r.mitigated ? `MITIGATED (${r.level})` : r.level) },
@@ -40,19 +40,6 @@ interface ViewOptions extends FormatOptions, TimeOptions {
   kinds?: NodeKind[];
   maxDepth?: number;
 }
-
-/** The day asked for: every command that states an exposure takes it. */
-export const asOfOption = () =>
-  new Option(
-    '--as-of <date>',
-    'the day asked for (YYYY-MM-DD): the lineage as it stood then (default: today, UTC)',
-  ).argParser(dateOption('--as-of'));
-
-export const disclosedOnlyOption = () =>
-  new Option(
-    '--disclosed-only',
-    "a defect reaches nothing before its disclosure (otherwise: from its origin's release)",
-  );
 
 const withFormats = (command: Command) =>
   command
