@@ -102,6 +102,9 @@ describe.skipIf(!avidReports)('real AVID reports on the seed', () => {
   it("files every report on a family on the snapshot whose POINTS_TO period holds the report's date", async () => {
     const { plan } = await imports.run('avid', [avidReports!], { by: 'test' });
     const onSnapshot = plan.matches.filter((m) => m.snapshot);
+    // A report filed on a snapshot is filed: it is not among the remarks (the reports not filed).
+    const remarked = new Set(plan.notes.remarks.map((line) => line.split(':')[0]!));
+    for (const match of onSnapshot) expect(remarked.has(match.at), match.at).toBe(false);
     // "OpenAI GPT-4o" is named in some forty reports of 2025-2026, when the name served 2024-08-06.
     expect(onSnapshot.length).toBeGreaterThan(10);
     const families = [

@@ -94,7 +94,6 @@ export async function planAvid(inputs: string[], lookup: NodeLookup): Promise<Im
       origins,
       snapshots,
       resolver,
-      notes,
     )) {
       builder.addRelationship(
         parseRecord(

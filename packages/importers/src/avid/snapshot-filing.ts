@@ -2,7 +2,7 @@ import { weakerMatch, type MatchMethod } from '@lineage/domain';
 import { isoDate } from '../ids';
 import type { NameResolver } from '../matching/name-resolver';
 import { snapshotOnDay } from '../matching/snapshots';
-import type { ImportNotes, NodeLookup, StoredSnapshot } from '../plan';
+import type { NodeLookup, StoredSnapshot } from '../plan';
 import type { AvidReport } from './read-avid';
 
 /** A node a report is filed on, how its name was matched, and the source record to cite. */
@@ -26,8 +26,8 @@ export async function snapshotsOfFamilies(
  * ("OpenAI GPT-4o") measured what the family's name served on the day it was made: its
  * `reported_date` (the run's own day is not stated; the report follows it closely). Where the
  * store holds the family's POINTS_TO periods and exactly one holds that day, the defect is
- * filed on that snapshot, matched as the family was, and the remark, the relationship's record
- * and the match record say so; otherwise (no date, no period that day, no snapshots) on the
+ * filed on that snapshot, matched as the family was, and the relationship's record and the
+ * match record say so (not the import's remarks, which list the reports not filed); otherwise (no date, no period that day, no snapshots) on the
  * family, as the name says.
  */
 export function fileOnSnapshots(
@@ -35,7 +35,6 @@ export function fileOnSnapshots(
   origins: Map<string, MatchMethod>,
   snapshots: Map<string, StoredSnapshot[]>,
   resolver: NameResolver,
-  notes: ImportNotes,
 ): Map<string, Filing> {
   const reportId = report.metadata.report_id;
   const day = isoDate(report.reported_date);
@@ -61,7 +60,6 @@ export function fileOnSnapshots(
     );
     const names = records.map((r) => `'${r.name}'`).join(', ');
     const how = `filed on ${snapshot.id}, the snapshot ${names} (${family}) pointed to on ${day}`;
-    notes.remarks.push(`${reportId}: ${how}`);
     for (const record of records) record.snapshot = snapshot.id;
     // A report that also names the snapshot itself is filed there once, as the weaker match.
     const before = filed.get(snapshot.id);
