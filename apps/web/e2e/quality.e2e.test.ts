@@ -25,6 +25,13 @@ const PAGES: { name: string; route: string; graph?: boolean }[] = [
   { name: 'explore-start', route: '/explore' },
   { name: 'node', route: '/nodes/model%3Adeepseek-ai/DeepSeek-R1-Distill-Qwen-7B' },
   { name: 'defect', route: '/defects/defect%3AFMD-2026-0009', graph: true },
+  // A deployment's model timeline and exposure windows, and a defect's impact on a past day.
+  { name: 'node-as-of', route: '/nodes/deployment%3Aopenai/chatgpt?asOf=2024-01-01' },
+  {
+    name: 'defect-as-of',
+    route: '/defects/defect%3AFMD-2026-0010?asOf=2024-01-01&disclosedOnly=1',
+    graph: true,
+  },
   {
     name: 'what-if',
     route: '/what-if?node=model%3Ameta-llama%2FLlama-3.1-8B&category=JAILBREAK&severity=HIGH',
