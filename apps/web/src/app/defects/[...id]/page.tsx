@@ -175,7 +175,8 @@ function impactExplanation(
   const lineage = `The lineage as it stood on ${asOf}: only relationships holding that day pass the defect on, and only nodes available that day are reached.`;
   if (!disclosedOnly)
     return `${lineage} The defect counts from its origin's release, disclosed or not.`;
-  if (!disclosedAt) return `${lineage} Disclosed only: its disclosure date is not recorded.`;
+  if (!disclosedAt)
+    return `${lineage} Disclosed only, but its disclosure date is not recorded: it counts from its origin's release.`;
   return disclosedAt > asOf
     ? `${lineage} Disclosed only: it was disclosed on ${disclosedAt}, after this day, so it reaches nothing yet.`
     : `${lineage} Disclosed only: it counts from its disclosure on ${disclosedAt}.`;
