@@ -10,8 +10,8 @@ afterAll(async () => {
 });
 
 const IMPACT = `
-  query Impact($id: ID!, $first: Int, $after: String, $kinds: [NodeKind!], $minLevel: ExposureLevel) {
-    impact(defectId: $id, first: $first, after: $after, kinds: $kinds, minLevel: $minLevel) {
+  query Impact($id: ID!, $first: Int, $after: String, $kinds: [NodeKind!], $minLevel: ExposureLevel, $asOf: Date) {
+    impact(defectId: $id, first: $first, after: $after, kinds: $kinds, minLevel: $minLevel, asOf: $asOf) {
       defect { id category }
       totals { exposed mitigated deployments byLevel { level count } byKind { kind count } }
       mitigated { node { id } level distance path { id } mitigated }
@@ -88,7 +88,8 @@ describe('impact on the seed, checked by hand', () => {
   });
 
   it('carries Skeleton Key through products built on products, and marks Azure OpenAI mitigated', async () => {
-    const result = await impact('defect:FMD-2026-0009');
+    // As of mid-2024, when Snap's My AI ran on the ChatGPT API and that API on gpt-3.5-turbo.
+    const result = await impact('defect:FMD-2026-0009', { asOf: '2024-07-01' });
     // The ChatGPT API serves gpt-3.5-turbo itself (it is not built on the ChatGPT app).
     expect(exposedRow(result, 'deployment:snap/my-ai')).toEqual({
       level: 'CERTAIN',
@@ -181,8 +182,8 @@ describe('the shape of an impact', () => {
 });
 
 describe('what-if', () => {
-  const WHAT_IF = `query ($node: ID!, $mitigate: [ID!]) {
-    whatIf(nodeId: $node, category: JAILBREAK, severity: HIGH, assumeMitigations: $mitigate, first: 100) {
+  const WHAT_IF = `query ($node: ID!, $mitigate: [ID!], $asOf: Date) {
+    whatIf(nodeId: $node, category: JAILBREAK, severity: HIGH, assumeMitigations: $mitigate, first: 100, asOf: $asOf) {
       hypothesis { origin { id } category }
       mitigated { node { id } }
       exposed { edges { node { node { id } level } } }
@@ -191,9 +192,11 @@ describe('what-if', () => {
 
   it('computes a hypothetical defect and writes nothing', async () => {
     const before = await api.store.graphHash({ ids: api.seedIds });
+    // As of mid-2024: ChatGPT and Duck.ai still ran gpt-3.5-turbo.
     const { body } = await api.gql(WHAT_IF, {
       node: 'model:openai/gpt-3.5-turbo',
       mitigate: ['deployment:openai/chatgpt-api'],
+      asOf: '2024-07-01',
     });
     expect(body.errors).toBeUndefined();
     const ids = body.data.whatIf.exposed.edges.map((e: any) => e.node.node.id);

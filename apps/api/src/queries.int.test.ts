@@ -125,7 +125,7 @@ describe('browsing the graph', () => {
     expect((await data(query, { a: 'provider:openai', b: 'provider:groq' })).path).toBeNull();
   });
 
-  it('ranks base models by the deployments downstream of them, as counted from the whole graph', async () => {
+  it('ranks base models by the deployments downstream of them today, as counted from the whole graph', async () => {
     const { answer, graph } = await atOneVersion(() =>
       data(
         '{ blastRadius(first: 500) { model { id } deployments knownMonthlyUsers deploymentsWithUnknownUsers } }',
@@ -159,7 +159,13 @@ describe('browsing the graph', () => {
 
 interface WholeGraph {
   nodes: StoredEntity[];
-  relationships: { type: string; from: string; to: string }[];
+  relationships: {
+    type: string;
+    from: string;
+    to: string;
+    validFrom?: string | null;
+    validTo?: string | null;
+  }[];
 }
 
 /**
@@ -182,16 +188,25 @@ async function atOneVersion<T>(read: () => Promise<T>) {
 }
 
 /** Blast radius computed in plain TypeScript: every deployment reachable downstream. */
+/** Counted over the lineage as it stands today: relationships holding, nodes not retired. */
 function blastRadiusOracle(graph: WholeGraph) {
+  const today = new Date().toISOString().slice(0, 10);
+  const holds = (from?: string | null, to?: string | null) =>
+    (!from || from <= today) && (!to || to > today);
+  const exists = (node: StoredEntity) => {
+    const { releasedAt, retiredAt } = node as { releasedAt?: string; retiredAt?: string };
+    return holds(releasedAt, retiredAt);
+  };
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const lineage = new Set<string>(LINEAGE_RELATIONS);
   const children = new Map<string, string[]>();
   for (const r of graph.relationships) {
-    if (!lineage.has(r.type)) continue;
+    if (!lineage.has(r.type) || !holds(r.validFrom, r.validTo)) continue;
+    if (!exists(byId.get(r.from)!)) continue;
     children.set(r.to, [...(children.get(r.to) ?? []), r.from]);
   }
-  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const rows = graph.nodes
-    .filter((node) => node.kind === 'BaseModel')
+    .filter((node) => node.kind === 'BaseModel' && exists(node))
     .map((base) => {
       const seen = new Set<string>();
       const queue = [base.id];
