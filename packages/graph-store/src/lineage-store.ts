@@ -71,11 +71,12 @@ export async function fetchClosure(
     }[];
   }>(closureQuery(direction, maxDepth), { ids });
   const inside = new Set(rows.map((row) => row.id));
+  // Dates only where known: an undated node or edge reads as before they existed.
   const nodes = rows.map(({ id, kind, releasedAt, retiredAt }) => ({
     id,
     kind,
-    releasedAt,
-    retiredAt,
+    ...(releasedAt && { releasedAt }),
+    ...(retiredAt && { retiredAt }),
   }));
   const edges: LineageEdgeInput[] = [];
   for (const row of rows) {
@@ -87,8 +88,8 @@ export async function fetchClosure(
         to: parent.to,
         type: parent.type,
         declared: parent.declared !== false,
-        validFrom: parent.validFrom,
-        validTo: parent.validTo,
+        ...(parent.validFrom && { validFrom: parent.validFrom }),
+        ...(parent.validTo && { validTo: parent.validTo }),
       });
     }
   }
