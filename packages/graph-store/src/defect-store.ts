@@ -17,7 +17,7 @@ const DEFECT_CONTEXT = `
   WITH d, collect(origin.id) AS origins
   OPTIONAL MATCH (mitigator:Entity)-[mitigation:MITIGATES]->(d)
   WITH d, origins, collect(mitigator.id) AS mitigators,
-       collect([mitigator.id, mitigation.since]) AS since
+       collect([mitigator.id, toString(mitigation.since)]) AS since
   OPTIONAL MATCH (m:Meta {key: 'graph'})
   RETURN properties(d) AS props, origins, mitigators, since,
          coalesce(m.graphVersion, 0) AS graphVersion`;
@@ -28,7 +28,7 @@ const DEFECTS_WITH_ORIGINS_IN = `
   WITH d, collect(origin.id) AS origins
   OPTIONAL MATCH (mitigator:Entity)-[mitigation:MITIGATES]->(d)
   RETURN properties(d) AS props, origins, collect(mitigator.id) AS mitigators,
-         collect([mitigator.id, mitigation.since]) AS since`;
+         collect([mitigator.id, toString(mitigation.since)]) AS since`;
 
 const OPERATORS = `
   MATCH (d:Deployment)-[:OPERATED_BY]->(p:Provider)

@@ -10,12 +10,17 @@ import type { Connection } from './connection';
 import { relationPattern } from './lineage-store';
 import { graphVersion } from './meta-store';
 
-/** Every lineage node with the edges to its parents: one pass over the nodes, no join. */
+/**
+ * Every lineage node with the edges to its parents: one pass over the nodes, no join. Dates come
+ * back as ISO text: a driver Date object (with an Integer per field) for each of a million
+ * edges would hold several times the memory.
+ */
 const WHOLE_LINEAGE = `
   MATCH (n:Entity) WHERE n.kind IN $kinds
-  RETURN n.id AS id, n.kind AS kind, n.releasedAt AS releasedAt, n.retiredAt AS retiredAt,
+  RETURN n.id AS id, n.kind AS kind,
+         toString(n.releasedAt) AS releasedAt, toString(n.retiredAt) AS retiredAt,
          [(n)-[r:${relationPattern()}]->(parent:Entity) |
-           [parent.id, type(r), r.declared, r.validFrom, r.validTo]] AS parents`;
+           [parent.id, type(r), r.declared, toString(r.validFrom), toString(r.validTo)]] AS parents`;
 
 /** Whether any write between two versions changed the lineage (older records: assume so). */
 const LINEAGE_CHANGES_BETWEEN = `

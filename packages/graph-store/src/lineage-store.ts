@@ -45,10 +45,11 @@ export function closureQuery(direction: Direction, maxDepth?: number) {
     MATCH (start)${arrow}(n:Entity)
     WITH DISTINCT n
     OPTIONAL MATCH (n)-[r:${ALL_LINEAGE}]->(parent:Entity)
-    RETURN n.id AS id, n.kind AS kind, n.releasedAt AS releasedAt, n.retiredAt AS retiredAt,
+    RETURN n.id AS id, n.kind AS kind,
+           toString(n.releasedAt) AS releasedAt, toString(n.retiredAt) AS retiredAt,
            collect(CASE WHEN r IS NULL THEN null
                    ELSE {to: parent.id, type: type(r), declared: r.declared,
-                         validFrom: r.validFrom, validTo: r.validTo} END) AS parents`;
+                         validFrom: toString(r.validFrom), validTo: toString(r.validTo)} END) AS parents`;
 }
 
 export async function fetchClosure(
