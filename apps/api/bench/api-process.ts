@@ -40,7 +40,16 @@ export async function projectionReady(
 ): Promise<ProjectionStats> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const stats = await projectionStats(url);
+    // A rebuild blocks the API's event loop for seconds at a million nodes (building the typed
+    // arrays), and a poll on a kept-alive connection may then be reset: poll again.
+    const stats = await projectionStats(url).catch((error: Error) => {
+      if (Date.now() > deadline) throw error;
+      return undefined;
+    });
+    if (stats === undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
     if (stats?.current) return stats;
     if (stats && !stats.building) await kick();
     if (Date.now() > deadline) throw new Error('the API did not build its lineage projection');

@@ -75,8 +75,9 @@ export function buildLineageGraph(
   const index = new Map(ids.map((id, i) => [id, i]));
   if (index.size !== ids.length) throw validationError('the lineage graph names a node twice');
   const kinds = Uint8Array.from(sorted, (node) => NODE_KINDS.indexOf(node.kind));
-  const nodeFrom = Int32Array.from(sorted, (node) => startDay(node.releasedAt));
-  const nodeTo = Int32Array.from(sorted, (node) => endDay(node.retiredAt));
+  const { start, end } = dayReader();
+  const nodeFrom = Int32Array.from(sorted, (node) => start(node.releasedAt));
+  const nodeTo = Int32Array.from(sorted, (node) => end(node.retiredAt));
 
   const edgeCount = edges.length;
   const edgeType = new Uint8Array(edgeCount);
@@ -95,8 +96,8 @@ export function buildLineageGraph(
     edgeDeclared[e] = edge.declared ? 1 : 0;
     edgeChild[e] = child;
     edgeParent[e] = parent;
-    edgeFrom[e] = startDay(edge.validFrom);
-    edgeTo[e] = endDay(edge.validTo);
+    edgeFrom[e] = start(edge.validFrom);
+    edgeTo[e] = end(edge.validTo);
   });
   const down = compressedRows(ids.length, edgeParent);
   const up = compressedRows(ids.length, edgeChild);
@@ -134,6 +135,23 @@ export function buildLineageGraph(
     downFrom,
     downTo,
     dated,
+  };
+}
+
+/**
+ * Day numbers of ISO dates, each distinct date parsed once: a million-edge projection holds
+ * a few thousand distinct days, and parsing each of millions of dates would block for seconds.
+ */
+function dayReader() {
+  const days = new Map<string, number>();
+  const read = (date: string, parse: (date: string) => number) => {
+    let day = days.get(date);
+    if (day === undefined) days.set(date, (day = parse(date)));
+    return day;
+  };
+  return {
+    start: (date?: string | null) => (date ? read(date, startDay) : NO_START),
+    end: (date?: string | null) => (date ? read(date, endDay) : NO_END),
   };
 }
 
