@@ -172,6 +172,7 @@ describe('lineage exposure', () => {
 });
 
 interface CycloneDx {
+  metadata?: { properties?: { name: string; value: string }[] };
   components?: { name: string; 'bom-ref': string }[];
   vulnerabilities?: { id: string }[];
 }
@@ -186,6 +187,11 @@ describe('lineage bom --as-of', () => {
     expect(refs(bomDuring)).not.toContain(ids.next);
     expect(JSON.stringify(bomDuring.vulnerabilities ?? [])).toContain(ids.flaw);
     expect(during.stderr).toContain('as of 2012-01-01');
+    // The document itself says which day it describes.
+    expect(bomDuring.metadata?.properties).toContainEqual({
+      name: 'lineage:as-of',
+      value: '2012-01-01',
+    });
 
     const after = await lineage('bom', ids.chat, '--as-of', '2013-01-01');
     const bomAfter = JSON.parse(after.stdout) as CycloneDx;

@@ -28,6 +28,8 @@ export interface BomInput {
   nodes: Entity[];
   edges: BomEdge[];
   vulnerabilities: BomVulnerability[];
+  /** The day the bill describes (what the deployment was built on that day). */
+  asOf?: { date: string };
 }
 
 /** How Lineage keeps in a BOM what CycloneDX has no field for, so an import gives it back. */
@@ -38,6 +40,7 @@ export const PROPERTY = {
   inferred: (parent: string) => `lineage:inferred:${parent}`,
   level: 'lineage:exposure-level',
   path: 'lineage:witness-path',
+  asOf: 'lineage:as-of',
 };
 
 const SEVERITY: Record<string, Enums.Vulnerability.Severity> = {
@@ -89,6 +92,7 @@ export function buildBom(input: BomInput): string {
   const bom = new Models.Bom();
   bom.metadata.component = subject;
   bom.metadata.timestamp = new Date();
+  if (input.asOf) bom.metadata.properties.add(new Models.Property(PROPERTY.asOf, input.asOf.date));
   for (const [id, component] of components) {
     if (id !== input.deployment.id) bom.components.add(component);
     for (const edge of parentsOf.get(id) ?? []) {
