@@ -1,7 +1,7 @@
 import { kindOfNode, validationError, type ExposureLevel, type ImpactView } from '@lineage/domain';
 import type { GraphStore, StoredRelationship } from '@lineage/graph-store';
 import { resolveAsOf } from '../time/as-of';
-import { mitigatorsOn } from './defect-on-day';
+import { defectOnDay } from './defect-on-day';
 import type { ImpactService } from './impact-service';
 
 /** More changed relationships than this in one question: the period is too wide to diff. */
@@ -66,18 +66,8 @@ export async function changesBetween(
     for (const { defect } of candidates) {
       const context = await store.defectContext(defect.id);
       if (!context) continue; // removed since: nothing to compare
-      const spec = {
-        category: context.defect.category,
-        status: context.defect.status,
-        transmission: context.defect.transmission,
-        origins: context.origins,
-      };
-      const before = deploymentLevels(
-        await impact.run({ ...spec, mitigators: mitigatorsOn(context, from.day) }, from),
-      );
-      const after = deploymentLevels(
-        await impact.run({ ...spec, mitigators: mitigatorsOn(context, to.day) }, to),
-      );
+      const before = deploymentLevels(await impact.run(defectOnDay(context, from.day), from));
+      const after = deploymentLevels(await impact.run(defectOnDay(context, to.day), to));
       for (const [deploymentId, level] of after) {
         if (!before.has(deploymentId))
           exposures.push({ defectId: defect.id, deploymentId, change: 'OPENED', level });

@@ -21,3 +21,18 @@ export function disclosedBy(
 ): boolean {
   return !disclosedOnly || begunBy(defect.disclosedAt, day);
 }
+
+/**
+ * What the engine needs of a filed defect on `day`: its origins (none before its disclosure when
+ * only disclosed defects count) and the mitigations begun by then, by id.
+ */
+export function defectOnDay(context: DefectContext, day: number, disclosedOnly?: boolean) {
+  const { category, status, transmission } = context.defect;
+  return {
+    category,
+    status,
+    transmission,
+    origins: disclosedBy(context.defect, day, disclosedOnly) ? context.origins : [],
+    mitigators: mitigatorsOn(context, day),
+  };
+}

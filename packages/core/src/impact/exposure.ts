@@ -2,6 +2,7 @@ import {
   buildLineageGraph,
   computeImpact,
   dayNumber,
+  holdsOn,
   ImpactView,
   levelRank,
   nodeIndex,
@@ -13,6 +14,7 @@ import {
   type ExposureLevel,
   type LineageGraph,
   type Severity,
+  type TimedValue,
 } from '@lineage/domain';
 import type { DefectContext, GraphStore } from '@lineage/graph-store';
 import type { AsOf, TimeOptions } from '../time/as-of';
@@ -62,18 +64,19 @@ export async function exposureOfNode(
     const reachOn = (day: number) => reachOfDefect(graph, context, target, day, options);
     const now = reachOn(asOf.day);
     if (!now) continue;
-    const windows = windowsOf(graph, context, reachOn, options);
-    const holding = windows.find(
-      (w) =>
-        (w.from === null || dayNumber(w.from) <= asOf.day) &&
-        (w.to === null || asOf.day < dayNumber(w.to)),
-    );
+    const periods = periodsReached(graph, context, reachOn, options);
+    const holding = periods.find(({ from, to }) => holdsOn(from, to, asOf.day));
     rows.push({
       defectId: context.defect.id,
       severity: context.defect.severity,
       row: now,
-      since: holding?.from ?? null,
-      windows,
+      since: holding ? periodOf(holding.from, holding.to).from : null,
+      windows: periods.map(({ from, to, value }) => ({
+        ...periodOf(from, to),
+        level: value.level,
+        mitigated: value.mitigated,
+        path: value.path,
+      })),
     });
   }
   return rows.sort(
@@ -108,27 +111,22 @@ function reachOfDefect(
   return new ImpactView(impact).row(target);
 }
 
-function windowsOf(
+/** The periods, in day numbers, over which the defect reached the target, at one level each. */
+function periodsReached(
   graph: LineageGraph,
   context: DefectContext,
   reachOn: (day: number) => ExposedRow | undefined,
   options: TimeOptions,
-): ExposureWindow[] {
+): TimedValue<ExposedRow>[] {
   // Besides the lineage's own dates, the answer changes when a mitigation begins and, when only
   // disclosed defects count, on the day of disclosure.
   const extra = Object.values(context.mitigatedSince).map(dayNumber);
   if (options.disclosedOnly && context.defect.disclosedAt) {
     extra.push(dayNumber(context.defect.disclosedAt));
   }
-  const periods = periodsOf(
+  return periodsOf(
     timeBreakpoints(graph, extra),
     reachOn,
     (a, b) => a.level === b.level && a.mitigated === b.mitigated,
   );
-  return periods.map(({ from, to, value }) => ({
-    ...periodOf(from, to),
-    level: value.level,
-    mitigated: value.mitigated,
-    path: value.path,
-  }));
 }

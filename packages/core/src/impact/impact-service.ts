@@ -13,7 +13,7 @@ import {
 } from '@lineage/domain';
 import type { DefectContext, GraphStore } from '@lineage/graph-store';
 import { resolveAsOf, type AsOf, type TimeOptions } from '../time/as-of';
-import { disclosedBy, indicesIn, mitigatorsOn } from './defect-on-day';
+import { defectOnDay, indicesIn } from './defect-on-day';
 import { changesBetween, type Changes } from './change-history';
 import { exposureOfNode, type ExposureRow } from './exposure';
 
@@ -51,17 +51,8 @@ export class ImpactService {
     const asOf = resolveAsOf(options.asOf);
     const context = await this.store.defectContext(defectId);
     if (!context) throw notFound('defect', defectId);
-    const { category, status, transmission } = context.defect;
-    const counts = disclosedBy(context.defect, asOf.day, options.disclosedOnly);
     const view = await this.run(
-      {
-        category,
-        status,
-        transmission,
-        origins: counts ? context.origins : [],
-        mitigators: mitigatorsOn(context, asOf.day),
-        maxDepth: options.maxDepth,
-      },
+      { ...defectOnDay(context, asOf.day, options.disclosedOnly), maxDepth: options.maxDepth },
       asOf,
       context.graphVersion,
     );

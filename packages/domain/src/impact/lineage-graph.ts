@@ -1,7 +1,7 @@
 import { validationError } from '../errors';
 import { NODE_KINDS, type NodeKind } from '../kinds';
 import { LINEAGE_RELATIONS, type LineageRelation } from '../relations';
-import { endDay, NO_END, NO_START, startDay } from '../validity';
+import { endDay, holdsOn, NO_END, NO_START, startDay } from '../validity';
 
 /**
  * The lineage as compact typed arrays, so one engine serves a subgraph fetched per request and
@@ -183,12 +183,12 @@ export function nodeIndex(graph: LineageGraph, id: string): number {
 
 /** Whether the node exists on `day` (undefined: at any time). */
 export function nodeExistsOn(graph: LineageGraph, node: number, day: number | undefined): boolean {
-  return day === undefined || (graph.nodeFrom[node]! <= day && day < graph.nodeTo[node]!);
+  return day === undefined || holdsOn(graph.nodeFrom[node]!, graph.nodeTo[node]!, day);
 }
 
 /** Whether the edge holds on `day` (undefined: at any time). */
 export function edgeHoldsOn(graph: LineageGraph, edge: number, day: number | undefined): boolean {
-  return day === undefined || (graph.edgeFrom[edge]! <= day && day < graph.edgeTo[edge]!);
+  return day === undefined || holdsOn(graph.edgeFrom[edge]!, graph.edgeTo[edge]!, day);
 }
 
 export function kindOfNode(graph: LineageGraph, node: number): NodeKind {
