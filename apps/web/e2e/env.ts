@@ -5,6 +5,8 @@ export const e2eEnv = z
   .object({
     LINEAGE_CHROMIUM: z.string().default('/usr/bin/chromium'),
     JAVA_HOME: z.string().optional(),
+    /** A Neo4j already holding the seed and the real sources, instead of a fresh one. */
+    LINEAGE_E2E_NEO4J_URI: z.string().optional(),
   })
   .parse(process.env);
 

@@ -21,6 +21,8 @@ export interface Stack {
 export interface StackOptions {
   /** Fills the fresh Neo4j; left out with `neo4jUri`. */
   load?: (store: GraphStore) => Promise<void>;
+  /** The fresh Neo4j's memory: an import of the real sources is one large transaction each. */
+  neo4jMemory?: Neo4jMemory;
   /** A Neo4j that already holds the data (another suite's), instead of a fresh one. */
   neo4jUri?: string;
   /** On top of the API's environment, e.g. LINEAGE_READ_TOKENS. */
@@ -38,7 +40,9 @@ export interface StackOptions {
  * turbo, then `next start`).
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
-  const neo4j = options.neo4jUri ? undefined : await startFreshNeo4j(options.load);
+  const neo4j = options.neo4jUri
+    ? undefined
+    : await startFreshNeo4j(options.load, options.neo4jMemory);
   const neo4jUri = options.neo4jUri ?? neo4j!.uri;
   const services: Pick<RunningService, 'stop'>[] = [];
   const stop = async () => {
@@ -84,16 +88,26 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
 }
 
+export interface Neo4jMemory {
+  heap: string;
+  transactionMax: string;
+  transactionTotal: string;
+}
+
 /** A Neo4j of the stack's own in a temporary directory, migrated and filled by `load`. */
-async function startFreshNeo4j(load: StackOptions['load']) {
+export async function startFreshNeo4j(
+  load: StackOptions['load'],
+  memory: Neo4jMemory = { heap: '1g', transactionMax: '512m', transactionTotal: '1g' },
+) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lineage-stack-'));
-  const neo4j = await startNeo4j({ dataDir, heap: '1g', javaHome: e2eEnv.JAVA_HOME });
+  const neo4j = await startNeo4j({ dataDir, ...memory, javaHome: e2eEnv.JAVA_HOME });
   const stop = async () => {
     await neo4j.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    const store = await GraphStore.connect({ uri: neo4j.uri });
+    // An import of the real Hugging Face tree takes minutes in one transaction (issue 14).
+    const store = await GraphStore.connect({ uri: neo4j.uri, writeTimeoutMs: 900_000 });
     try {
       await store.migrate();
       await load?.(store);
