@@ -10,7 +10,9 @@ import {
   useDatabaseAvailability,
   useReadiness,
 } from './http/database-availability';
+import { useBodyLimit } from './http/body-limit';
 import { createMaskError } from './http/mask-error';
+import { MAX_IMPORT_BYTES } from './modules/files/resolvers';
 import { useCostLimit } from './http/cost-limit';
 import { useLimits, useRejectionCodes, useRequestLog } from './http/plugins';
 import { dropSomeWrites } from './drop-writes-fault';
@@ -61,6 +63,8 @@ export function createApp(options: AppOptions) {
     },
     maskedErrors: { maskError: createMaskError(options.log) },
     plugins: [
+      // importFile's content, escaped as JSON, plus the rest of the request.
+      useBodyLimit(2 * MAX_IMPORT_BYTES + 64 * 1024),
       useLimits(),
       // The heaviest page of the web app (a defect's impact, 500 nodes) costs about 20,500;
       // 500 models with 500 children each cost 1.5 million.

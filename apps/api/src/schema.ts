@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { defaultFieldResolver, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { commonResolvers } from './modules/common/resolvers';
+import { fileResolvers } from './modules/files/resolvers';
 import { impactResolvers } from './modules/impact/resolvers';
 import { lineageResolvers } from './modules/lineage/resolvers';
 import { metaResolvers } from './modules/meta/resolvers';
@@ -9,7 +10,7 @@ import { mutationResolvers } from './modules/mutations/resolvers';
 import { nodeResolvers } from './modules/nodes/resolvers';
 import { reviewResolvers } from './modules/review/resolvers';
 
-const MODULES = ['common', 'nodes', 'lineage', 'impact', 'meta', 'mutations', 'review'];
+const MODULES = ['common', 'nodes', 'lineage', 'impact', 'meta', 'mutations', 'review', 'files'];
 
 const typeDefs = MODULES.map((module) =>
   readFileSync(new URL(`./modules/${module}/schema.graphql`, import.meta.url), 'utf8'),
@@ -27,6 +28,7 @@ export function createSchema() {
       metaResolvers,
       mutationResolvers,
       reviewResolvers,
+      fileResolvers,
     ],
     inheritResolversFromInterfaces: true,
   });

@@ -22,6 +22,13 @@ export {
   type ReviewInput,
 } from './review/review-input';
 export { billOfMaterials, type BillOfMaterials } from './bill-of-materials/bill-of-materials';
+export { cycloneDxBom } from './bill-of-materials/cyclonedx-bom';
+export {
+  withUploadedFile,
+  UPLOAD_FORMATS,
+  type UploadFormat,
+  type UploadedFile,
+} from './imports/uploaded-file';
 // What callers of the services see of stored records, and the store's own input rule for search.
 export type {
   ListFilter,

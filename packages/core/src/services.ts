@@ -1,6 +1,7 @@
 import type { GraphStore, MigrationReport } from '@lineage/graph-store';
 import { BackupService } from './backup/backup-service';
 import { billOfMaterials } from './bill-of-materials/bill-of-materials';
+import { cycloneDxBom } from './bill-of-materials/cyclonedx-bom';
 import { BrowseService } from './browse/browse-service';
 import { ImpactService } from './impact/impact-service';
 import { ImportService } from './imports/import-service';
@@ -19,6 +20,8 @@ export interface Services {
   /** Brings the database's schema (constraints, indexes) up to date; safe to repeat. */
   migrate(): Promise<MigrationReport>;
   billOfMaterials(deploymentId: string, options?: TimeOptions): ReturnType<typeof billOfMaterials>;
+  /** The bill as a validated CycloneDX 1.6 JSON document. */
+  cycloneDxBom(deploymentId: string, options?: TimeOptions): ReturnType<typeof cycloneDxBom>;
 }
 
 export function createServices(store: GraphStore): Services {
@@ -31,5 +34,6 @@ export function createServices(store: GraphStore): Services {
     review: new ReviewService(store),
     migrate: () => store.migrate(),
     billOfMaterials: (deploymentId, options) => billOfMaterials(store, deploymentId, options),
+    cycloneDxBom: (deploymentId, options) => cycloneDxBom(store, deploymentId, options),
   };
 }

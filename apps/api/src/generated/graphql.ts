@@ -179,6 +179,50 @@ export type KindCount = {
   count: Scalars['Int']['output'];
 };
 
+/** The formats a file sent to importFile may hold (a backup is restored with the CLI only). */
+export type ImportFormat =
+  'CYCLONEDX' | 'HF_CARDS' | 'HF_TREE' | 'ECOSYSTEM_GRAPHS' | 'AVID' | 'JAILBREAKBENCH';
+
+export type ImportWriteCounts = {
+  __typename?: 'ImportWriteCounts';
+  created: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+};
+
+/** What an import read, matched and (unless a dry run) wrote. */
+export type ImportSummary = {
+  __typename?: 'ImportSummary';
+  format: ImportFormat;
+  /** True for a dry run: reconciled with the stored graph, nothing written. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Records read from the file. */
+  records: Scalars['Int']['output'];
+  /** Nodes and relationships the import writes (or would write). */
+  nodes: Scalars['Int']['output'];
+  relationships: Scalars['Int']['output'];
+  /** Stored records the file names, linked to and never rewritten. */
+  linked: Scalars['Int']['output'];
+  /** Names matched to stored nodes, names matching none, names matching several (not merged). */
+  matched: Scalars['Int']['output'];
+  unresolved: Scalars['Int']['output'];
+  ambiguous: Scalars['Int']['output'];
+  /** Null on a dry run. */
+  nodesWritten?: Maybe<ImportWriteCounts>;
+  relationshipsWritten?: Maybe<ImportWriteCounts>;
+  /** The graph version after the import (the version reconciled against, on a dry run). */
+  graphVersion: Scalars['Int']['output'];
+  /** What the import found besides its records, each line naming where and why (at most 200). */
+  notes: Array<Scalars['String']['output']>;
+};
+
+export type ImportPayload = {
+  __typename?: 'ImportPayload';
+  summary?: Maybe<ImportSummary>;
+  /** Problems with the file, each naming its row or field; nothing was written. */
+  userErrors: Array<UserError>;
+};
+
 export type ExposedNode = {
   __typename?: 'ExposedNode';
   node: Node;
@@ -660,6 +704,12 @@ export type Mutation = {
   setDefectStatus: DefectPayload;
   addMitigation: RelationshipPayload;
   withdrawMitigation: RemovalPayload;
+  /**
+   * Imports one file, all or nothing, as `lineage import` does: needs a write token; audited
+   * (action import <format>). content is the file's text, at most 5 MB; fileName a plain name
+   * (its ending helps guess the format when format is left out). dryRun reconciles without writing.
+   */
+  importFile: ImportPayload;
   /** Accepts or rejects a proposed match; audited (action review). The id must be a stored node. */
   reviewMatch: ReviewPayload;
   /** Forgets the decision for a name and owner: later imports match the name by the rules again. */
@@ -716,6 +766,14 @@ export type MutationAddMitigationArgs = {
 export type MutationWithdrawMitigationArgs = {
   defectId: Scalars['ID']['input'];
   nodeId: Scalars['ID']['input'];
+};
+
+/** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
+export type MutationImportFileArgs = {
+  fileName: Scalars['String']['input'];
+  content: Scalars['String']['input'];
+  format?: InputMaybe<ImportFormat>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
@@ -1508,6 +1566,11 @@ export type Query = {
   datasets: DatasetConnection;
   deployments: DeploymentConnection;
   defects: DefectConnection;
+  /**
+   * A deployment's AI bill of materials as a CycloneDX 1.6 JSON document (validated against the
+   * CycloneDX schema), with the defects reaching it as vulnerabilities: what `lineage bom` writes.
+   */
+  cycloneDxBom: Scalars['String']['output'];
   /** Everything a defect reaches, with level, distance and witness path. */
   impact: Impact;
   /** The impact a defect on nodeId would have. Nothing is written. */
@@ -1599,6 +1662,16 @@ export type QueryDefectsArgs = {
   filter?: InputMaybe<DefectFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Lists with `first` return at most 500 items; `first` left out or null is the field's default.
+ * Lists without it state their cap. The cost limit prices every list at its size.
+ */
+export type QueryCycloneDxBomArgs = {
+  deploymentId: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  disclosedOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /**
@@ -2063,6 +2136,10 @@ export type ResolversTypes = {
   >;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KindCount: ResolverTypeWrapper<KindCount>;
+  ImportFormat: ImportFormat;
+  ImportWriteCounts: ResolverTypeWrapper<ImportWriteCounts>;
+  ImportSummary: ResolverTypeWrapper<ImportSummary>;
+  ImportPayload: ResolverTypeWrapper<ImportPayload>;
   ExposedNode: ResolverTypeWrapper<
     Omit<ExposedNode, 'node' | 'path'> & {
       node: ResolversTypes['Node'];
@@ -2345,6 +2422,9 @@ export type ResolversParentTypes = {
   };
   Int: Scalars['Int']['output'];
   KindCount: KindCount;
+  ImportWriteCounts: ImportWriteCounts;
+  ImportSummary: ImportSummary;
+  ImportPayload: ImportPayload;
   ExposedNode: Omit<ExposedNode, 'node' | 'path'> & {
     node: ResolversParentTypes['Node'];
     path: Array<ResolversParentTypes['Node']>;
@@ -2624,6 +2704,47 @@ export type KindCountResolvers<
 > = {
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportWriteCountsResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ImportWriteCounts'] =
+    ResolversParentTypes['ImportWriteCounts'],
+> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportSummaryResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ImportSummary'] = ResolversParentTypes['ImportSummary'],
+> = {
+  format?: Resolver<ResolversTypes['ImportFormat'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  matched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unresolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ambiguous?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodesWritten?: Resolver<Maybe<ResolversTypes['ImportWriteCounts']>, ParentType, ContextType>;
+  relationshipsWritten?: Resolver<
+    Maybe<ResolversTypes['ImportWriteCounts']>,
+    ParentType,
+    ContextType
+  >;
+  graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ImportPayloadResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ImportPayload'] = ResolversParentTypes['ImportPayload'],
+> = {
+  summary?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type ExposedNodeResolvers<
@@ -2980,6 +3101,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationWithdrawMitigationArgs, 'defectId' | 'nodeId'>
+  >;
+  importFile?: Resolver<
+    ResolversTypes['ImportPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationImportFileArgs, 'fileName' | 'content' | 'dryRun'>
   >;
   reviewMatch?: Resolver<
     ResolversTypes['ReviewPayload'],
@@ -3628,6 +3755,12 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryDefectsArgs, 'first'>
   >;
+  cycloneDxBom?: Resolver<
+    ResolversTypes['String'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryCycloneDxBomArgs, 'deploymentId' | 'disclosedOnly'>
+  >;
   impact?: Resolver<
     ResolversTypes['Impact'],
     ParentType,
@@ -3742,6 +3875,9 @@ export type Resolvers<ContextType = any> = {
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
+  ImportWriteCounts?: ImportWriteCountsResolvers<ContextType>;
+  ImportSummary?: ImportSummaryResolvers<ContextType>;
+  ImportPayload?: ImportPayloadResolvers<ContextType>;
   ExposedNode?: ExposedNodeResolvers<ContextType>;
   ExposedNodeEdge?: ExposedNodeEdgeResolvers<ContextType>;
   ExposedNodeConnection?: ExposedNodeConnectionResolvers<ContextType>;
