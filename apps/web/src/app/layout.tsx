@@ -28,6 +28,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/">Home</Link>
             <Link href="/explore">Explorer</Link>
             <Link href="/what-if">What-if</Link>
+            <Link href="/paths">Paths</Link>
+            <Link href="/import">Import</Link>
             <a href={webEnv().LINEAGE_PUBLIC_API_URL}>GraphiQL</a>
           </nav>
         </header>

@@ -77,6 +77,17 @@ export type Access = 'OPEN' | 'LIMITED' | 'CLOSED';
 
 export type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
 
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'VALIDATION'
+  | 'CONFLICT'
+  | 'CYCLE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'DATABASE_UNAVAILABLE'
+  | 'TIMEOUT'
+  | 'INTERNAL';
+
 /** Who put a record in the graph. Curated records (seed, api, review) are the only ones a bare name in a source may join. */
 export type Origin = 'SEED' | 'API' | 'IMPORT' | 'REVIEW';
 
@@ -87,6 +98,45 @@ export type Origin = 'SEED' | 'API' | 'IMPORT' | 'REVIEW';
  * relationships are not declared), reviewed (a person accepted the match).
  */
 export type MatchMethod = 'EXACT' | 'ALIAS' | 'OWNER_NAME' | 'INFERRED' | 'REVIEWED';
+
+/** The formats a file sent to importFile may hold (a backup is restored with the CLI only). */
+export type ImportFormat =
+  'CYCLONEDX' | 'HF_CARDS' | 'HF_TREE' | 'ECOSYSTEM_GRAPHS' | 'AVID' | 'JAILBREAKBENCH';
+
+export type CycloneDxBomQueryVariables = Exact<{
+  id: string | number;
+  asOf: string | null | undefined;
+}>;
+
+export type CycloneDxBomQuery = { cycloneDxBom: string };
+
+export type ImportFileMutationVariables = Exact<{
+  fileName: string;
+  content: string;
+  format: ImportFormat | null | undefined;
+  dryRun: boolean | null | undefined;
+}>;
+
+export type ImportFileMutation = {
+  importFile: {
+    summary: {
+      format: ImportFormat;
+      dryRun: boolean;
+      records: number;
+      nodes: number;
+      relationships: number;
+      linked: number;
+      matched: number;
+      unresolved: number;
+      ambiguous: number;
+      graphVersion: number;
+      notes: Array<string>;
+      nodesWritten: { created: number; updated: number; unchanged: number } | null;
+      relationshipsWritten: { created: number; updated: number; unchanged: number } | null;
+    } | null;
+    userErrors: Array<{ code: ErrorCode; message: string; field: Array<string> }>;
+  };
+};
 
 export type DefectPageQueryVariables = Exact<{
   id: string | number;
@@ -486,6 +536,35 @@ export type HomeQuery = {
       };
     }>;
   };
+};
+
+export type FindPathQueryVariables = Exact<{
+  from: string | number;
+  to: string | number;
+  asOf: string | null | undefined;
+}>;
+
+export type FindPathQuery = {
+  from: { id: string; name: string } | null;
+  to: { id: string; name: string } | null;
+  path: {
+    length: number;
+    nodes: Array<{ id: string; name: string; kind: NodeKind }>;
+    relationships: Array<{
+      type: RelationType;
+      declared: boolean;
+      sources: Array<string>;
+      validFrom: string | null;
+      validTo: string | null;
+      from: { id: string };
+      to: { id: string };
+      provenance: {
+        origin: Origin | null;
+        record: string | null;
+        matchedBy: MatchMethod | null;
+      } | null;
+    }>;
+  } | null;
 };
 
 export type WhatIfOriginQueryVariables = Exact<{

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { KindBadge } from '../../../components/Badges';
+import { BomActions } from '../../../components/BomActions';
 import { BomTree } from '../../../components/BomTree';
 import { ChildList } from '../../../components/provenance/ChildList';
 import { ProvenanceBlock } from '../../../components/provenance/ProvenanceBlock';
@@ -92,6 +93,7 @@ export default async function NodePage({ params, searchParams }: Props) {
         {node.name} <KindBadge kind={node.kind} />
       </h1>
       <p className="muted">{node.id}</p>
+      <BomActions id={node.id} kind={node.kind} asOf={asOf} />
       {lineageKind ? (
         <section className="panel" aria-label="Day shown">
           <AsOfControl
