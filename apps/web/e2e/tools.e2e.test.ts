@@ -7,6 +7,16 @@ import { repo, startStack, type Stack } from './stack';
 
 const browser = sharedBrowser();
 const DEPLOYMENT = 'deployment:perplexity-ai/perplexity';
+const UNRELATED_CANDIDATES = [
+  'deployment:cursor/cursor',
+  'deployment:github/copilot',
+  'deployment:anthropic/claude-ai',
+  'deployment:google/gemini',
+  'deployment:mistralai/le-chat',
+  'deployment:deepseek-ai/chat',
+  'deployment:huggingface/huggingchat',
+  'deployment:microsoft/teams-copilot',
+];
 
 interface Upstream {
   lineage: { nodes: { distance: number; node: { id: string; kind: string } }[] };
@@ -87,12 +97,19 @@ describe('path finder', () => {
       }
     }
 
-    const other = 'deployment:openai/chatgpt';
-    const none = await api<{ path: unknown }>(
-      `query ($from: ID!, $to: ID!) { path(from: $from, to: $to) { length } }`,
-      { from: DEPLOYMENT, to: other },
-    );
-    expect(none.path).toBeNull();
+    // Deployments that neither builds on the other: the first the API finds no path for.
+    let other: string | undefined;
+    for (const candidate of UNRELATED_CANDIDATES) {
+      const found = await api<{ path: unknown }>(
+        `query ($from: ID!, $to: ID!) { path(from: $from, to: $to) { length } }`,
+        { from: DEPLOYMENT, to: candidate },
+      );
+      if (found.path === null) {
+        other = candidate;
+        break;
+      }
+    }
+    if (!other) throw new Error('every candidate deployment is joined to Perplexity by a path');
     const { page, close } = await openPage(browser());
     try {
       await page.goto(webUrl(`/paths?${new URLSearchParams({ from: DEPLOYMENT, to: other })}`));
@@ -126,19 +143,23 @@ describe('importing a file', () => {
     const { page, errors, close } = await openPage(browser());
     try {
       await page.goto(`${stack.webUrl}/import`, { waitUntil: 'networkidle' });
-      await page.getByLabel('File').setInputFiles({
+      await page.getByLabel('File', { exact: true }).setInputFiles({
         name: 'helpdesk.cdx.json',
         mimeType: 'application/json',
         buffer: fixture,
       });
       await page.getByRole('button', { name: 'Import', exact: true }).click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toContain('write token');
+      await expect
+        .poll(() => page.locator('p.error-text[role=alert]').textContent())
+        .toContain('write token');
 
-      await page.getByLabel('Write token').fill('not-a-token-of-anyone');
+      await page.getByLabel('Write token', { exact: true }).fill('not-a-token-of-anyone');
       await page.getByRole('button', { name: 'Import', exact: true }).click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toContain('401');
+      await expect
+        .poll(() => page.locator('p.error-text[role=alert]').textContent())
+        .toContain('401');
 
-      await page.getByLabel('Write token').fill(token);
+      await page.getByLabel('Write token', { exact: true }).fill(token);
       await page.getByRole('button', { name: 'Preview (dry run)' }).click();
       await page.getByRole('heading', { name: /preview, nothing written/ }).waitFor();
       expect(await page.getByText('CycloneDX', { exact: true }).count()).toBe(1);
