@@ -2,7 +2,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedDatabase } from '@lineage/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, expectAccessible, openPage, screenshot, sharedBrowser, webUrl } from './browser';
+import {
+  api,
+  expectAccessible,
+  openPage,
+  screenshot,
+  sharedBrowser,
+  visibleGraphNodes,
+  webUrl,
+} from './browser';
 import { repo, startStack, type Stack } from './stack';
 
 const browser = sharedBrowser();
@@ -89,6 +97,10 @@ describe('path finder', () => {
           .evaluateAll((items) => items.map((item) => item.getAttribute('data-node')));
         expect(shown).toEqual(expected!.nodes.map((n) => n.id));
         expect(await page.getByTestId('path-relation').count()).toBe(expected!.length);
+        // The small graph holds the path's nodes, no more.
+        await expect
+          .poll(async () => (await visibleGraphNodes(page)).sort())
+          .toEqual(expected!.nodes.map((n) => n.id).sort());
         await screenshot(page, `tools-path-${width}`);
         await expectAccessible(page);
         expect(errors).toEqual([]);

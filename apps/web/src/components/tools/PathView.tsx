@@ -4,6 +4,7 @@ import { nodeHref } from '../../lib/links';
 import { originWords } from '../../lib/provenance';
 import { KindBadge } from '../Badges';
 import { RelationBadge } from '../provenance/RelationBadge';
+import { PathGraph } from './PathGraph';
 
 type Found = FindPathQuery;
 
@@ -46,6 +47,15 @@ export function PathView({
       <h2>
         {path.length} hop{path.length === 1 ? '' : 's'} from {found.from!.name} to {found.to!.name}
       </h2>
+      <PathGraph
+        nodes={nodes}
+        edges={path.relationships.map((r) => ({
+          type: r.type,
+          from: r.from.id,
+          to: r.to.id,
+          declared: r.declared,
+        }))}
+      />
       <ol className="path-hops" data-testid="path-hops">
         {nodes.map((node, i) => {
           const next = nodes[i + 1];
