@@ -33,20 +33,29 @@ const compact = (expr: string) =>
 
 // Tiers: 2 exact, 1 words, 0 similar spelling. When the words match far fewer nodes than the
 // close spellings do (`lama`: 20 against 4,000 `llama`s), the text is most likely a typo and
-// the two tiers mix. Relevance is Lucene's score raised by how connected a node is, since a
-// typo most likely meant a well-known name (Lucene scores all close spellings about alike).
+// the two tiers mix. Close spellings are only asked when the words match fewer than
+// FUZZY_BELOW nodes: beyond, a typo would need ten times as many close spellings, and the
+// second full-text query is the search's largest cost. Relevance is Lucene's score raised by
+// how connected a node is, since a typo most likely meant a well-known name (Lucene scores
+// all close spellings about alike).
+const FUZZY_BELOW = 500;
+
 const SEARCH = `
   CALL () {
     CALL db.index.fulltext.queryNodes('entity_search', $strict) YIELD node, score
     RETURN node, score, 1 AS tier
     UNION ALL
-    WITH $fuzzy AS fuzzy WHERE fuzzy IS NOT NULL
-    CALL db.index.fulltext.queryNodes('entity_search', fuzzy) YIELD node, score
-    RETURN node, score, 0 AS tier
-    UNION ALL
     MATCH (node:Entity) WHERE node.idKey IN $idKeys
     RETURN node, 1.0 AS score, 2 AS tier
   }
+  WITH collect({node: node, score: score, tier: tier}) AS wordHits
+  CALL (wordHits) {
+    WITH wordHits WHERE $fuzzy IS NOT NULL AND size(wordHits) < $fuzzyBelow
+    CALL db.index.fulltext.queryNodes('entity_search', $fuzzy) YIELD node, score
+    RETURN collect({node: node, score: score, tier: 0}) AS similarHits
+  }
+  UNWIND wordHits + similarHits AS hit
+  WITH hit.node AS node, hit.score AS score, hit.tier AS tier
   WITH node, max(tier) AS tier, max(score) AS score
   WITH node, score,
        CASE WHEN tier = 2 OR ${compact('node.name')} = $compact
@@ -59,12 +68,14 @@ const SEARCH = `
          WITH hit.node.kind AS kind, count(*) AS count
          RETURN {kind: kind, count: count}
        } AS byKind
-  UNWIND hits AS hit
-  WITH hit, typo, byKind WHERE $kinds IS NULL OR hit.node.kind IN $kinds
-  WITH hit.node AS node, hit.tier AS tier, hit.score AS score, typo, byKind
-  WITH node, tier, typo, byKind, score * (1 + log10(1 + COUNT { (node)--() })) ^ 2 AS relevance
-  ORDER BY CASE WHEN tier = 2 THEN 2 WHEN typo THEN 0 ELSE tier END DESC, relevance DESC, node.id
-  WITH collect({node: node, tier: tier, relevance: relevance}) AS ranked, byKind
+  CALL (hits, typo) {
+    UNWIND hits AS hit
+    WITH hit WHERE $kinds IS NULL OR hit.node.kind IN $kinds
+    WITH hit.node AS node, hit.tier AS tier, hit.score AS score
+    WITH node, tier, score * (1 + log10(1 + COUNT { (node)--() })) ^ 2 AS relevance
+    ORDER BY CASE WHEN tier = 2 THEN 2 WHEN typo THEN 0 ELSE tier END DESC, relevance DESC, node.id
+    RETURN collect({node: node, tier: tier, relevance: relevance}) AS ranked
+  }
   RETURN size(ranked) AS total, byKind,
          [hit IN ranked[$skip..($skip + $limit)] |
            {props: properties(hit.node), score: hit.relevance, tier: hit.tier}] AS page`;
@@ -87,6 +98,7 @@ export async function searchNodes(
   if (!plan) return { items: [], totalCount: 0, hasNextPage: false, byKind: [] };
   const [row] = await connection.read<SearchRow>(SEARCH, {
     ...plan,
+    fuzzyBelow: neo4j.int(FUZZY_BELOW),
     kinds: options.kinds?.length ? options.kinds : null,
     skip: neo4j.int(options.offset),
     limit: neo4j.int(options.first),
