@@ -102,6 +102,7 @@ describe('the results page', () => {
       await page.getByRole('option').first().waitFor();
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/search\?q=llama$/);
+      await page.getByRole('heading', { name: 'Results for “llama”' }).waitFor();
       const results = page.locator('.result-list > li');
       expect(await results.count()).toBeGreaterThan(1);
       await screenshot(page, 'search-results-llama');
@@ -139,8 +140,8 @@ describe('the results page', () => {
       await expectAccessible(page);
 
       await page.goto(webUrl(`/search?q=${encodeURIComponent('llama '.repeat(30))}`));
-      const alert = page.getByRole('alert');
-      await alert.getByRole('heading', { name: 'This text cannot be searched' }).waitFor();
+      const alert = page.getByRole('alert', { name: 'This text cannot be searched' });
+      await alert.waitFor();
       expect(await alert.textContent()).toMatch(/at most 12 words/);
       expect(await alert.textContent()).not.toMatch(/Neo4j|Lucene|Exception|Cypher/i);
       await screenshot(page, 'search-results-refused');

@@ -43,7 +43,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <>
       <section className="panel search-page-form" aria-labelledby="search-title">
-        <h1 id="search-title">{text ? `Results for “${text}”` : 'Search'}</h1>
+        <h1 id="search-title">{result ? `Results for “${text}”` : 'Search'}</h1>
         <SearchBox key={text} initialText={text} kinds={kinds.length ? kinds : undefined} />
         {!text ? (
           <p className="muted">

@@ -1,6 +1,8 @@
 import type { ApiError } from '../../lib/api';
 import { searchHref } from '../../lib/search-href';
 
+const sentence = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
+
 /** The results page when the API refuses the text (it says why) or cannot answer. */
 export function SearchProblem({
   error,
@@ -15,7 +17,7 @@ export function SearchProblem({
   return (
     <section className="panel error" aria-labelledby="search-problem" role="alert">
       <h2 id="search-problem">{refused ? 'This text cannot be searched' : 'Search failed'}</h2>
-      <p>{refused ? error.message.replace(/^text: /, '') : error.message}</p>
+      <p>{refused ? sentence(error.message.replace(/^text: /, '')) : error.message}</p>
       {refused ? (
         <p className="muted">Shorten the text or use fewer words, then search again.</p>
       ) : (

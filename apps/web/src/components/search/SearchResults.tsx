@@ -60,8 +60,11 @@ function EmptyState({ text, kinds, result }: { text: string; kinds: string[]; re
         <li>Check the spelling: words of four or more letters forgive a typo or two.</li>
         <li>Use fewer words, or the start of a name (“llama 3” rather than a full title).</li>
         <li>
-          Search by id: a defect (FMD-2026-0008), a model as on Hugging Face
-          (meta-llama/Llama-3.1-8B) or any id with its kind (model:openai/gpt-4o).
+          Search by id: a defect (<Link href={searchHref('FMD-2026-0008')}>FMD-2026-0008</Link>
+          ), a model as on Hugging Face (
+          <Link href={searchHref('meta-llama/Llama-3.1-8B')}>meta-llama/Llama-3.1-8B</Link>) or any
+          id with its kind (
+          <Link href={searchHref('model:openai/gpt-4o')}>model:openai/gpt-4o</Link>).
         </li>
       </ul>
     </div>
@@ -85,14 +88,14 @@ export function SearchResults({
       <h2 id="results-title" className="visually-hidden">
         Results
       </h2>
-      <KindFilters text={text} kinds={kinds} result={result} />
+      {result.byKind.length ? <KindFilters text={text} kinds={kinds} result={result} /> : null}
       {result.edges.length === 0 ? (
         <EmptyState text={text} kinds={kinds} result={result} />
       ) : (
         <>
           <p className="muted" aria-live="polite">
             {formatCount(result.totalCount)} result{result.totalCount === 1 ? '' : 's'}
-            {after ? ' (a later page)' : ''}, exact matches first.
+            {after ? ' (a later page)' : ''}, best match first.
           </p>
           <ol className="result-list">
             {result.edges.map(({ node: { match, node } }) => (
