@@ -51,11 +51,13 @@ describe('browsing the graph', () => {
 
   it('finds nodes by words of their name while typing, best match first', async () => {
     const { search } = await data(
-      '{ search(text: "llama 2 7b ch", first: 5) { totalCount edges { node { score node { id } } } } }',
+      '{ search(text: "llama 2 7b ch", first: 5) { totalCount edges { node { score match node { id } } } } }',
     );
     expect(search.edges[0].node.node.id).toMatch(/Llama-2-7[bB]-[Cc]hat/);
-    const scores = search.edges.map((e: any) => e.node.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // Best first within each tier (exact, word matches, close spellings).
+    const tiers = ['EXACT', 'WORDS', 'SIMILAR'];
+    const ranks = search.edges.map((e: any) => [tiers.indexOf(e.node.match), -e.node.score]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
     const defects = await data(
       '{ search(text: "skeleton", kinds: [Defect]) { edges { node { node { id } } } } }',
     );

@@ -12,7 +12,8 @@ import {
   type Direction,
   type LineageViewOptions,
 } from './lineage-store';
-import { listNodes, searchNodes, type ListFilter } from './list-store';
+import { listNodes, type ListFilter } from './list-store';
+import { searchNodes } from './search-store';
 import { LineageProjection } from './lineage-projection';
 import { lineageChangesBetween, lineageNodesDatedBetween } from './time-filters';
 import { lookupThrough, type OwnerQuery, type StoreLookup } from './lookup-store';

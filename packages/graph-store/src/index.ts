@@ -16,7 +16,8 @@ export type {
   BlastRadiusRow,
 } from './lineage-store';
 export type { ListFilter, Page } from './list-store';
-export { searchTextProblem, SEARCH_LIMITS } from './list-store';
+export { searchTextProblem, SEARCH_LIMITS } from './search-query';
+export type { SearchHit, SearchMatch, SearchPage } from './search-store';
 export type { StoredRelationship } from './relationship-store';
 export { MIGRATIONS } from './migrations';
 export { escapeLucene } from './entity-store';

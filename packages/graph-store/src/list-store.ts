@@ -1,7 +1,6 @@
-import { validationError, type KindGroup, type NodeKind } from '@lineage/domain';
+import type { KindGroup, NodeKind } from '@lineage/domain';
 import neo4j from 'neo4j-driver';
 import type { Connection } from './connection';
-import { escapeLucene } from './entity-store';
 import { propsToEntity, type StoredEntity } from './entity-props';
 import { decodeProps } from './values';
 
@@ -66,76 +65,4 @@ export async function listNodes(
   const [count] = await connection.read<{ count: number }>(COUNT(group), params);
   const items = rows.slice(0, page.first).map((row) => propsToEntity(decodeProps(row.props)));
   return { items, totalCount: count?.count ?? 0, hasNextPage: rows.length > page.first };
-}
-
-const SEARCH = `
-  CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
-  WHERE $kinds IS NULL OR node.kind IN $kinds
-  RETURN properties(node) AS props, score
-  ORDER BY score DESC, node.id
-  SKIP $skip LIMIT $limit`;
-
-const SEARCH_COUNT = `
-  CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node
-  WHERE $kinds IS NULL OR node.kind IN $kinds
-  RETURN count(node) AS count`;
-
-/** What a search may hold: Lucene refuses longer prefixes deep inside (a Java error), and
- * more words only slow the query down. */
-export const SEARCH_LIMITS = { maxCharacters: 200, maxWords: 12, maxWordCharacters: 64 };
-
-const searchWords = (text: string) =>
-  text.toLowerCase().match(/[\p{L}\p{N}]+(?:\.\p{N}+)*/gu) ?? [];
-
-/** Why a search text is refused, in words naming the limit; undefined when it is fine. */
-export function searchTextProblem(text: string): string | undefined {
-  const { maxCharacters, maxWords, maxWordCharacters } = SEARCH_LIMITS;
-  if (text.length > maxCharacters)
-    return `a search text has at most ${maxCharacters} characters, got ${text.length}`;
-  const words = searchWords(text);
-  if (words.length > maxWords)
-    return `a search text has at most ${maxWords} words, got ${words.length}`;
-  const long = words.find((word) => word.length > maxWordCharacters);
-  if (long)
-    return `a search word has at most ${maxWordCharacters} characters, got one of ${long.length}`;
-  return undefined;
-}
-
-/**
- * Lucene query for what a person types: the exact phrase ranks highest, and every word also
- * matches as a prefix, so suggestions appear while typing. User text is always escaped.
- */
-export function searchQuery(text: string): string | undefined {
-  // Lucene's standard tokenizer keeps decimal numbers whole ("gpt-3.5-turbo" -> gpt, 3.5,
-  // turbo), so a word here is a run of letters and digits with any decimal parts.
-  const words = searchWords(text).slice(0, SEARCH_LIMITS.maxWords);
-  if (!words.length) return undefined;
-  const prefixes = words.map((word) => `${escapeLucene(word)}*`).join(' AND ');
-  return `"${escapeLucene(words.join(' '))}"^4 OR (${prefixes})`;
-}
-
-export async function searchNodes(
-  connection: Connection,
-  text: string,
-  options: { kinds?: NodeKind[]; first: number; offset: number },
-): Promise<Page<{ entity: StoredEntity; score: number }>> {
-  const problem = searchTextProblem(text);
-  if (problem) throw validationError(problem);
-  const query = searchQuery(text);
-  if (!query) return { items: [], totalCount: 0, hasNextPage: false };
-  const kinds = options.kinds?.length ? options.kinds : null;
-  const rows = await connection.read<{ props: object; score: number }>(SEARCH, {
-    query,
-    kinds,
-    skip: neo4j.int(options.offset),
-    limit: neo4j.int(options.first + 1),
-  });
-  const [count] = await connection.read<{ count: number }>(SEARCH_COUNT, { query, kinds });
-  return {
-    items: rows
-      .slice(0, options.first)
-      .map((row) => ({ entity: propsToEntity(decodeProps(row.props)), score: row.score })),
-    totalCount: count?.count ?? 0,
-    hasNextPage: rows.length > options.first,
-  };
 }

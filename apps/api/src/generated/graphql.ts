@@ -1434,11 +1434,21 @@ export type Mitigation = {
   sources: Array<Scalars['String']['output']>;
 };
 
+/** How a search hit matched the text. */
+export type SearchMatch =
+  /** Its name, an alias or its id equals the text, ignoring case, spaces and punctuation. */
+  | 'EXACT'
+  /** Its words match the text's words (as prefixes, or spaced differently: GPT4o ~ GPT-4o). */
+  | 'WORDS'
+  /** Only a close spelling matches (a word of 4+ letters one or two edits away: lama ~ Llama). */
+  | 'SIMILAR';
+
 export type SearchHit = {
   __typename?: 'SearchHit';
   node: Node;
-  /** Full-text relevance; higher is better. */
+  /** Relevance within its tier (full-text score raised by how connected the node is); higher is better. Hits come exact first, then word matches, then close spellings, except that a text matching far fewer names than its close spellings (likely a typo) mixes the last two. */
   score: Scalars['Float']['output'];
+  match: SearchMatch;
 };
 
 export type SearchEdge = {
@@ -1452,6 +1462,8 @@ export type SearchConnection = {
   totalCount: Scalars['Int']['output'];
   pageInfo: PageInfo;
   edges: Array<SearchEdge>;
+  /** Hits per kind, counted before the kinds filter (so a results page can offer every kind), most first. */
+  byKind: Array<KindCount>;
 };
 
 export type ProviderEdge = {
@@ -1559,7 +1571,7 @@ export type Query = {
   __typename?: 'Query';
   /** Any node by id; null when there is none. */
   node?: Maybe<Node>;
-  /** Full-text search over names, aliases and ids, best match first; words match as prefixes. At most 200 characters, 12 words of at most 64 characters each. */
+  /** Search over names, aliases and ids of every kind (`defect:FMD-2026-0008`, `FMD-2026-0008`, `meta-llama/Llama-3.1-8B`), forgiving spacing and punctuation (GPT4o finds GPT-4o) and typos in words of 4+ letters; exact matches first. Words match as prefixes; punctuation only separates words. At most 200 characters, 12 words of at most 64 characters each (a VALIDATION error otherwise). */
   search: SearchConnection;
   providers: ProviderConnection;
   models: ModelConnection;
@@ -2352,6 +2364,7 @@ export type ResolversTypes = {
       defect: ResolversTypes['Defect'];
     }
   >;
+  SearchMatch: SearchMatch;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>;
   SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
   SearchConnection: ResolverTypeWrapper<
@@ -3598,6 +3611,7 @@ export type SearchHitResolvers<
 > = {
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['SearchMatch'], ParentType, ContextType>;
 };
 
 export type SearchEdgeResolvers<
@@ -3616,6 +3630,7 @@ export type SearchConnectionResolvers<
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  byKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
 };
 
 export type ProviderEdgeResolvers<

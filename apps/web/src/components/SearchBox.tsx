@@ -1,19 +1,20 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { SuggestQuery } from '../generated/graphql';
-import { clientGql } from '../lib/client-api';
-import type { BrowserVariables } from '../lib/operations';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { nodeHref } from '../lib/links';
+import { searchHref } from '../lib/search-href';
 import { KindBadge } from './Badges';
+import { useSuggestions, type Hit } from './search/use-suggestions';
 
-/** A suggestion as the Suggest operation answers it. */
-type Hit = SuggestQuery['search']['edges'][number]['node']['node'];
+/** The API's refusal of a text, in the words a person reads (it names the argument first). */
+const readable = (message: string) => message.replace(/^text: /, '');
 
 /**
- * A combobox: suggestions of any kind (defects too) appear while typing; arrows move, Enter
- * opens. `onPick` replaces navigation (the what-if form picks a node instead of opening it).
+ * A combobox (the WAI-ARIA list autocomplete pattern): suggestions of any kind (defects too)
+ * appear while typing; arrows move, Enter opens the chosen one, or without a choice the results
+ * page; Escape, Tab or a click elsewhere closes the list. `onPick` replaces navigation (the
+ * what-if form picks a node instead of opening it; there Enter picks the first suggestion).
  */
 export function SearchBox({
   label = 'Search models, products, defects',
@@ -30,48 +31,58 @@ export function SearchBox({
 }) {
   const router = useRouter();
   const [text, setText] = useState(initialText);
-  const [typed, setTyped] = useState(false);
-  const [hits, setHits] = useState<Hit[]>([]);
+  // Suggestions follow what the person types, not a name filled in for them.
+  const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [error, setError] = useState<string | undefined>();
   const listId = useId();
   const inputId = useId();
-  const pending = useRef<AbortController | undefined>(undefined);
+  const suggestions = useSuggestions(text, kinds, open);
+  const answered = open && suggestions.answered === text;
+  const hits = answered ? suggestions.hits : [];
+  // Navigation mode ends the list with the results page, as an option of its own.
+  const seeAll = answered && !onPick && !suggestions.error && hits.length > 0;
+  const optionCount = hits.length + (seeAll ? 1 : 0);
+  const expanded = optionCount > 0;
 
-  useEffect(() => {
-    // Suggestions follow what the person types, not a name filled in for them.
-    if (!typed || !text.trim()) {
-      setHits([]);
-      return;
-    }
-    const timer = setTimeout(() => {
-      pending.current?.abort();
-      const controller = new AbortController();
-      pending.current = controller;
-      clientGql(
-        'Suggest',
-        { text, kinds: kinds as BrowserVariables<'Suggest'>['kinds'] },
-        controller.signal,
-      )
-        .then((data) => {
-          setHits(data.search.edges.map((edge) => edge.node.node));
-          setActive(-1);
-          setError(undefined);
-        })
-        .catch((e: Error) => {
-          if (e.name !== 'AbortError') setError(e.message);
-        });
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [text, kinds, typed]);
-
+  const close = () => {
+    setOpen(false);
+    setActive(-1);
+  };
   const pick = (hit: Hit) => {
-    setHits([]);
-    setTyped(false);
+    close();
     if (onPick) {
       onPick(hit);
       setText(hit.name);
     } else router.push(nodeHref(hit.id));
+  };
+  const showAll = () => {
+    if (!text.trim()) return;
+    close();
+    router.push(searchHref(text, kinds));
+  };
+  const choose = (index: number) => {
+    const chosen = hits[index];
+    if (chosen) pick(chosen.hit);
+    else showAll();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!open) setOpen(true);
+      if (optionCount) {
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setActive((a) =>
+          a < 0 && step < 0 ? optionCount - 1 : (a + step + optionCount) % optionCount,
+        );
+      }
+    } else if (event.key === 'Enter') {
+      if (active >= 0 && active < optionCount) choose(active);
+      else if (onPick && hits[0]) pick(hits[0].hit);
+      else if (!onPick) showAll();
+      else return;
+    } else if (event.key === 'Escape' && open) close();
+    else return;
+    event.preventDefault();
   };
 
   return (
@@ -81,35 +92,31 @@ export function SearchBox({
         id={inputId}
         type="search"
         role="combobox"
-        aria-expanded={hits.length > 0}
+        aria-expanded={expanded}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
         autoComplete="off"
         autoFocus={autoFocus}
-        placeholder="e.g. Llama 2, DeepSeek-R1, ChatGPT, jailbreak"
+        maxLength={200}
+        placeholder="e.g. Llama 3.1, GPT-4o, DeepSeek-R1, FMD-2026-0008, jailbreak"
         value={text}
         onChange={(event) => {
           setText(event.target.value);
-          setTyped(true);
+          setOpen(true);
+          setActive(-1);
         }}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
-          else if (event.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-          else if (event.key === 'Enter' && hits.length) pick(hits[Math.max(active, 0)]!);
-          else if (event.key === 'Escape') setHits([]);
-          else return;
-          event.preventDefault();
-        }}
+        onBlur={close}
+        onKeyDown={onKeyDown}
       />
       <ul
         id={listId}
         role="listbox"
         className="suggestions"
-        hidden={hits.length === 0}
+        hidden={!expanded}
         aria-label="Suggestions"
       >
-        {hits.map((hit, i) => (
+        {hits.map(({ hit, match }, i) => (
           <li
             key={hit.id}
             id={`${listId}-${i}`}
@@ -122,12 +129,33 @@ export function SearchBox({
           >
             <KindBadge kind={hit.kind} /> <span className="hit-name">{hit.name}</span>{' '}
             <span className="muted">{hit.id}</span>
+            {match === 'SIMILAR' ? <span className="hit-similar"> similar spelling</span> : null}
           </li>
         ))}
+        {seeAll ? (
+          <li
+            id={`${listId}-${hits.length}`}
+            role="option"
+            aria-selected={active === hits.length}
+            className="see-all"
+            onMouseDown={(event) => {
+              event.preventDefault();
+              showAll();
+            }}
+          >
+            See all {suggestions.totalCount.toLocaleString('en')} results for “{text.trim()}”
+          </li>
+        ) : null}
       </ul>
-      {error ? (
+      {answered && !suggestions.error && hits.length === 0 ? (
+        <p className="suggestions suggestions-empty" role="status">
+          No results for “{text.trim()}”. Check the spelling, use fewer words, or search by an id
+          such as FMD-2026-0008.
+        </p>
+      ) : null}
+      {answered && suggestions.error ? (
         <p role="alert" className="error-text">
-          Search failed: {error}
+          Cannot search: {readable(suggestions.error)}
         </p>
       ) : null}
     </div>

@@ -103,6 +103,15 @@ export type MatchMethod = 'EXACT' | 'ALIAS' | 'OWNER_NAME' | 'INFERRED' | 'REVIE
 export type ImportFormat =
   'CYCLONEDX' | 'HF_CARDS' | 'HF_TREE' | 'ECOSYSTEM_GRAPHS' | 'AVID' | 'JAILBREAKBENCH';
 
+/** How a search hit matched the text. */
+export type SearchMatch =
+  /** Its name, an alias or its id equals the text, ignoring case, spaces and punctuation. */
+  | 'EXACT'
+  /** Its words match the text's words (as prefixes, or spaced differently: GPT4o ~ GPT-4o). */
+  | 'WORDS'
+  /** Only a close spelling matches (a word of 4+ letters one or two edits away: lama ~ Llama). */
+  | 'SIMILAR';
+
 export type CycloneDxBomQueryVariables = Exact<{
   id: string | number;
   asOf: string | null | undefined;
@@ -567,6 +576,27 @@ export type FindPathQuery = {
   } | null;
 };
 
+export type SearchPageQueryVariables = Exact<{
+  text: string;
+  kinds: Array<NodeKind> | NodeKind | null | undefined;
+  after: string | null | undefined;
+}>;
+
+export type SearchPageQuery = {
+  search: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    byKind: Array<{ kind: NodeKind; count: number }>;
+    edges: Array<{
+      cursor: string;
+      node: {
+        match: SearchMatch;
+        node: { id: string; name: string; kind: NodeKind; aliases: Array<string> };
+      };
+    }>;
+  };
+};
+
 export type WhatIfOriginQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -667,7 +697,12 @@ export type SuggestQueryVariables = Exact<{
 }>;
 
 export type SuggestQuery = {
-  search: { edges: Array<{ node: { node: { id: string; name: string; kind: NodeKind } } }> };
+  search: {
+    totalCount: number;
+    edges: Array<{
+      node: { match: SearchMatch; node: { id: string; name: string; kind: NodeKind } };
+    }>;
+  };
 };
 
 export type PanelQueryVariables = Exact<{

@@ -27,8 +27,10 @@ export const BROWSER_OPERATIONS = {
     document: /* GraphQL */ `
       query Suggest($text: String!, $kinds: [NodeKind!]) {
         search(text: $text, kinds: $kinds, first: 8) {
+          totalCount
           edges {
             node {
+              match
               node {
                 id
                 name

@@ -47,13 +47,16 @@ export const nodeResolvers = {
         first,
         offset,
       });
-      const hits = page.items.map(({ entity, score }) => ({ node: entity, score }));
-      return connection(
-        hits,
-        (_hit, i) => offsetCursor(offset + i),
-        page.totalCount,
-        page.hasNextPage,
-      );
+      const hits = page.items.map(({ entity, score, match }) => ({ node: entity, score, match }));
+      return {
+        ...connection(
+          hits,
+          (_hit, i) => offsetCursor(offset + i),
+          page.totalCount,
+          page.hasNextPage,
+        ),
+        byKind: page.byKind,
+      };
     },
     providers: lister('Provider'),
     models: lister('Model'),
