@@ -80,7 +80,7 @@ describe.skipIf(!inject('realData'))('a defect reaching thousands of nodes (FMD-
         expect(drawn).toEqual(expect.arrayContaining(rows.map((row) => row.node.id)));
 
         // On load the whole graph is fitted inside its canvas.
-        await page.locator('#totals-title').scrollIntoViewIfNeeded();
+        await page.locator('.impact-split').evaluate((split) => split.scrollIntoView());
         const loaded = await drawnBox(page, undefined);
         expect(loaded.left).toBeGreaterThanOrEqual(loaded.canvas.left - 1);
         expect(loaded.right).toBeLessThanOrEqual(loaded.canvas.right + 1);
@@ -162,18 +162,18 @@ describe.skipIf(!inject('realData'))('a defect reaching thousands of nodes (FMD-
       await waitForGraph(page);
       const total = whole.impact.totals.exposed.toLocaleString('en-US');
       await expect
-        .poll(() => page.getByTestId('exposed-range').textContent())
+        .poll(() => page.getByTestId('exposed-range').textContent(), { timeout: 15_000 })
         .toBe(`1–100 of ${total}`);
       await page.getByRole('button', { name: 'Next page' }).click();
       await expect
-        .poll(() => page.getByTestId('exposed-range').textContent())
+        .poll(() => page.getByTestId('exposed-range').textContent(), { timeout: 15_000 })
         .toBe(`101–200 of ${total}`);
 
       // Drill into the largest hop: the list pages that hop only, as the API counts it.
       const largest = [...whole.impact.totals.byDistance].sort((a, b) => b.count - a.count)[0]!;
       await page.locator(`[data-drill="distance:${largest.distance}"]`).click();
       await expect
-        .poll(() => page.getByTestId('exposed-range').textContent())
+        .poll(() => page.getByTestId('exposed-range').textContent(), { timeout: 15_000 })
         .toBe(`1–${Math.min(100, largest.count)} of ${largest.count.toLocaleString('en-US')}`);
       const distances = await page
         .locator('[data-testid="exposed-table"] tr[data-exposed]')

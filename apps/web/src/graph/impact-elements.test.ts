@@ -84,6 +84,13 @@ describe('impactGraph', () => {
     ]);
   });
 
+  it('takes at most a few context nodes per hop, so no column outgrows the canvas', () => {
+    const elements = impactGraph({ rows, deployments: [deployment], byDistance }, 10, 1);
+    // b fills hop 1's one place; c waits; e at hop 2 still fits.
+    expect(ids(elements, 'nodes')).toEqual(expect.arrayContaining(['b', 'e']));
+    expect(ids(elements, 'nodes')).not.toContain('c');
+  });
+
   it('stands one counted node per hop for what it leaves out, so the counts add up', () => {
     const elements = impactGraph({ rows, deployments: [deployment], byDistance }, 2);
     const more = elements.find((e) => e.data.id === 'more:1');
@@ -94,6 +101,17 @@ describe('impactGraph', () => {
     expect(elements.find((e) => e.data.id === 'more:2')?.data.more).toBe(1);
     const roomy = impactGraph({ rows, deployments: [deployment], byDistance }, 10);
     expect(roomy.find((e) => e.data.id === 'more:2')).toBeUndefined();
+  });
+
+  it('counts the hops past the furthest drawn one in one node', () => {
+    const deep = [...byDistance, { key: '3', count: 5 }, { key: '4', count: 7 }];
+    const elements = impactGraph({ rows, deployments: [deployment], byDistance: deep }, 10);
+    // Nothing is drawn past hop 2: hops 3 and 4 share one node, tied to hop 2.
+    expect(elements.find((e) => e.data.id === 'more:3')?.data).toMatchObject({
+      label: '+12 more at hops 3–4',
+      more: 12,
+    });
+    expect(elements.find((e) => e.data.id === 'more:4')).toBeUndefined();
   });
 
   it('colours a mitigated node as mitigated, at the level it would have had', () => {

@@ -40,8 +40,12 @@ export interface ImpactGraphInput {
   byDistance: { key: string; count: number }[];
 }
 
-/** How many nodes beyond the deployments' paths the graph takes: past that, labels overlap. */
-export const CONTEXT_BUDGET = 40;
+/**
+ * How many nodes beyond the deployments' paths the graph takes, and at most how many per hop:
+ * past that a hop's column outgrows the canvas and labels shrink below reading size.
+ */
+export const CONTEXT_BUDGET = 16;
+export const PER_HOP_BUDGET = 4;
 
 type GraphNode = {
   id: string;
@@ -61,7 +65,11 @@ type GraphNode = {
  * and per hop one "+N more at hop k" node standing for the nodes left out, so the counts add up.
  * Edges are the witness paths' relationships, inferred ones marked.
  */
-export function impactGraph(input: ImpactGraphInput, budget = CONTEXT_BUDGET): ElementDefinition[] {
+export function impactGraph(
+  input: ImpactGraphInput,
+  budget = CONTEXT_BUDGET,
+  perHop = PER_HOP_BUDGET,
+): ElementDefinition[] {
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, ElementDefinition>();
   const addPath = (
@@ -116,16 +124,18 @@ export function impactGraph(input: ImpactGraphInput, budget = CONTEXT_BUDGET): E
   // Rows the API listed: they carry their own level (a mitigated node keeps its would-be level).
   const rowNames = new Map(input.rows.map((row) => [row.id, [row.name, row.kind]] as const));
   const limit = nodes.size + budget;
+  const addedAt = new Map<number, number>();
   for (const row of input.rows) {
     const known = nodes.get(row.id);
     if (known) {
       Object.assign(known, { level: row.level, distance: row.distance, mitigated: row.mitigated });
       continue;
     }
-    if (nodes.size >= limit) continue;
+    if (nodes.size >= limit || (addedAt.get(row.distance) ?? 0) >= perHop) continue;
     // Only rows whose path is already drawn: a node never floats apart from how it is reached.
     if (!row.path.slice(0, -1).every((id) => nodes.has(id))) continue;
     addPath(row.path, row.hops, rowNames as Map<string, [string, string]>);
+    addedAt.set(row.distance, (addedAt.get(row.distance) ?? 0) + 1);
     Object.assign(nodes.get(row.id)!, { mitigated: row.mitigated, level: row.level });
   }
 
@@ -141,7 +151,11 @@ export function impactGraph(input: ImpactGraphInput, budget = CONTEXT_BUDGET): E
   ];
 }
 
-/** Per hop, one node counting the exposed nodes the graph leaves out, tied to the hop before. */
+/**
+ * Per hop, one node counting the exposed nodes the graph leaves out, tied to the hop before; the
+ * hops past the one after the furthest drawn node share one node ("+52 more at hops 5-9"), so
+ * a long thin tail does not stretch the graph.
+ */
 function moreNodes(
   nodes: Map<string, GraphNode>,
   byDistance: { key: string; count: number }[],
@@ -151,16 +165,24 @@ function moreNodes(
     if (node.mitigated) continue;
     shownAt.set(node.distance, [...(shownAt.get(node.distance) ?? []), node]);
   }
-  return byDistance.flatMap(({ key, count }) => {
+  const deepest = Math.max(0, ...shownAt.keys());
+  const groups = new Map<number, { left: number; last: number }>();
+  for (const { key, count } of byDistance) {
     const distance = Number(key);
     const left = count - (shownAt.get(distance)?.length ?? 0);
-    if (left <= 0) return [];
+    if (left <= 0) continue;
+    const at = Math.min(distance, deepest + 1);
+    const group = groups.get(at) ?? { left: 0, last: distance };
+    groups.set(at, { left: group.left + left, last: Math.max(group.last, distance) });
+  }
+  return [...groups].flatMap(([distance, { left, last }]) => {
     const id = `more:${distance}`;
+    const hops = last > distance ? `hops ${distance}–${last}` : `hop ${distance}`;
     const node: ElementDefinition = {
       group: 'nodes',
       data: {
         id,
-        label: `+${left.toLocaleString('en-US')} more at hop ${distance}`,
+        label: `+${left.toLocaleString('en-US')} more at ${hops}`,
         kind: 'More',
         distance,
         more: left,

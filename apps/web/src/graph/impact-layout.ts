@@ -34,6 +34,10 @@ export function impactStyle(): StylesheetJson {
         'text-margin-y': 0,
         'text-wrap': 'ellipsis',
         'text-max-width': '190px',
+        // Edges leave a node to the right, through its label: the label stays legible over them.
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
       },
     },
     {

@@ -129,7 +129,7 @@ export function ExposedList({
                   <td>{row.distance}</td>
                   <td className="path">
                     {last
-                      ? `${RELATION_STYLES[last.relation]?.label ?? last.relation}${last.declared ? '' : ' (inferred)'} from ${row.path.at(-2)?.name ?? ''}`
+                      ? `${RELATION_STYLES[last.relation]?.label ?? last.relation}${last.declared ? '' : ' (inferred)'}: ${row.path.at(-2)?.name ?? ''}`
                       : 'origin'}
                   </td>
                 </tr>

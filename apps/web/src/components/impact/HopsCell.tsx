@@ -68,7 +68,9 @@ export function HopsCell({
                   data-testid="hop-rule"
                 >
                   {' '}
-                  → {RELATION_STYLES[hop.relation]?.label ?? hop.relation}X
+                  → {RELATION_STYLES[hop.relation]?.label ?? hop.relation}
+                  {hop.declared ? '' : ' (inferred)'},{' '}
+                  {hop.transmits?.toLowerCase() ?? 'level not given'} →{' '}
                 </span>
               ) : i > 0 ? (
                 ' → '

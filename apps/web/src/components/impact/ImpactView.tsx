@@ -2,7 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
-import { CONTEXT_BUDGET, impactGraph, maxDistance } from '../../graph/impact-elements';
+import {
+  CONTEXT_BUDGET,
+  impactGraph,
+  maxDistance,
+  PER_HOP_BUDGET,
+} from '../../graph/impact-elements';
 import { nodeHref } from '../../lib/links';
 import { Legend } from '../Legend';
 import { DeploymentTable } from './DeploymentTable';
@@ -82,18 +87,32 @@ export function ImpactView({
             />
             <button
               type="button"
+              aria-label="Previous hop"
+              title="Previous hop"
               onClick={() => setHop(Math.max(0, clampedHop - 1))}
               disabled={clampedHop === 0}
             >
-              Previous hop
+              ◀
             </button>
             <button
               type="button"
+              aria-label="Next hop"
+              title="Next hop"
               onClick={() => setHop(Math.min(furthest, clampedHop + 1))}
               disabled={clampedHop === furthest}
             >
-              Next hop
+              ▶
             </button>
+            <Legend show="impact" />
+            <details className="impact-about">
+              <summary>What the graph draws</summary>
+              <p className="impact-note">
+                {drawn < data.totals.exposed + data.totals.mitigated
+                  ? `Drawn: every deployment's path and the nearest, strongest others (${drawn} nodes, up to ${CONTEXT_BUDGET} beyond the paths, ${PER_HOP_BUDGET} per hop); a dashed box counts the rest of its hop. `
+                  : ''}
+                {PATH_RULE} Hover a row to light its path; click a node to open it.
+              </p>
+            </details>
           </div>
           <ImpactGraph
             elements={elements}
@@ -104,13 +123,6 @@ export function ImpactView({
             onDrillHop={onDrillHop}
             label={`Impact graph, left to right by hop: every exposed deployment and its path, and ${drawn} of ${data.totals.exposed} exposed nodes in all; the tables list them.`}
           />
-          <p className="muted small impact-note">
-            {drawn < data.totals.exposed + data.totals.mitigated
-              ? `Drawn: every deployment's path and the nearest, strongest others (${drawn} nodes, up to ${CONTEXT_BUDGET} beyond the paths); a dashed box counts the rest of its hop. `
-              : ''}
-            {PATH_RULE} Hover a row to light its path; click a node to open it.
-          </p>
-          <Legend show="impact" />
         </div>
         <div className="impact-tables-col">
           <DeploymentTable
