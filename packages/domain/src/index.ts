@@ -98,6 +98,7 @@ export {
   Impact,
   ImpactView,
   type ExposedRow,
+  type PathHop,
   type ImpactFilter,
   type LineageGraph,
   type LineageNodeInput,

@@ -233,6 +233,35 @@ export type ExposedNode = {
   path: Array<Node>;
   /** True for a node shown not to be affected: reported with the level it would have had. */
   mitigated: Scalars['Boolean']['output'];
+  /** The witness path hop by hop, origin side first: the relationship of each hop and the transmission rule that applied. */
+  hops: Array<PathHop>;
+};
+
+/** One hop of a witness path: the relationship into a node, and what the defect's transmission rule gives it. */
+export type PathHop = {
+  __typename?: 'PathHop';
+  /** The node the hop reaches. */
+  node: Node;
+  /** That node's own exposure level and distance (its strongest path's, which may be another). */
+  level: ExposureLevel;
+  distance: Scalars['Int']['output'];
+  relation: LineageRelation;
+  /** False for an inferred relationship: it transmits at most LIKELY. */
+  declared: Scalars['Boolean']['output'];
+  /** The level the defect's transmission rule gives this relation, declared or inferred: the path's level is the weakest of its hops'. */
+  transmits: ExposureLevel;
+};
+
+export type DistanceCount = {
+  __typename?: 'DistanceCount';
+  distance: Scalars['Int']['output'];
+  count: Scalars['Int']['output'];
+};
+
+export type RelationCount = {
+  __typename?: 'RelationCount';
+  relation: LineageRelation;
+  count: Scalars['Int']['output'];
 };
 
 export type ExposedNodeEdge = {
@@ -263,6 +292,10 @@ export type ImpactTotals = {
   deployments: Scalars['Int']['output'];
   byLevel: Array<LevelCount>;
   byKind: Array<KindCount>;
+  /** Exposed nodes by distance from an origin (hops), nearest first. */
+  byDistance: Array<DistanceCount>;
+  /** Exposed nodes by the relation of the last hop of their witness path (origins excluded), most first. */
+  byRelation: Array<RelationCount>;
 };
 
 export type ProviderExposure = {
@@ -1697,6 +1730,8 @@ export type QueryImpactArgs = {
   minLevel?: InputMaybe<ExposureLevel>;
   kinds?: InputMaybe<Array<NodeKind>>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  distance?: InputMaybe<Scalars['Int']['input']>;
+  relation?: InputMaybe<LineageRelation>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   disclosedOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -2153,11 +2188,15 @@ export type ResolversTypes = {
   ImportSummary: ResolverTypeWrapper<ImportSummary>;
   ImportPayload: ResolverTypeWrapper<ImportPayload>;
   ExposedNode: ResolverTypeWrapper<
-    Omit<ExposedNode, 'node' | 'path'> & {
+    Omit<ExposedNode, 'node' | 'path' | 'hops'> & {
       node: ResolversTypes['Node'];
       path: Array<ResolversTypes['Node']>;
+      hops: Array<ResolversTypes['PathHop']>;
     }
   >;
+  PathHop: ResolverTypeWrapper<Omit<PathHop, 'node'> & { node: ResolversTypes['Node'] }>;
+  DistanceCount: ResolverTypeWrapper<DistanceCount>;
+  RelationCount: ResolverTypeWrapper<RelationCount>;
   ExposedNodeEdge: ResolverTypeWrapper<
     Omit<ExposedNodeEdge, 'node'> & { node: ResolversTypes['ExposedNode'] }
   >;
@@ -2438,10 +2477,14 @@ export type ResolversParentTypes = {
   ImportWriteCounts: ImportWriteCounts;
   ImportSummary: ImportSummary;
   ImportPayload: ImportPayload;
-  ExposedNode: Omit<ExposedNode, 'node' | 'path'> & {
+  ExposedNode: Omit<ExposedNode, 'node' | 'path' | 'hops'> & {
     node: ResolversParentTypes['Node'];
     path: Array<ResolversParentTypes['Node']>;
+    hops: Array<ResolversParentTypes['PathHop']>;
   };
+  PathHop: Omit<PathHop, 'node'> & { node: ResolversParentTypes['Node'] };
+  DistanceCount: DistanceCount;
+  RelationCount: RelationCount;
   ExposedNodeEdge: Omit<ExposedNodeEdge, 'node'> & { node: ResolversParentTypes['ExposedNode'] };
   ExposedNodeConnection: Omit<ExposedNodeConnection, 'edges'> & {
     edges: Array<ResolversParentTypes['ExposedNodeEdge']>;
@@ -2769,6 +2812,35 @@ export type ExposedNodeResolvers<
   distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   mitigated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hops?: Resolver<Array<ResolversTypes['PathHop']>, ParentType, ContextType>;
+};
+
+export type PathHopResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['PathHop'] = ResolversParentTypes['PathHop'],
+> = {
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+  distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['LineageRelation'], ParentType, ContextType>;
+  declared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  transmits?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+};
+
+export type DistanceCountResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['DistanceCount'] = ResolversParentTypes['DistanceCount'],
+> = {
+  distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RelationCountResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['RelationCount'] = ResolversParentTypes['RelationCount'],
+> = {
+  relation?: Resolver<ResolversTypes['LineageRelation'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ExposedNodeEdgeResolvers<
@@ -2807,6 +2879,8 @@ export type ImpactTotalsResolvers<
   deployments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byLevel?: Resolver<Array<ResolversTypes['LevelCount']>, ParentType, ContextType>;
   byKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
+  byDistance?: Resolver<Array<ResolversTypes['DistanceCount']>, ParentType, ContextType>;
+  byRelation?: Resolver<Array<ResolversTypes['RelationCount']>, ParentType, ContextType>;
 };
 
 export type ProviderExposureResolvers<
@@ -3894,6 +3968,9 @@ export type Resolvers<ContextType = any> = {
   ImportSummary?: ImportSummaryResolvers<ContextType>;
   ImportPayload?: ImportPayloadResolvers<ContextType>;
   ExposedNode?: ExposedNodeResolvers<ContextType>;
+  PathHop?: PathHopResolvers<ContextType>;
+  DistanceCount?: DistanceCountResolvers<ContextType>;
+  RelationCount?: RelationCountResolvers<ContextType>;
   ExposedNodeEdge?: ExposedNodeEdgeResolvers<ContextType>;
   ExposedNodeConnection?: ExposedNodeConnectionResolvers<ContextType>;
   LevelCount?: LevelCountResolvers<ContextType>;

@@ -210,6 +210,9 @@ export type DefectImpactQuery = {
       mitigated: number;
       deployments: number;
       byLevel: Array<{ level: ExposureLevel; count: number }>;
+      byKind: Array<{ kind: NodeKind; count: number }>;
+      byDistance: Array<{ distance: number; count: number }>;
+      byRelation: Array<{ relation: LineageRelation; count: number }>;
     };
     mitigated: Array<{
       level: ExposureLevel;
@@ -223,7 +226,6 @@ export type DefectImpactQuery = {
         level: ExposureLevel;
         distance: number;
         node: { id: string; name: string };
-        path: Array<{ id: string; name: string }>;
       }>;
     }>;
     exposed: {
@@ -234,6 +236,32 @@ export type DefectImpactQuery = {
           distance: number;
           node: { id: string; name: string; kind: NodeKind };
           path: Array<{ id: string }>;
+          hops: Array<{ relation: LineageRelation; declared: boolean }>;
+        };
+      }>;
+    };
+  };
+};
+
+export type DefectDeploymentsQueryVariables = Exact<{
+  id: string | number;
+  asOf: string | null | undefined;
+  disclosedOnly: boolean | null | undefined;
+}>;
+
+export type DefectDeploymentsQuery = {
+  impact: {
+    exposed: {
+      edges: Array<{
+        node: {
+          node: { id: string };
+          path: Array<{ id: string; name: string; kind: NodeKind }>;
+          hops: Array<{
+            relation: LineageRelation;
+            declared: boolean;
+            transmits: ExposureLevel;
+            level: ExposureLevel;
+          }>;
         };
       }>;
     };
@@ -610,6 +638,36 @@ export type ExpandedRelationshipFragment = {
   to: { id: string; name: string; kind: NodeKind };
 };
 
+export type ImpactPageQueryVariables = Exact<{
+  id: string | number;
+  asOf: string | null | undefined;
+  disclosedOnly: boolean | null | undefined;
+  first: number;
+  after: string | null | undefined;
+  kinds: Array<NodeKind> | NodeKind | null | undefined;
+  distance: number | null | undefined;
+  relation: LineageRelation | null | undefined;
+}>;
+
+export type ImpactPageQuery = {
+  impact: {
+    asOf: string;
+    exposed: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: {
+          level: ExposureLevel;
+          distance: number;
+          node: { id: string; name: string; kind: NodeKind };
+          path: Array<{ id: string; name: string }>;
+          hops: Array<{ relation: LineageRelation; declared: boolean; transmits: ExposureLevel }>;
+        };
+      }>;
+    };
+  };
+};
+
 export type ImpactFieldsFragment = {
   asOf: string;
   totals: {
@@ -617,6 +675,9 @@ export type ImpactFieldsFragment = {
     mitigated: number;
     deployments: number;
     byLevel: Array<{ level: ExposureLevel; count: number }>;
+    byKind: Array<{ kind: NodeKind; count: number }>;
+    byDistance: Array<{ distance: number; count: number }>;
+    byRelation: Array<{ relation: LineageRelation; count: number }>;
   };
   mitigated: Array<{
     level: ExposureLevel;
@@ -630,7 +691,6 @@ export type ImpactFieldsFragment = {
       level: ExposureLevel;
       distance: number;
       node: { id: string; name: string };
-      path: Array<{ id: string; name: string }>;
     }>;
   }>;
   exposed: {
@@ -641,6 +701,24 @@ export type ImpactFieldsFragment = {
         distance: number;
         node: { id: string; name: string; kind: NodeKind };
         path: Array<{ id: string }>;
+        hops: Array<{ relation: LineageRelation; declared: boolean }>;
+      };
+    }>;
+  };
+};
+
+export type DeploymentPathsFragment = {
+  exposed: {
+    edges: Array<{
+      node: {
+        node: { id: string };
+        path: Array<{ id: string; name: string; kind: NodeKind }>;
+        hops: Array<{
+          relation: LineageRelation;
+          declared: boolean;
+          transmits: ExposureLevel;
+          level: ExposureLevel;
+        }>;
       };
     }>;
   };
@@ -661,6 +739,9 @@ export type WhatIfQuery = {
       mitigated: number;
       deployments: number;
       byLevel: Array<{ level: ExposureLevel; count: number }>;
+      byKind: Array<{ kind: NodeKind; count: number }>;
+      byDistance: Array<{ distance: number; count: number }>;
+      byRelation: Array<{ relation: LineageRelation; count: number }>;
     };
     mitigated: Array<{
       level: ExposureLevel;
@@ -674,7 +755,6 @@ export type WhatIfQuery = {
         level: ExposureLevel;
         distance: number;
         node: { id: string; name: string };
-        path: Array<{ id: string; name: string }>;
       }>;
     }>;
     exposed: {
@@ -685,6 +765,33 @@ export type WhatIfQuery = {
           distance: number;
           node: { id: string; name: string; kind: NodeKind };
           path: Array<{ id: string }>;
+          hops: Array<{ relation: LineageRelation; declared: boolean }>;
+        };
+      }>;
+    };
+  };
+};
+
+export type WhatIfDeploymentsQueryVariables = Exact<{
+  node: string | number;
+  category: DefectCategory;
+  severity: Severity;
+  asOf: string | null | undefined;
+}>;
+
+export type WhatIfDeploymentsQuery = {
+  whatIf: {
+    exposed: {
+      edges: Array<{
+        node: {
+          node: { id: string };
+          path: Array<{ id: string; name: string; kind: NodeKind }>;
+          hops: Array<{
+            relation: LineageRelation;
+            declared: boolean;
+            transmits: ExposureLevel;
+            level: ExposureLevel;
+          }>;
         };
       }>;
     };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { collapseFanOuts } from './collapse';
-import { impactElements, pathElementIds, type ImpactRow } from './impact-elements';
 import { mergeViews, toCyElements } from './to-cy-elements';
 
 const node = (id: string, kind = 'FineTune') => ({ id, name: id.toUpperCase(), kind });
@@ -110,66 +109,5 @@ describe('collapseFanOuts', () => {
     });
     expect(result.groups.get('group:base|QUANTIZED_FROM|Quantization')).toHaveLength(28);
     expect(result.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['q00', 'q01']));
-  });
-});
-
-describe('impactElements', () => {
-  const rows: ImpactRow[] = [
-    {
-      id: 'o',
-      name: 'O',
-      kind: 'BaseModel',
-      level: 'CONFIRMED',
-      distance: 0,
-      path: ['o'],
-      mitigated: false,
-    },
-    {
-      id: 'a',
-      name: 'A',
-      kind: 'FineTune',
-      level: 'CERTAIN',
-      distance: 1,
-      path: ['o', 'a'],
-      mitigated: false,
-    },
-    {
-      id: 'd',
-      name: 'D',
-      kind: 'Deployment',
-      level: 'CERTAIN',
-      distance: 2,
-      path: ['o', 'a', 'd'],
-      mitigated: false,
-    },
-    {
-      id: 'm',
-      name: 'M',
-      kind: 'FineTune',
-      level: 'LIKELY',
-      distance: 1,
-      path: ['o', 'm'],
-      mitigated: true,
-    },
-  ];
-
-  it('joins the nodes by the edges of their witness paths, coloured by level', () => {
-    const elements = impactElements(rows);
-    expect(elements.filter((e) => e.group === 'edges').map((e) => e.data.id)).toEqual([
-      'o->a',
-      'a->d',
-      'o->m',
-    ]);
-    expect(elements.find((e) => e.data.id === 'm')?.classes).toBe('FineTune level-MITIGATED');
-  });
-
-  it('shows at hop k only the nodes within k, with their paths', () => {
-    const ids = impactElements(rows, 1).map((e) => e.data.id);
-    expect(ids).toEqual(['o', 'a', 'm', 'o->a', 'o->m']);
-    expect(impactElements(rows, 0).map((e) => e.data.id)).toEqual(['o']);
-  });
-
-  it('names the elements of one path for highlighting', () => {
-    expect(pathElementIds(['o', 'a', 'd'])).toEqual(['o', 'a', 'd', 'o->a', 'a->d']);
   });
 });

@@ -1,7 +1,21 @@
-import { DEFECT_CATEGORIES, MAX_ID_LENGTH, NODE_KINDS, SEVERITIES } from '@lineage/domain';
+import {
+  DEFECT_CATEGORIES,
+  LINEAGE_RELATIONS,
+  MAX_ID_LENGTH,
+  NODE_KINDS,
+  SEVERITIES,
+} from '@lineage/domain';
 import { z } from 'zod';
-import { IMPACT_FIELDS } from '../components/impact/impact-data';
-import type { HopsQuery, PanelQuery, SuggestQuery, WhatIfQuery } from '../generated/graphql';
+import { DEPLOYMENT_PATHS, IMPACT_FIELDS } from '../components/impact/impact-data';
+import { IMPACT_PAGE, LIST_PAGE_SIZE } from '../components/impact/exposed-page';
+import type {
+  HopsQuery,
+  ImpactPageQuery,
+  PanelQuery,
+  SuggestQuery,
+  WhatIfDeploymentsQuery,
+  WhatIfQuery,
+} from '../generated/graphql';
 
 const id = z.string().min(1).max(MAX_ID_LENGTH);
 /** A calendar day as the API's Date takes it; the API names a date that does not exist. */
@@ -9,8 +23,28 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYY
 
 const WHAT_IF = /* GraphQL */ `
   query WhatIf($node: ID!, $category: DefectCategory!, $severity: Severity!, $asOf: Date) {
-    whatIf(nodeId: $node, category: $category, severity: $severity, first: 500, asOf: $asOf) {
+    whatIf(nodeId: $node, category: $category, severity: $severity, first: 60, asOf: $asOf) {
       ...ImpactFields
+    }
+  }
+`;
+
+const WHAT_IF_DEPLOYMENTS = /* GraphQL */ `
+  query WhatIfDeployments(
+    $node: ID!
+    $category: DefectCategory!
+    $severity: Severity!
+    $asOf: Date
+  ) {
+    whatIf(
+      nodeId: $node
+      category: $category
+      severity: $severity
+      first: 500
+      kinds: [Deployment]
+      asOf: $asOf
+    ) {
+      ...DeploymentPaths
     }
   }
 `;
@@ -139,6 +173,30 @@ export const BROWSER_OPERATIONS = {
       asOf: date.optional(),
     }),
   },
+  /** The what-if page's exposed deployments with their paths, hop by hop. */
+  WhatIfDeployments: {
+    document: WHAT_IF_DEPLOYMENTS + DEPLOYMENT_PATHS,
+    variables: z.strictObject({
+      node: id,
+      category: z.enum(DEFECT_CATEGORIES),
+      severity: z.enum(SEVERITIES),
+      asOf: date.optional(),
+    }),
+  },
+  /** The defect page's paged list of every exposed node, or of one aggregate group. */
+  ImpactPage: {
+    document: IMPACT_PAGE,
+    variables: z.strictObject({
+      id,
+      asOf: date.optional(),
+      disclosedOnly: z.boolean().optional(),
+      first: z.number().int().min(1).max(LIST_PAGE_SIZE),
+      after: z.string().max(200).optional(),
+      kinds: z.array(z.enum(NODE_KINDS)).max(NODE_KINDS.length).optional(),
+      distance: z.number().int().min(0).max(100).optional(),
+      relation: z.enum(LINEAGE_RELATIONS).optional(),
+    }),
+  },
 } as const;
 
 export type BrowserOperation = keyof typeof BROWSER_OPERATIONS;
@@ -149,6 +207,8 @@ export interface BrowserResults {
   Panel: PanelQuery;
   WhatIf: WhatIfQuery;
   Hops: HopsQuery;
+  ImpactPage: ImpactPageQuery;
+  WhatIfDeployments: WhatIfDeploymentsQuery;
 }
 export type BrowserVariables<Name extends BrowserOperation> = z.input<
   (typeof BROWSER_OPERATIONS)[Name]['variables']

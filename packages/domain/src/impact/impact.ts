@@ -67,27 +67,58 @@ export class Impact {
    * id order).
    */
   witness(node: number): number[] {
+    return this.walk(node).path;
+  }
+
+  /**
+   * The relationships of the witness path, origin first (one fewer than its nodes): between two
+   * nodes joined by several relationships, the one transmitting most (then the lowest index).
+   */
+  witnessEdges(node: number): number[] {
+    return this.walk(node).edges;
+  }
+
+  /** The relationship over which the defect reaches the node on its witness path; -1 at an origin. */
+  lastEdge(node: number): number {
+    return this.walk(node, 1).edges[0] ?? -1;
+  }
+
+  private walk(node: number, maxSteps = Number.POSITIVE_INFINITY) {
     const rank = this.level[node]!;
-    if (rank === 0) return [];
+    if (rank === 0) return { path: [], edges: [] };
     const path = [node];
+    const edges: number[] = [];
     const reached = this.searches.get(rank);
-    if (!reached) return path; // an origin: CONFIRMED, distance 0
+    if (!reached) return { path, edges }; // an origin: CONFIRMED, distance 0
     let current = node;
     // `reached` holds distances plus one: a parent one step nearer holds d (that is, d - 1 + 1).
-    for (let d = reached[node]! - 1; d > 0; d--) {
+    for (let d = reached[node]! - 1; d > 0 && path.length <= maxSteps; d--) {
       let best = -1;
+      let bestEdge = -1;
+      let bestLevel = -1;
       for (let i = this.graph.upStart[current]!; i < this.graph.upStart[current + 1]!; i++) {
         const edge = this.graph.upEdges[i]!;
         const parent = this.graph.edgeParent[edge]!;
         if (reached[parent] !== d || this.mitigating[parent]) continue;
-        if (edgeLevel(this.graph, this.edgeLevels, edge) < rank) continue;
+        const level = edgeLevel(this.graph, this.edgeLevels, edge);
+        if (level < rank) continue;
         if (!edgeHoldsOn(this.graph, edge, this.asOf)) continue;
-        if (best < 0 || parent < best) best = parent;
+        if (best < 0 || parent < best || (parent === best && level > bestLevel)) {
+          best = parent;
+          bestEdge = edge;
+          bestLevel = level;
+        }
       }
       current = best;
       path.push(current);
+      edges.push(bestEdge);
     }
-    return path.reverse();
+    return { path: path.reverse(), edges: edges.reverse() };
+  }
+
+  /** The level (as a rank) the defect's transmission rule gives one relationship. */
+  edgeRank(edge: number): number {
+    return edgeLevel(this.graph, this.edgeLevels, edge);
   }
 
   /** Counts by level and by kind over the whole impact (mitigated nodes excluded). */

@@ -10,5 +10,5 @@ export {
 } from './lineage-graph';
 export { computeImpact, type DefectSpec, type ImpactOptions } from './compute-impact';
 export { Impact } from './impact';
-export { ImpactView, type ExposedRow, type ImpactFilter } from './impact-view';
+export { ImpactView, type ExposedRow, type ImpactFilter, type PathHop } from './impact-view';
 export { timeBreakpoints, periodsOf, type TimedValue } from './periods';

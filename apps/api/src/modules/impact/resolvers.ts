@@ -1,5 +1,5 @@
 import type { AsOf, ExposureRow, ExposureWindow } from '@lineage/core';
-import type { ExposedRow, ImpactFilter, ImpactView } from '@lineage/domain';
+import type { ExposedRow, ImpactFilter, ImpactView, PathHop } from '@lineage/domain';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
 import { LIST_CAPS } from '../../list-sizes';
@@ -13,7 +13,8 @@ import type {
 import { knownIds } from './known-ids';
 
 /** What impact and whatIf share: the page, its filter and the depth limit. */
-type PageArgs = Pick<QueryImpactArgs, 'first' | 'after' | 'minLevel' | 'kinds' | 'maxDepth'>;
+type PageArgs = Pick<QueryImpactArgs, 'first' | 'after' | 'minLevel' | 'kinds' | 'maxDepth'> &
+  Partial<Pick<QueryImpactArgs, 'distance' | 'relation'>>;
 
 function maxDepthOf(args: PageArgs): number | undefined {
   const depth = args.maxDepth ?? undefined;
@@ -32,13 +33,19 @@ function impactResult(view: ImpactView, asOf: AsOf, args: PageArgs, subject: obj
   const filter: ImpactFilter = {
     minLevel: args.minLevel ?? undefined,
     kinds: args.kinds ?? undefined,
+    distance: args.distance ?? undefined,
+    relation: args.relation ?? undefined,
   };
   return {
     asOf: asOf.date,
     defect: null,
     hypothesis: null,
     ...subject,
-    totals: () => view.totals(),
+    totals: () => ({
+      ...view.totals(),
+      byDistance: () => view.byDistance(),
+      byRelation: () => view.byRelation(),
+    }),
     mitigated: () => view.mitigated().slice(0, LIST_CAPS.mitigations),
     // The most exposed first: the view orders deployments by level, then distance.
     deploymentsByProvider: (_: unknown, ctx: Context) =>
@@ -134,6 +141,7 @@ export const impactResolvers = {
     },
   },
   ExposedNode: { node: nodeOf, path: pathOf },
+  PathHop: { node: (hop: PathHop, _: unknown, ctx: Context) => ctx.loaders.node.load(hop.to) },
   Exposure: { path: pathOf },
   ExposureWindow: {
     path: (window: ExposureWindow, _: unknown, ctx: Context) =>

@@ -11,8 +11,10 @@ import { LevelBadge } from '../Badges';
 import type { StoredRelation } from '../../lib/provenance';
 import type { DeploymentRow } from './impact-data';
 import { HopsCell } from './HopsCell';
+import { deploymentInDrill, type Drill } from './drill';
+import { LEVEL_MEANINGS } from './level-meanings';
 
-type SortKey = 'name' | 'level' | 'distance';
+type SortKey = 'name' | 'level' | 'distance' | 'provider';
 
 const COLUMNS: Column<DeploymentRow>[] = [
   { header: 'provider', value: (r) => r.provider },
@@ -25,13 +27,14 @@ const COLUMNS: Column<DeploymentRow>[] = [
 
 const levelRank = (level: string) => LEVEL_ORDER.indexOf(level as (typeof LEVEL_ORDER)[number]);
 
-/** Exposed deployments grouped by the provider operating them; sortable, filterable, exportable. */
+/** Every exposed deployment in one flat table: sortable by any column, filterable, exportable. */
 export function DeploymentTable({
   rows,
   asOf,
   fileName,
   onHover,
   foundIn = [],
+  drill,
 }: {
   rows: DeploymentRow[];
   /** The day of the impact: a path's hops are read from the lineage as it stood then. */
@@ -40,6 +43,8 @@ export function DeploymentTable({
   onHover: (path: string[] | undefined) => void;
   /** The defect's AFFECTS relationships: the first hop of every path. */
   foundIn?: StoredRelation[];
+  /** The aggregate's group drilled into, if any. */
+  drill?: Drill;
 }) {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({
     key: 'level',
@@ -50,29 +55,27 @@ export function DeploymentTable({
 
   const visible = useMemo(() => {
     const needle = text.trim().toLowerCase();
+    const byName = (a: DeploymentRow, b: DeploymentRow) =>
+      a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
     const compare = (a: DeploymentRow, b: DeploymentRow) => {
       const order =
         sort.key === 'name'
-          ? a.name.localeCompare(b.name)
-          : sort.key === 'level'
-            ? levelRank(a.level) - levelRank(b.level) || a.distance - b.distance
-            : a.distance - b.distance || levelRank(a.level) - levelRank(b.level);
+          ? byName(a, b)
+          : sort.key === 'provider'
+            ? a.provider.localeCompare(b.provider) || byName(a, b)
+            : sort.key === 'level'
+              ? levelRank(a.level) - levelRank(b.level) || a.distance - b.distance || byName(a, b)
+              : a.distance - b.distance || levelRank(a.level) - levelRank(b.level) || byName(a, b);
       return sort.ascending ? order : -order;
     };
     return rows
+      .filter((row) => deploymentInDrill(row, drill))
       .filter((row) => levelRank(row.level) <= levelRank(minLevel))
       .filter(
         (row) => !needle || `${row.name} ${row.id} ${row.provider}`.toLowerCase().includes(needle),
       )
-      .sort((a, b) => a.provider.localeCompare(b.provider) || compare(a, b));
-  }, [rows, text, minLevel, sort]);
-
-  const groups = useMemo(() => {
-    const byProvider = new Map<string, DeploymentRow[]>();
-    for (const row of visible)
-      byProvider.set(row.provider, [...(byProvider.get(row.provider) ?? []), row]);
-    return [...byProvider.entries()];
-  }, [visible]);
+      .sort(compare);
+  }, [rows, text, minLevel, sort, drill]);
 
   const header = (key: SortKey, label: string) => (
     <th
@@ -135,48 +138,43 @@ export function DeploymentTable({
         </button>
       </div>
       {visible.length === 0 ? (
-        <p className="muted">No exposed deployment matches.</p>
+        <p className="muted">No exposed deployment {drill ? 'in this group' : 'matches'}.</p>
       ) : (
-        <table data-testid="deployments-table">
+        <table data-testid="deployments-table" className="impact-table">
           <thead>
             <tr>
               {header('name', 'Deployment')}
               {header('level', 'Level')}
               {header('distance', 'Distance')}
-              <th scope="col">Path</th>
+              {header('provider', 'Operator')}
+              <th scope="col">Path, hop by hop</th>
             </tr>
           </thead>
-          {groups.map(([provider, members]) => (
-            <tbody key={provider}>
-              <tr className="group-row">
-                <th scope="colgroup" colSpan={4}>
-                  {provider} ({members.length})
-                </th>
+          <tbody>
+            {visible.map((row) => (
+              <tr
+                key={row.id}
+                data-deployment={row.id}
+                tabIndex={0}
+                onMouseEnter={() => onHover(row.path.map((step) => step.id))}
+                onMouseLeave={() => onHover(undefined)}
+                onFocus={() => onHover(row.path.map((step) => step.id))}
+                onBlur={() => onHover(undefined)}
+              >
+                <td>
+                  <Link href={nodeHref(row.id)}>{row.name}</Link>
+                </td>
+                <td title={LEVEL_MEANINGS[row.level]}>
+                  <LevelBadge level={row.level} />
+                </td>
+                <td>{row.distance}</td>
+                <td>{row.provider}</td>
+                <td className="path">
+                  <HopsCell path={row.path} hops={row.hops} firstHop={foundIn} asOf={asOf} />
+                </td>
               </tr>
-              {members.map((row) => (
-                <tr
-                  key={row.id}
-                  data-deployment={row.id}
-                  tabIndex={0}
-                  onMouseEnter={() => onHover(row.path.map((step) => step.id))}
-                  onMouseLeave={() => onHover(undefined)}
-                  onFocus={() => onHover(row.path.map((step) => step.id))}
-                  onBlur={() => onHover(undefined)}
-                >
-                  <td>
-                    <Link href={nodeHref(row.id)}>{row.name}</Link>
-                  </td>
-                  <td>
-                    <LevelBadge level={row.level} />
-                  </td>
-                  <td>{row.distance}</td>
-                  <td className="path">
-                    <HopsCell path={row.path} firstHop={foundIn} asOf={asOf} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          ))}
+            ))}
+          </tbody>
         </table>
       )}
     </section>

@@ -2,67 +2,80 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
-import { maxDistance } from '../../graph/impact-elements';
+import {
+  CONTEXT_BUDGET,
+  impactGraph,
+  maxDistance,
+  PER_HOP_BUDGET,
+} from '../../graph/impact-elements';
 import { nodeHref } from '../../lib/links';
-import { LevelBadge } from '../Badges';
 import { Legend } from '../Legend';
 import { DeploymentTable } from './DeploymentTable';
 import type { StoredRelation } from '../../lib/provenance';
 import type { ImpactData } from './impact-data';
 import { ImpactGraph } from './ImpactGraph';
+import { ImpactSummary } from './ImpactSummary';
+import { ExposedList } from './ExposedList';
+import { drillFocus, type Drill } from './drill';
+import { PATH_RULE } from './level-meanings';
 
-/** The impact of one defect (or hypothesis): totals, the graph with its stepper, the table. */
+/**
+ * The impact of one defect (or hypothesis): the aggregate first, then the graph kept in view
+ * beside the tables, so a hovered row's path lights up where one can see it.
+ */
 export function ImpactView({
   data,
   fileName,
   foundIn,
+  defect,
 }: {
   data: ImpactData;
   fileName: string;
   /** A filed defect's AFFECTS relationships, with how each origin was matched. */
   foundIn?: StoredRelation[];
+  /** A filed defect (not a what-if): its complete list is paged from the API. */
+  defect?: { id: string; disclosedOnly: boolean };
 }) {
   const router = useRouter();
-  const furthest = useMemo(() => maxDistance(data.rows), [data.rows]);
+  const elements = useMemo(
+    () =>
+      impactGraph({
+        rows: data.rows,
+        deployments: data.deployments,
+        byDistance: data.totals.byDistance,
+      }),
+    [data],
+  );
+  const furthest = useMemo(
+    () => maxDistance(elements.filter((e) => e.group === 'nodes').map((e) => e.data as never)),
+    [elements],
+  );
   const [hop, setHop] = useState(furthest);
   const [highlight, setHighlight] = useState<string[]>();
+  const [drill, setDrill] = useState<Drill>();
   const onSelect = useCallback((id: string) => router.push(nodeHref(id)), [router]);
+  const onDrillHop = useCallback((distance: number) => {
+    setDrill({ by: 'distance', key: String(distance) });
+  }, []);
+  const operatorsOf = useMemo(
+    () => new Map(data.deployments.map((row) => [row.id, row.provider])),
+    [data.deployments],
+  );
+  const focus = useMemo(
+    () => drillFocus(elements, drill, operatorsOf),
+    [elements, drill, operatorsOf],
+  );
   const clampedHop = Math.min(hop, furthest);
+  const drawn = elements.filter((e) => e.group === 'nodes' && !e.data.more).length;
 
   return (
     <>
-      <section className="panel" aria-labelledby="totals-title">
-        <h2 id="totals-title">Exposure</h2>
-        <ul className="stats">
-          <li>
-            <strong data-testid="exposed-total">{data.totals.exposed}</strong> nodes exposed
-          </li>
-          <li>
-            <strong data-testid="deployments-total">{data.totals.deployments}</strong> deployments
-          </li>
-          <li>
-            <strong>{data.totals.mitigated}</strong> mitigated
-          </li>
-          {data.totals.byLevel
-            .filter((row) => row.count > 0)
-            .map((row) => (
-              <li key={row.level}>
-                <strong>{row.count}</strong> <LevelBadge level={row.level} />
-              </li>
-            ))}
-        </ul>
-        {data.shown < data.totals.exposed ? (
-          <p className="muted">
-            The graph shows the {data.shown} strongest and nearest of {data.totals.exposed} exposed
-            nodes.
-          </p>
-        ) : null}
-      </section>
-      <div className="graph-view">
-        <div>
+      <ImpactSummary data={data} drill={drill} onDrill={setDrill} />
+      <div className="impact-split">
+        <div className="impact-graph-col">
           <div className="toolbar stepper">
             <label htmlFor="hop">
-              Propagation: hop <strong data-testid="hop-value">{clampedHop}</strong> of {furthest}
+              Hop <strong data-testid="hop-value">{clampedHop}</strong> of {furthest}
             </label>
             <input
               id="hop"
@@ -74,41 +87,62 @@ export function ImpactView({
             />
             <button
               type="button"
+              aria-label="Previous hop"
+              title="Previous hop"
               onClick={() => setHop(Math.max(0, clampedHop - 1))}
               disabled={clampedHop === 0}
             >
-              Previous hop
+              ◀
             </button>
             <button
               type="button"
+              aria-label="Next hop"
+              title="Next hop"
               onClick={() => setHop(Math.min(furthest, clampedHop + 1))}
               disabled={clampedHop === furthest}
             >
-              Next hop
+              ▶
             </button>
+            <Legend show="impact" />
+            <details className="impact-about">
+              <summary>What the graph draws</summary>
+              <p className="impact-note">
+                {drawn < data.totals.exposed + data.totals.mitigated
+                  ? `Drawn: every deployment's path and the nearest, strongest others (${drawn} nodes, up to ${CONTEXT_BUDGET} beyond the paths, ${PER_HOP_BUDGET} per hop); a dashed box counts the rest of its hop. `
+                  : ''}
+                {PATH_RULE} Hover a row to light its path; click a node to open it.
+              </p>
+            </details>
           </div>
           <ImpactGraph
-            rows={data.rows}
+            elements={elements}
             hop={clampedHop}
             highlight={highlight}
+            focus={focus}
             onSelect={onSelect}
+            onDrillHop={onDrillHop}
+            label={`Impact graph, left to right by hop: every exposed deployment and its path, and ${drawn} of ${data.totals.exposed} exposed nodes in all; the tables list them.`}
           />
         </div>
-        <aside className="side" aria-label="Legend">
-          <Legend show="impact" />
-          <p className="muted small">
-            Hover a deployment in the table to see the path the defect takes to it. Click a node to
-            open it.
-          </p>
-        </aside>
+        <div className="impact-tables-col">
+          <DeploymentTable
+            rows={data.deployments}
+            asOf={data.asOf}
+            fileName={fileName}
+            onHover={setHighlight}
+            foundIn={foundIn}
+            drill={drill}
+          />
+          {defect ? (
+            <ExposedList
+              defectId={defect.id}
+              asOf={data.asOf}
+              disclosedOnly={defect.disclosedOnly}
+              drill={drill}
+            />
+          ) : null}
+        </div>
       </div>
-      <DeploymentTable
-        rows={data.deployments}
-        asOf={data.asOf}
-        fileName={fileName}
-        onHover={setHighlight}
-        foundIn={foundIn}
-      />
     </>
   );
 }

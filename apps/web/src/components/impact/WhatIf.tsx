@@ -36,18 +36,18 @@ export function WhatIf(props: {
     window.history.replaceState(null, '', `/what-if?${search}`);
     const controller = new AbortController();
     setLoading(true);
-    clientGql(
-      'WhatIf',
-      {
-        node: node.id,
-        category: category as BrowserVariables<'WhatIf'>['category'],
-        severity: severity as BrowserVariables<'WhatIf'>['severity'],
-        asOf,
-      },
-      controller.signal,
-    )
-      .then((data) => {
-        setResult(toImpactData(data.whatIf));
+    const variables = {
+      node: node.id,
+      category: category as BrowserVariables<'WhatIf'>['category'],
+      severity: severity as BrowserVariables<'WhatIf'>['severity'],
+      asOf,
+    };
+    Promise.all([
+      clientGql('WhatIf', variables, controller.signal),
+      clientGql('WhatIfDeployments', variables, controller.signal),
+    ])
+      .then(([data, paths]) => {
+        setResult(toImpactData(data.whatIf, paths.whatIf));
         setError(undefined);
       })
       .catch((e: Error) => e.name !== 'AbortError' && setError(e.message))

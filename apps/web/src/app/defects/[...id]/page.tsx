@@ -2,8 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SeverityBadge } from '../../../components/Badges';
-import { IMPACT_FIELDS, toImpactData } from '../../../components/impact/impact-data';
-import type { DefectImpactQuery, DefectPageQuery } from '../../../generated/graphql';
+import {
+  DEPLOYMENT_PATHS,
+  IMPACT_FIELDS,
+  toImpactData,
+} from '../../../components/impact/impact-data';
+import type {
+  DefectDeploymentsQuery,
+  DefectImpactQuery,
+  DefectPageQuery,
+} from '../../../generated/graphql';
 import { ImpactView } from '../../../components/impact/ImpactView';
 import { ProvenanceBlock } from '../../../components/provenance/ProvenanceBlock';
 import { RelationBadge } from '../../../components/provenance/RelationBadge';
@@ -65,12 +73,26 @@ const DEFECT = /* GraphQL */ `
 
 const DEFECT_IMPACT = /* GraphQL */ `
   query DefectImpact($id: ID!, $asOf: Date, $disclosedOnly: Boolean) {
-    impact(defectId: $id, first: 500, asOf: $asOf, disclosedOnly: $disclosedOnly) {
+    impact(defectId: $id, first: 60, asOf: $asOf, disclosedOnly: $disclosedOnly) {
       ...ImpactFields
     }
   }
 `;
 const IMPACT = DEFECT_IMPACT + IMPACT_FIELDS;
+const DEFECT_DEPLOYMENTS = /* GraphQL */ `
+  query DefectDeployments($id: ID!, $asOf: Date, $disclosedOnly: Boolean) {
+    impact(
+      defectId: $id
+      first: 500
+      kinds: [Deployment]
+      asOf: $asOf
+      disclosedOnly: $disclosedOnly
+    ) {
+      ...DeploymentPaths
+    }
+  }
+`;
+const DEPLOYMENTS = DEFECT_DEPLOYMENTS + DEPLOYMENT_PATHS;
 
 type Props = {
   params: Promise<{ id: string[] }>;
@@ -90,11 +112,15 @@ export default async function DefectPage({ params, searchParams }: Props) {
     const { node } = await gql<DefectPageQuery>(DEFECT, { id });
     if (!node || node.__typename !== 'Defect') return undefined;
     const variables = { id, asOf: asOf.date, disclosedOnly };
-    return { defect: node, impact: (await gql<DefectImpactQuery>(IMPACT, variables)).impact };
+    const [{ impact }, paths] = await Promise.all([
+      gql<DefectImpactQuery>(IMPACT, variables),
+      gql<DefectDeploymentsQuery>(DEPLOYMENTS, variables),
+    ]);
+    return { defect: node, impact, paths: paths.impact };
   });
   if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry={nodeHref(id)} />;
   if (!loaded.value) notFound();
-  const { defect, impact } = loaded.value;
+  const { defect, impact, paths } = loaded.value;
 
   return (
     <>
@@ -153,13 +179,14 @@ export default async function DefectPage({ params, searchParams }: Props) {
       {defect.status === 'WITHDRAWN' ? null : (
         <ImpactView
           key={`${impact.asOf}-${disclosedOnly}`}
-          data={toImpactData(impact)}
+          data={toImpactData(impact, paths)}
           fileName={`impact-${defect.id.replace(/[^\w.-]+/g, '_')}-as-of-${impact.asOf}${disclosedOnly ? '-disclosed-only' : ''}`}
           foundIn={defect.foundIn.map((relation) => ({
             ...relation,
             from: defect.id,
             to: relation.to.id,
           }))}
+          defect={{ id: defect.id, disclosedOnly }}
         />
       )}
     </>
