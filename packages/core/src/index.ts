@@ -25,6 +25,7 @@ export { billOfMaterials, type BillOfMaterials } from './bill-of-materials/bill-
 // What callers of the services see of stored records, and the store's own input rule for search.
 export type {
   ListFilter,
+  ListPage,
   StoredEntity,
   StoredRelationship,
   ChangeInfo,

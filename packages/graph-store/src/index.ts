@@ -15,7 +15,7 @@ export type {
   ViewEdge,
   BlastRadiusRow,
 } from './lineage-store';
-export type { ListFilter, Page } from './list-store';
+export type { ListFilter, ListPage, Page } from './list-store';
 export { searchTextProblem, SEARCH_LIMITS } from './list-store';
 export type { StoredRelationship } from './relationship-store';
 export { MIGRATIONS } from './migrations';
