@@ -88,6 +88,17 @@ export type Origin = 'SEED' | 'API' | 'IMPORT' | 'REVIEW';
  */
 export type MatchMethod = 'EXACT' | 'ALIAS' | 'OWNER_NAME' | 'INFERRED' | 'REVIEWED';
 
+export type DefectFilter = {
+  nameContains: string | null | undefined;
+  category: DefectCategory | null | undefined;
+  severity: Severity | null | undefined;
+  status: DefectStatus | null | undefined;
+  /** Disclosed on or after this day (undated defects are left out). */
+  disclosedFrom: string | null | undefined;
+  /** Disclosed on or before this day (undated defects are left out). */
+  disclosedTo: string | null | undefined;
+};
+
 export type DefectPageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -181,6 +192,28 @@ export type DefectImpactQuery = {
   };
 };
 
+export type DefectsIndexQueryVariables = Exact<{
+  filter: DefectFilter | null | undefined;
+  after: string | null | undefined;
+}>;
+
+export type DefectsIndexQuery = {
+  defects: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        name: string;
+        category: DefectCategory;
+        severity: Severity;
+        status: DefectStatus;
+        disclosedAt: string | null;
+      };
+    }>;
+  };
+};
+
 export type ExploreQueryVariables = Exact<{
   id: string | number;
   direction: Direction;
@@ -200,6 +233,83 @@ export type ExploreQuery = {
       from: { id: string };
       to: { id: string };
     }>;
+  };
+};
+
+export type ChildCountsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ChildCountsQuery = {
+  node: {
+    id: string;
+    FINE_TUNED_FROM: { totalCount: number };
+    QUANTIZED_FROM: { totalCount: number };
+    ADAPTER_OF: { totalCount: number };
+    MERGED_FROM: { totalCount: number };
+    DISTILLED_FROM: { totalCount: number };
+    REUPLOAD_OF: { totalCount: number };
+    POINTS_TO: { totalCount: number };
+    TRAINED_ON: { totalCount: number };
+    GENERATED_BY: { totalCount: number };
+    DEPLOYS: { totalCount: number };
+    BUILT_ON: { totalCount: number };
+    DEPENDS_ON: { totalCount: number };
+  } | null;
+};
+
+export type ChildrenOfQueryVariables = Exact<{
+  id: string | number;
+  type: RelationType;
+  after: string | null | undefined;
+}>;
+
+export type ChildrenOfQuery = {
+  node: {
+    id: string;
+    incoming: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: {
+          type: RelationType;
+          declared: boolean;
+          validFrom: string | null;
+          validTo: string | null;
+          provenance: {
+            origin: Origin | null;
+            record: string | null;
+            matchedBy: MatchMethod | null;
+          } | null;
+          from: { id: string; name: string; kind: NodeKind };
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type ProviderListsQueryVariables = Exact<{
+  id: string | number;
+  modelsAfter: string | null | undefined;
+  datasetsAfter: string | null | undefined;
+  deploymentsAfter: string | null | undefined;
+}>;
+
+export type ProviderListsQuery = {
+  models: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: { id: string; name: string; kind: NodeKind; releasedAt: string | null } }>;
+  };
+  datasets: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: { id: string; name: string; kind: NodeKind; releasedAt: string | null } }>;
+  };
+  deployments: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: { id: string; name: string; kind: NodeKind; releasedAt: string | null } }>;
   };
 };
 
@@ -453,6 +563,7 @@ export type AroundQuery = {
     level: ExposureLevel;
     distance: number;
     mitigated: boolean;
+    stoppedBy: Array<{ id: string; name: string }>;
     windows: Array<{
       from: string | null;
       to: string | null;
@@ -542,6 +653,7 @@ export type WhatIfQueryVariables = Exact<{
   category: DefectCategory;
   severity: Severity;
   asOf: string | null | undefined;
+  assume: Array<string | number> | string | number | null | undefined;
 }>;
 
 export type WhatIfQuery = {

@@ -4,12 +4,27 @@ import { IMPACT_FIELDS } from '../components/impact/impact-data';
 import type { HopsQuery, PanelQuery, SuggestQuery, WhatIfQuery } from '../generated/graphql';
 
 const id = z.string().min(1).max(MAX_ID_LENGTH);
+/** Mitigations the what-if form lets a person assume at once. */
+export const MAX_ASSUMED = 20;
 /** A calendar day as the API's Date takes it; the API names a date that does not exist. */
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
 const WHAT_IF = /* GraphQL */ `
-  query WhatIf($node: ID!, $category: DefectCategory!, $severity: Severity!, $asOf: Date) {
-    whatIf(nodeId: $node, category: $category, severity: $severity, first: 500, asOf: $asOf) {
+  query WhatIf(
+    $node: ID!
+    $category: DefectCategory!
+    $severity: Severity!
+    $asOf: Date
+    $assume: [ID!]
+  ) {
+    whatIf(
+      nodeId: $node
+      category: $category
+      severity: $severity
+      first: 500
+      asOf: $asOf
+      assumeMitigations: $assume
+    ) {
       ...ImpactFields
     }
   }
@@ -135,6 +150,8 @@ export const BROWSER_OPERATIONS = {
       category: z.enum(DEFECT_CATEGORIES),
       severity: z.enum(SEVERITIES),
       asOf: date.optional(),
+      /** Nodes assumed to mitigate the hypothetical defect (the what-if form's picks). */
+      assume: z.array(id).max(MAX_ASSUMED).optional(),
     }),
   },
 } as const;

@@ -175,10 +175,14 @@ export const AROUND = /* GraphQL */ `
         }
       }
     }
-    exposure(nodeId: $id, asOf: $asOf) {
+    exposure(nodeId: $id, asOf: $asOf, includeStopped: true) {
       level
       distance
       mitigated
+      stoppedBy {
+        id
+        name
+      }
       windows {
         from
         to
