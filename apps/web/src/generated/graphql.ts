@@ -559,6 +559,14 @@ export type AroundQuery = {
     }>;
   };
   downstream: { truncated: boolean; nodes: Array<{ distance: number; node: { kind: NodeKind } }> };
+};
+
+export type NodeExposureQueryVariables = Exact<{
+  id: string | number;
+  asOf: string | null | undefined;
+}>;
+
+export type NodeExposureQuery = {
   exposure: Array<{
     level: ExposureLevel;
     distance: number;

@@ -175,6 +175,12 @@ export const AROUND = /* GraphQL */ `
         }
       }
     }
+  }
+`;
+
+/** Apart from AROUND: together they would pass the API's cost limit. */
+export const EXPOSURE = /* GraphQL */ `
+  query NodeExposure($id: ID!, $asOf: Date) {
     exposure(nodeId: $id, asOf: $asOf, includeStopped: true) {
       level
       distance

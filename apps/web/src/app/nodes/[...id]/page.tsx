@@ -15,6 +15,7 @@ import type {
   ChildCountsQuery,
   ChildrenOfQuery,
   DefectOriginsQuery,
+  NodeExposureQuery,
   NodePageQuery,
   ProviderListsQuery,
 } from '../../../generated/graphql';
@@ -24,7 +25,7 @@ import { NodeTimelines } from '../../../components/timeline/NodeTimelines';
 import { ExposureTable } from '../../../components/exposure/ExposureTable';
 import { AsOfControl } from '../../../components/AsOfControl';
 import { asOfWords, readAsOf } from '../../../lib/as-of';
-import { AROUND, DEFECT_ORIGINS, NODE } from './node-queries';
+import { AROUND, DEFECT_ORIGINS, EXPOSURE, NODE } from './node-queries';
 import { CHILD_COUNTS, CHILDREN_OF, PROVIDER_LISTS } from './downstream-queries';
 import { DownstreamSection } from './DownstreamSection';
 import { ProviderListings } from './ProviderListings';
@@ -66,8 +67,9 @@ export default async function NodePage({ params, searchParams }: Props) {
       });
       return { node, lists };
     }
-    const [around, counts, childPage] = await Promise.all([
+    const [lineage, { exposure }, counts, childPage] = await Promise.all([
       gql<AroundQuery>(AROUND, { id, asOf: asOf.date }),
+      gql<NodeExposureQuery>(EXPOSURE, { id, asOf: asOf.date }),
       gql<ChildCountsQuery>(CHILD_COUNTS, { id }),
       childType
         ? gql<ChildrenOfQuery>(CHILDREN_OF, { id, type: childType, after: after ?? null })
@@ -75,7 +77,8 @@ export default async function NodePage({ params, searchParams }: Props) {
     ]);
     // One small request per defect reaching the node: the exposure list cannot carry each
     // defect's origins itself without multiplying its price by 100.
-    const defectIds = [...new Set(around?.exposure.map((row) => row.defect.id) ?? [])];
+    const around = { ...lineage, exposure };
+    const defectIds = [...new Set(around.exposure.map((row) => row.defect.id) ?? [])];
     const origins = await Promise.all(
       defectIds.map(
         async (defect) => (await gql<DefectOriginsQuery>(DEFECT_ORIGINS, { id: defect })).node,
