@@ -120,7 +120,7 @@ export default async function Home() {
             <p className="muted">No defects have been filed yet.</p>
           ) : (
             <ul className="defect-list">
-              {recent.map(({ first: defect, similar }) => (
+              {recent.map(({ first: defect, similar, sharedStart }) => (
                 <li key={defect.id}>
                   <Link href={nodeHref(defect.id)}>{defect.name}</Link>
                   {similar ? (
@@ -128,7 +128,7 @@ export default async function Home() {
                       {' '}
                       <Link
                         className="small"
-                        href={`/defects?${new URLSearchParams({ q: defect.name })}`}
+                        href={`/defects?${new URLSearchParams({ q: sharedStart.slice(0, 200) })}`}
                       >
                         and {similar} similar report{similar === 1 ? '' : 's'}
                       </Link>
