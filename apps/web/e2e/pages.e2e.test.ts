@@ -218,13 +218,18 @@ describe("a node's page", () => {
           `query ($id: ID!) { exposure(nodeId: $id, includeStopped: true) { level } }`,
           { id: PERPLEXITY },
         );
-        if (exposure.length > 10)
-          expect(await page.getByRole('link', { name: /^Show all/ }).textContent()).toContain(
-            `Show all ${exposure.length} defects`,
-          );
         await expectAccessible(page);
         await screenshot(page, 'pages-perplexity-1280x800', false);
         await screenshot(page, 'pages-perplexity-full-1280x800', true);
+        if (exposure.length > 10) {
+          const showAll = page.getByRole('link', { name: /^Show all/ });
+          expect(await showAll.textContent()).toContain(`Show all ${exposure.length} defects`);
+          await showAll.click();
+          await page.waitForURL(/defects=all/);
+          const all = await exposureRows(page);
+          expect(all.length).toBe(exposure.length);
+          expectStrongestFirst(all);
+        }
       });
       await withPage(
         async (page) => {
