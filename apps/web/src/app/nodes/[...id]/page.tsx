@@ -4,12 +4,9 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { LINEAGE_RELATIONS } from '@lineage/domain';
 import { KindBadge } from '../../../components/Badges';
 import { BomTree } from '../../../components/BomTree';
-import { ProvenanceBlock } from '../../../components/provenance/ProvenanceBlock';
-import { RelationBadge } from '../../../components/provenance/RelationBadge';
 import { ApiProblem } from '../../../components/ApiProblem';
 import { attempt, gql } from '../../../lib/api';
-import { formatCount } from '../../../lib/format';
-import { exploreHref, idFromSegments, nodeHref } from '../../../lib/links';
+import { idFromSegments, nodeHref } from '../../../lib/links';
 import type {
   AroundQuery,
   ChildCountsQuery,
@@ -30,6 +27,7 @@ import { CHILD_COUNTS, CHILDREN_OF, PROVIDER_LISTS } from './downstream-queries'
 import { DownstreamSection } from './DownstreamSection';
 import { ProviderListings } from './ProviderListings';
 import { NodeSummary } from './NodeSummary';
+import { NodeFacts } from './NodeFacts';
 
 /** Defect rows shown before "show all": the strongest, so the rest of the page stays near. */
 const DEFECT_ROWS = 10;
@@ -106,18 +104,10 @@ export default async function NodePage({ params, searchParams }: Props) {
   } = 'around' in loaded.value ? loaded.value : { around: undefined, counts: undefined };
   const lineageKind = node.kind !== 'Provider';
   const downstreamCount = (around?.downstream.nodes ?? []).filter((row) => row.distance > 0).length;
-  const operator = kindField(node, 'operator');
-  const maker = kindField(node, 'provider') ?? operator;
-  const license = kindField(node, 'license');
-  const access = kindField(node, 'access');
-  const parameters = kindField(node, 'parameters');
-  const monthlyActiveUsers = kindField(node, 'monthlyActiveUsers');
   const children = kindField(node, 'children');
   const retiredAt = kindField(node, 'retiredAt');
   const parents = kindField(node, 'parents');
-  const snapshotOf = kindField(node, 'snapshotOf')?.[0]?.to;
   const snapshots = kindField(node, 'snapshots')?.edges.map((edge) => edge.node.from);
-  const makerRelation = node.maker.find((relation) => relation.to.id === maker?.id);
   const upstreamRelations: StoredRelation[] = (around?.upstream.edges ?? []).map((edge) => ({
     ...edge,
     from: edge.from.id,
@@ -130,52 +120,7 @@ export default async function NodePage({ params, searchParams }: Props) {
     ]),
   );
 
-  const facts = (
-    <section className="panel" aria-labelledby="facts">
-      <h2 id="facts">Facts and sources</h2>
-      <dl className="facts">
-        {maker ? (
-          <Fact term={operator ? 'Operator' : 'Provider'}>
-            <Link href={nodeHref(maker.id)}>{maker.name}</Link>{' '}
-            {makerRelation ? <RelationBadge relation={makerRelation} /> : null}
-          </Fact>
-        ) : null}
-        {license ? <Fact term="Licence">{license}</Fact> : null}
-        {access ? <Fact term="Access">{access}</Fact> : null}
-        {parameters ? <Fact term="Parameters">{formatCount(parameters)}</Fact> : null}
-        {monthlyActiveUsers ? (
-          <Fact term="Monthly users">{formatCount(monthlyActiveUsers)}</Fact>
-        ) : null}
-        {node.releasedAt ? <Fact term="Released">{node.releasedAt}</Fact> : null}
-        {retiredAt ? (
-          <Fact term="Retired">
-            {retiredAt}{' '}
-            <span className="muted small">(the first day it was no longer available)</span>
-          </Fact>
-        ) : null}
-        {snapshotOf ? (
-          <Fact term="Snapshot of">
-            <Link href={nodeHref(snapshotOf.id)}>{snapshotOf.name}</Link>
-          </Fact>
-        ) : null}
-        {node.aliases.length ? <Fact term="Also known as">{node.aliases.join(', ')}</Fact> : null}
-      </dl>
-      <ProvenanceBlock
-        provenance={node.provenance}
-        sources={node.sources}
-        verified={node.verified}
-        headingId="provenance"
-      />
-      {lineageKind ? (
-        <p className="actions">
-          <Link href={exploreHref(node.id)}>Explore around it</Link>
-          <Link href={`/what-if?${new URLSearchParams({ node: node.id })}`}>
-            What if it had a defect?
-          </Link>
-        </p>
-      ) : null}
-    </section>
-  );
+  const facts = <NodeFacts node={node} lineageKind={lineageKind} />;
   const showAll = one(search.defects) === 'all';
   const allDefectsHref = `${nodeHref(node.id)}?${new URLSearchParams({
     ...(asOf.isToday ? {} : { asOf: asOf.date }),
@@ -273,15 +218,6 @@ export default async function NodePage({ params, searchParams }: Props) {
           ) : null}
         </>
       ) : null}
-    </>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
     </>
   );
 }
