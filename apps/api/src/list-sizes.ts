@@ -71,6 +71,8 @@ export const LIST_PRICES: Record<string, ListPrice> = {
   'ImpactTotals.byRelation': LINEAGE_RELATIONS.length,
   'Exposure.path': PATH_PRICE,
   'Exposure.windows': LIST_CAPS.exposureWindows,
+  // The mitigating nodes stopping a defect lie on its path.
+  'Exposure.stoppedBy': PATH_PRICE,
   'ExposureWindow.path': PATH_PRICE,
   'Changes.relationships': LIST_CAPS.changes,
   'Changes.exposures': LIST_CAPS.changes,

@@ -65,9 +65,9 @@ describe('states', () => {
   it('answers an unknown id with a not-found page that search engines do not index', async () => {
     const { page, close } = await openPage(browser());
     try {
-      // Next.js streams the loading state first, so the status is already 200 when the page
-      // finds out; the content and a noindex tag say not-found instead.
-      await page.goto(webUrl('/nodes/model%3Anobody/nothing'));
+      // No loading boundary streams ahead of the node page, so notFound() sets the status.
+      const response = await page.goto(webUrl('/nodes/model%3Anobody/nothing'));
+      expect(response?.status()).toBe(404);
       await page.getByRole('heading', { name: 'Not in the graph' }).waitFor();
       const robots = await page
         .locator('meta[name="robots"]')

@@ -32,6 +32,7 @@ export {
 // What callers of the services see of stored records, and the store's own input rule for search.
 export type {
   ListFilter,
+  ListPage,
   StoredEntity,
   StoredRelationship,
   ChangeInfo,

@@ -12,7 +12,7 @@ import {
   type Direction,
   type LineageViewOptions,
 } from './lineage-store';
-import { listNodes, type ListFilter } from './list-store';
+import { listNodes, type ListFilter, type ListPage } from './list-store';
 import { searchNodes } from './search-store';
 import { LineageProjection } from './lineage-projection';
 import { lineageChangesBetween, lineageNodesDatedBetween } from './time-filters';
@@ -92,7 +92,7 @@ export class GraphStore {
   }
   getEntities = (ids: string[]) => getEntities(this.connection, ids);
   findByName = (name: string, limit?: number) => findByName(this.connection, name, limit);
-  list = (group: KindGroup, filter: ListFilter, page: { first: number; after?: string }) =>
+  list = (group: KindGroup, filter: ListFilter, page: ListPage) =>
     listNodes(this.connection, group, filter, page);
   search = (text: string, options: { kinds?: NodeKind[]; first: number; offset: number }) =>
     searchNodes(this.connection, text, options);

@@ -15,7 +15,7 @@ export type {
   ViewEdge,
   BlastRadiusRow,
 } from './lineage-store';
-export type { ListFilter, Page } from './list-store';
+export type { ListFilter, ListPage, Page } from './list-store';
 export { searchTextProblem, SEARCH_LIMITS } from './search-query';
 export type { SearchHit, SearchMatch, SearchPage } from './search-store';
 export type { StoredRelationship } from './relationship-store';

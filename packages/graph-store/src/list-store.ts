@@ -13,7 +13,18 @@ export interface ListFilter {
   category?: string;
   severity?: string;
   status?: string;
+  /** Defects disclosed on or after / on or before these ISO dates. */
+  disclosedFrom?: string;
+  disclosedTo?: string;
 }
+
+/**
+ * Which slice of a list: after an id in id order (the default), or from an offset with the
+ * most recently disclosed first (then undated, then by id).
+ */
+export type ListPage =
+  | { first: number; after?: string; order?: 'ID' }
+  | { first: number; offset: number; order: 'NEWEST_FIRST' };
 
 export interface Page<T> {
   items: T[];
@@ -28,6 +39,8 @@ const WHERE = `
   AND ($category IS NULL OR n.category = $category)
   AND ($severity IS NULL OR n.severity = $severity)
   AND ($status IS NULL OR n.status = $status)
+  AND ($disclosedFrom IS NULL OR n.disclosedAt >= date($disclosedFrom))
+  AND ($disclosedTo IS NULL OR n.disclosedAt <= date($disclosedTo))
   AND ($provider IS NULL OR EXISTS { (n)-[:DEVELOPED_BY|OPERATED_BY]->(:Provider {id: $provider}) })`;
 
 // The label comes from the closed set of kind groups, never from user text.
@@ -36,6 +49,12 @@ const LIST = (group: KindGroup) => `
   RETURN properties(n) AS props
   ORDER BY n.id
   LIMIT $limit`;
+
+const LIST_NEWEST = (group: KindGroup) => `
+  MATCH (n:${group}) WHERE ${WHERE}
+  RETURN properties(n) AS props
+  ORDER BY n.disclosedAt IS NULL, n.disclosedAt DESC, n.id
+  SKIP $skip LIMIT $limit`;
 
 const COUNT = (group: KindGroup) => `
   MATCH (n:${group}) WHERE ${WHERE}
@@ -46,7 +65,7 @@ export async function listNodes(
   connection: Connection,
   group: KindGroup,
   filter: ListFilter,
-  page: { first: number; after?: string },
+  page: ListPage,
 ): Promise<Page<StoredEntity>> {
   const params = {
     kinds: filter.kinds?.length ? filter.kinds : null,
@@ -56,12 +75,22 @@ export async function listNodes(
     severity: filter.severity ?? null,
     status: filter.status ?? null,
     provider: filter.providerId ?? null,
+    disclosedFrom: filter.disclosedFrom ?? null,
+    disclosedTo: filter.disclosedTo ?? null,
   };
-  const rows = await connection.read<{ props: object }>(LIST(group), {
-    ...params,
-    after: page.after ?? null,
-    limit: neo4j.int(page.first + 1),
-  });
+  const limit = neo4j.int(page.first + 1);
+  const rows =
+    page.order === 'NEWEST_FIRST'
+      ? await connection.read<{ props: object }>(LIST_NEWEST(group), {
+          ...params,
+          skip: neo4j.int(page.offset),
+          limit,
+        })
+      : await connection.read<{ props: object }>(LIST(group), {
+          ...params,
+          after: page.after ?? null,
+          limit,
+        });
   const [count] = await connection.read<{ count: number }>(COUNT(group), params);
   const items = rows.slice(0, page.first).map((row) => propsToEntity(decodeProps(row.props)));
   return { items, totalCount: count?.count ?? 0, hasNextPage: rows.length > page.first };

@@ -353,6 +353,8 @@ export type Exposure = {
   since?: Maybe<Scalars['Date']['output']>;
   /** Every period over which the defect reached the node, oldest first, whatever the day asked: the 10 most recent. */
   windows: Array<ExposureWindow>;
+  /** With includeStopped: the mitigating nodes upstream that stop the defect (level, distance and path are then what it would have without them, windows empty); empty when it reaches the node. */
+  stoppedBy: Array<Node>;
 };
 
 /** A lineage relationship that began or ended between two days. */
@@ -1594,7 +1596,17 @@ export type DefectFilter = {
   category?: InputMaybe<DefectCategory>;
   severity?: InputMaybe<Severity>;
   status?: InputMaybe<DefectStatus>;
+  /** Disclosed on or after this day (undated defects are left out). */
+  disclosedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Disclosed on or before this day (undated defects are left out). */
+  disclosedTo?: InputMaybe<Scalars['Date']['input']>;
 };
+
+export type DefectOrder =
+  /** By id (the default); the cursor is the last id, stable under writes. */
+  | 'ID'
+  /** Most recently disclosed first, undated last, then by id; the cursor is an offset. */
+  | 'NEWEST_FIRST';
 
 /**
  * Lists with `first` return at most 500 items; `first` left out or null is the field's default.
@@ -1707,6 +1719,7 @@ export type QueryDefectsArgs = {
   filter?: InputMaybe<DefectFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<DefectOrder>;
 };
 
 /**
@@ -1761,6 +1774,7 @@ export type QueryExposureArgs = {
   nodeId: Scalars['ID']['input'];
   asOf?: InputMaybe<Scalars['Date']['input']>;
   disclosedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  includeStopped?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /**
@@ -2227,10 +2241,11 @@ export type ResolversTypes = {
     Omit<ExposureWindow, 'path'> & { path: Array<ResolversTypes['Node']> }
   >;
   Exposure: ResolverTypeWrapper<
-    Omit<Exposure, 'defect' | 'path' | 'windows'> & {
+    Omit<Exposure, 'defect' | 'path' | 'windows' | 'stoppedBy'> & {
       defect: ResolversTypes['Defect'];
       path: Array<ResolversTypes['Node']>;
       windows: Array<ResolversTypes['ExposureWindow']>;
+      stoppedBy: Array<ResolversTypes['Node']>;
     }
   >;
   LineageChange: ResolverTypeWrapper<
@@ -2438,6 +2453,7 @@ export type ResolversTypes = {
   DatasetFilter: DatasetFilter;
   DeploymentFilter: DeploymentFilter;
   DefectFilter: DefectFilter;
+  DefectOrder: DefectOrder;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReviewVerdict: ReviewVerdict;
   ReviewDecision: ResolverTypeWrapper<
@@ -2507,10 +2523,11 @@ export type ResolversParentTypes = {
     exposed: ResolversParentTypes['ExposedNodeConnection'];
   };
   ExposureWindow: Omit<ExposureWindow, 'path'> & { path: Array<ResolversParentTypes['Node']> };
-  Exposure: Omit<Exposure, 'defect' | 'path' | 'windows'> & {
+  Exposure: Omit<Exposure, 'defect' | 'path' | 'windows' | 'stoppedBy'> & {
     defect: ResolversParentTypes['Defect'];
     path: Array<ResolversParentTypes['Node']>;
     windows: Array<ResolversParentTypes['ExposureWindow']>;
+    stoppedBy: Array<ResolversParentTypes['Node']>;
   };
   LineageChange: Omit<LineageChange, 'relationship'> & {
     relationship: ResolversParentTypes['Relationship'];
@@ -2942,6 +2959,7 @@ export type ExposureResolvers<
   mitigated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   windows?: Resolver<Array<ResolversTypes['ExposureWindow']>, ParentType, ContextType>;
+  stoppedBy?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
 };
 
 export type LineageChangeResolvers<
@@ -3842,7 +3860,7 @@ export type QueryResolvers<
     ResolversTypes['DefectConnection'],
     ParentType,
     ContextType,
-    RequireFields<QueryDefectsArgs, 'first'>
+    RequireFields<QueryDefectsArgs, 'first' | 'orderBy'>
   >;
   cycloneDxBom?: Resolver<
     ResolversTypes['String'],
@@ -3869,7 +3887,7 @@ export type QueryResolvers<
     Array<ResolversTypes['Exposure']>,
     ParentType,
     ContextType,
-    RequireFields<QueryExposureArgs, 'nodeId' | 'disclosedOnly'>
+    RequireFields<QueryExposureArgs, 'nodeId' | 'disclosedOnly' | 'includeStopped'>
   >;
   changesBetween?: Resolver<
     ResolversTypes['Changes'],

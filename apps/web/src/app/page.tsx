@@ -6,6 +6,7 @@ import { attempt, gql } from '../lib/api';
 import { formatCount } from '../lib/format';
 import { exploreHref, nodeHref } from '../lib/links';
 import type { HomeQuery } from '../generated/graphql';
+import { distinctReports } from '../lib/distinct-reports';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +29,7 @@ const HOME = /* GraphQL */ `
       knownMonthlyUsers
       deploymentsWithUnknownUsers
     }
-    defects(first: 200) {
+    defects(first: 100, orderBy: NEWEST_FIRST) {
       edges {
         node {
           id
@@ -47,10 +48,7 @@ export default async function Home() {
   const result = await attempt(() => gql<HomeQuery>(HOME));
   if ('problem' in result) return <ApiProblem error={result.problem} retry="/" />;
   const data = result.value;
-  const recent = data.defects.edges
-    .map((edge) => edge.node)
-    .sort((a, b) => (b.disclosedAt ?? '').localeCompare(a.disclosedAt ?? ''))
-    .slice(0, 8);
+  const recent = distinctReports(data.defects.edges.map((edge) => edge.node)).slice(0, 8);
   return (
     <>
       <section className="hero" aria-labelledby="home-title">
@@ -122,9 +120,20 @@ export default async function Home() {
             <p className="muted">No defects have been filed yet.</p>
           ) : (
             <ul className="defect-list">
-              {recent.map((defect) => (
+              {recent.map(({ first: defect, similar, sharedStart }) => (
                 <li key={defect.id}>
                   <Link href={nodeHref(defect.id)}>{defect.name}</Link>
+                  {similar ? (
+                    <>
+                      {' '}
+                      <Link
+                        className="small"
+                        href={`/defects?${new URLSearchParams({ q: sharedStart.slice(0, 200) })}`}
+                      >
+                        and {similar} similar report{similar === 1 ? '' : 's'}
+                      </Link>
+                    </>
+                  ) : null}
                   <div className="meta">
                     <SeverityBadge severity={defect.severity} />{' '}
                     {defect.category.toLowerCase().replace('_', ' ')} ·{' '}
@@ -135,6 +144,9 @@ export default async function Home() {
               ))}
             </ul>
           )}
+          <p>
+            <Link href="/defects">All defects, with filters</Link>
+          </p>
         </section>
       </div>
     </>

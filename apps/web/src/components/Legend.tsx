@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { KIND_STYLES, LEVEL_ORDER, LEVEL_STYLES, RELATION_STYLES } from '../graph/vocabulary';
+import { LEVEL_MEANINGS } from '../lib/level-glossary';
 
 /** What the colours, shapes and lines of the graph mean. */
 export function Legend({ show }: { show: 'lineage' | 'impact' }) {
@@ -14,9 +16,12 @@ export function Legend({ show }: { show: 'lineage' | 'impact' }) {
                 style={{ background: LEVEL_STYLES[level]!.color }}
                 aria-hidden
               />
-              {LEVEL_STYLES[level]!.label}
+              <span title={LEVEL_MEANINGS[level]}>{LEVEL_STYLES[level]!.label}</span>
             </li>
           ))}
+          <li>
+            <Link href="/glossary">What the levels mean</Link>
+          </li>
         </ul>
       ) : (
         <>

@@ -112,6 +112,17 @@ export type SearchMatch =
   /** Only a close spelling matches (a word of 4+ letters one or two edits away: lama ~ Llama). */
   | 'SIMILAR';
 
+export type DefectFilter = {
+  nameContains: string | null | undefined;
+  category: DefectCategory | null | undefined;
+  severity: Severity | null | undefined;
+  status: DefectStatus | null | undefined;
+  /** Disclosed on or after this day (undated defects are left out). */
+  disclosedFrom: string | null | undefined;
+  /** Disclosed on or before this day (undated defects are left out). */
+  disclosedTo: string | null | undefined;
+};
+
 export type CycloneDxBomQueryVariables = Exact<{
   id: string | number;
   asOf: string | null | undefined;
@@ -268,6 +279,28 @@ export type DefectDeploymentsQuery = {
   };
 };
 
+export type DefectsIndexQueryVariables = Exact<{
+  filter: DefectFilter | null | undefined;
+  after: string | null | undefined;
+}>;
+
+export type DefectsIndexQuery = {
+  defects: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        name: string;
+        category: DefectCategory;
+        severity: Severity;
+        status: DefectStatus;
+        disclosedAt: string | null;
+      };
+    }>;
+  };
+};
+
 export type ExploreQueryVariables = Exact<{
   id: string | number;
   direction: Direction;
@@ -287,6 +320,83 @@ export type ExploreQuery = {
       from: { id: string };
       to: { id: string };
     }>;
+  };
+};
+
+export type ChildCountsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ChildCountsQuery = {
+  node: {
+    id: string;
+    FINE_TUNED_FROM: { totalCount: number };
+    QUANTIZED_FROM: { totalCount: number };
+    ADAPTER_OF: { totalCount: number };
+    MERGED_FROM: { totalCount: number };
+    DISTILLED_FROM: { totalCount: number };
+    REUPLOAD_OF: { totalCount: number };
+    POINTS_TO: { totalCount: number };
+    TRAINED_ON: { totalCount: number };
+    GENERATED_BY: { totalCount: number };
+    DEPLOYS: { totalCount: number };
+    BUILT_ON: { totalCount: number };
+    DEPENDS_ON: { totalCount: number };
+  } | null;
+};
+
+export type ChildrenOfQueryVariables = Exact<{
+  id: string | number;
+  type: RelationType;
+  after: string | null | undefined;
+}>;
+
+export type ChildrenOfQuery = {
+  node: {
+    id: string;
+    incoming: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: {
+          type: RelationType;
+          declared: boolean;
+          validFrom: string | null;
+          validTo: string | null;
+          provenance: {
+            origin: Origin | null;
+            record: string | null;
+            matchedBy: MatchMethod | null;
+          } | null;
+          from: { id: string; name: string; kind: NodeKind };
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type ProviderListsQueryVariables = Exact<{
+  id: string | number;
+  modelsAfter: string | null | undefined;
+  datasetsAfter: string | null | undefined;
+  deploymentsAfter: string | null | undefined;
+}>;
+
+export type ProviderListsQuery = {
+  models: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: { id: string; name: string; kind: NodeKind; releasedAt: string | null } }>;
+  };
+  datasets: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: { id: string; name: string; kind: NodeKind; releasedAt: string | null } }>;
+  };
+  deployments: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: { id: string; name: string; kind: NodeKind; releasedAt: string | null } }>;
   };
 };
 
@@ -536,10 +646,19 @@ export type AroundQuery = {
     }>;
   };
   downstream: { truncated: boolean; nodes: Array<{ distance: number; node: { kind: NodeKind } }> };
+};
+
+export type NodeExposureQueryVariables = Exact<{
+  id: string | number;
+  asOf: string | null | undefined;
+}>;
+
+export type NodeExposureQuery = {
   exposure: Array<{
     level: ExposureLevel;
     distance: number;
     mitigated: boolean;
+    stoppedBy: Array<{ id: string; name: string }>;
     windows: Array<{
       from: string | null;
       to: string | null;
@@ -729,6 +848,7 @@ export type WhatIfQueryVariables = Exact<{
   category: DefectCategory;
   severity: Severity;
   asOf: string | null | undefined;
+  assume: Array<string | number> | string | number | null | undefined;
 }>;
 
 export type WhatIfQuery = {
@@ -777,6 +897,7 @@ export type WhatIfDeploymentsQueryVariables = Exact<{
   category: DefectCategory;
   severity: Severity;
   asOf: string | null | undefined;
+  assume: Array<string | number> | string | number | null | undefined;
 }>;
 
 export type WhatIfDeploymentsQuery = {

@@ -36,10 +36,12 @@ export const RELATION_STYLES: Record<
 };
 
 export const LEVEL_STYLES: Record<string, { color: string; label: string }> = {
-  CONFIRMED: { color: '#7f1d1d', label: 'Confirmed (origin)' },
-  CERTAIN: { color: '#b91c1c', label: 'Certain' },
-  LIKELY: { color: '#c2410c', label: 'Likely' },
-  POSSIBLE: { color: '#a16207', label: 'Possible' },
+  // Levels run from deep purple (the origin) to blue: severities use the red-orange-yellow
+  // scale (Badges.tsx), so the two are never confused. Each keeps white text at AA contrast.
+  CONFIRMED: { color: '#3b0764', label: 'Confirmed (origin)' },
+  CERTAIN: { color: '#6b21a8', label: 'Certain' },
+  LIKELY: { color: '#4338ca', label: 'Likely' },
+  POSSIBLE: { color: '#1d4ed8', label: 'Possible' },
   MITIGATED: { color: '#15803d', label: 'Mitigated' },
 };
 

@@ -18,12 +18,27 @@ import type {
 } from '../generated/graphql';
 
 const id = z.string().min(1).max(MAX_ID_LENGTH);
+/** Mitigations the what-if form lets a person assume at once. */
+export const MAX_ASSUMED = 20;
 /** A calendar day as the API's Date takes it; the API names a date that does not exist. */
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
 const WHAT_IF = /* GraphQL */ `
-  query WhatIf($node: ID!, $category: DefectCategory!, $severity: Severity!, $asOf: Date) {
-    whatIf(nodeId: $node, category: $category, severity: $severity, first: 60, asOf: $asOf) {
+  query WhatIf(
+    $node: ID!
+    $category: DefectCategory!
+    $severity: Severity!
+    $asOf: Date
+    $assume: [ID!]
+  ) {
+    whatIf(
+      nodeId: $node
+      category: $category
+      severity: $severity
+      first: 60
+      asOf: $asOf
+      assumeMitigations: $assume
+    ) {
       ...ImpactFields
     }
   }
@@ -35,6 +50,7 @@ const WHAT_IF_DEPLOYMENTS = /* GraphQL */ `
     $category: DefectCategory!
     $severity: Severity!
     $asOf: Date
+    $assume: [ID!]
   ) {
     whatIf(
       nodeId: $node
@@ -43,6 +59,7 @@ const WHAT_IF_DEPLOYMENTS = /* GraphQL */ `
       first: 500
       kinds: [Deployment]
       asOf: $asOf
+      assumeMitigations: $assume
     ) {
       ...DeploymentPaths
     }
@@ -171,6 +188,8 @@ export const BROWSER_OPERATIONS = {
       category: z.enum(DEFECT_CATEGORIES),
       severity: z.enum(SEVERITIES),
       asOf: date.optional(),
+      /** Nodes assumed to mitigate the hypothetical defect (the what-if form's picks). */
+      assume: z.array(id).max(MAX_ASSUMED).optional(),
     }),
   },
   /** The what-if page's exposed deployments with their paths, hop by hop. */
@@ -181,6 +200,7 @@ export const BROWSER_OPERATIONS = {
       category: z.enum(DEFECT_CATEGORIES),
       severity: z.enum(SEVERITIES),
       asOf: date.optional(),
+      assume: z.array(id).max(MAX_ASSUMED).optional(),
     }),
   },
   /** The defect page's paged list of every exposed node, or of one aggregate group. */

@@ -4,6 +4,7 @@ import type {
   GraphStore,
   LineageViewOptions,
   ListFilter,
+  ListPage,
   StoredEntity,
 } from '@lineage/graph-store';
 import { resolveAsOf } from '../time/as-of';
@@ -21,7 +22,7 @@ export class BrowseService {
   outgoing = (ids: string[]) => this.store.outgoingOf(ids);
   incomingPage = (id: string, options: { types?: RelationType[]; first: number; after?: string }) =>
     this.store.incomingPage(id, options);
-  list = (group: KindGroup, filter: ListFilter, page: { first: number; after?: string }) =>
+  list = (group: KindGroup, filter: ListFilter, page: ListPage) =>
     this.store.list(group, filter, page);
   search = (text: string, options: { kinds?: NodeKind[]; first: number; offset: number }) =>
     this.store.search(text, options);

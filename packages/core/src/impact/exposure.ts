@@ -39,6 +39,16 @@ export interface ExposureRow {
   since: string | null;
   /** Every period the defect reached the node, oldest first. */
   windows: ExposureWindow[];
+  /**
+   * The mitigating nodes that stop the defect upstream (on `row.path`, the path it would take
+   * without them); empty when it reaches the node. Only with `includeStopped`.
+   */
+  stoppedBy: string[];
+}
+
+export interface ExposureOptions extends TimeOptions {
+  /** Also list defects that would reach the node but for a mitigation upstream of it. */
+  includeStopped?: boolean;
 }
 
 /**
@@ -52,7 +62,7 @@ export async function exposureOfNode(
   store: GraphStore,
   nodeId: string,
   asOf: AsOf,
-  options: TimeOptions,
+  options: ExposureOptions,
 ): Promise<ExposureRow[]> {
   const ancestors = await store.fetchClosure([nodeId], 'UPSTREAM');
   const defects = await store.defectsWithOriginsIn(ancestors.nodes.map((node) => node.id));
@@ -63,7 +73,13 @@ export async function exposureOfNode(
   for (const context of defects) {
     const reachOn = (day: number) => reachOfDefect(graph, context, target, day, options);
     const now = reachOn(asOf.day);
-    if (!now) continue;
+    if (!now) {
+      const stopped = options.includeStopped
+        ? stoppedUpstream(graph, context, target, asOf.day, options)
+        : undefined;
+      if (stopped) rows.push(stopped);
+      continue;
+    }
     const periods = periodsReached(graph, context, reachOn, options);
     const holding = periods.find(({ from, to }) => holdsOn(from, to, asOf.day));
     rows.push({
@@ -77,15 +93,44 @@ export async function exposureOfNode(
         mitigated: value.mitigated,
         path: value.path,
       })),
+      stoppedBy: [],
     });
   }
   return rows.sort(
     (a, b) =>
+      a.stoppedBy.length - b.stoppedBy.length ||
       Number(a.row.mitigated) - Number(b.row.mitigated) ||
       levelRank(b.row.level) - levelRank(a.row.level) ||
       severityRank(b.severity) - severityRank(a.severity) ||
       (a.defectId < b.defectId ? -1 : 1),
   );
+}
+
+/**
+ * A defect that reaches the target on `day` only when its mitigations are ignored: the row it
+ * would have (path and level without them) and the mitigating nodes on that path.
+ */
+function stoppedUpstream(
+  graph: LineageGraph,
+  context: DefectContext,
+  target: number,
+  day: number,
+  options: TimeOptions,
+): ExposureRow | undefined {
+  const mitigators = mitigatorsOn(context, day);
+  if (!mitigators.length) return undefined;
+  const unmitigated = { ...context, mitigators: [], mitigatedSince: {} };
+  const wouldBe = reachOfDefect(graph, unmitigated, target, day, options);
+  if (!wouldBe) return undefined;
+  return {
+    defectId: context.defect.id,
+    severity: context.defect.severity,
+    row: wouldBe,
+    since: null,
+    windows: [],
+    // The node's own mitigation (it may mitigate too) is not what stops the defect upstream.
+    stoppedBy: wouldBe.path.filter((id) => id !== graph.ids[target] && mitigators.includes(id)),
+  };
 }
 
 /** How one defect reaches the target on `day`, or undefined when it does not. */

@@ -15,7 +15,7 @@ import type { DefectContext, GraphStore } from '@lineage/graph-store';
 import { resolveAsOf, type AsOf, type TimeOptions } from '../time/as-of';
 import { defectOnDay, indicesIn } from './defect-on-day';
 import { changesBetween, type Changes } from './change-history';
-import { exposureOfNode, type ExposureRow } from './exposure';
+import { exposureOfNode, type ExposureOptions, type ExposureRow } from './exposure';
 
 export type { ExposureRow, ExposureWindow } from './exposure';
 export type { Changes, ExposureChange, LineageChange } from './change-history';
@@ -99,7 +99,7 @@ export class ImpactService {
    */
   async exposure(
     nodeId: string,
-    options: TimeOptions = {},
+    options: ExposureOptions = {},
   ): Promise<{ rows: ExposureRow[]; asOf: AsOf }> {
     const asOf = resolveAsOf(options.asOf);
     if (!(await this.store.getEntity(nodeId))) throw notFound('node', nodeId);

@@ -82,9 +82,10 @@ async function groupByProvider(deployments: ExposedRow[], ctx: Context) {
 
 const exposureOf =
   (ctx: Context) =>
-  ({ defectId, row, since, windows }: ExposureRow) => ({
+  ({ defectId, row, since, windows, stoppedBy }: ExposureRow) => ({
     ...row,
     since,
+    stoppedBy: () => ctx.loaders.node.loadMany(stoppedBy),
     windows: windows.slice(-LIST_CAPS.exposureWindows),
     defect: () => ctx.loaders.node.load(defectId),
   });
@@ -121,6 +122,7 @@ export const impactResolvers = {
       const { rows } = await ctx.services.impact.exposure(args.nodeId, {
         asOf: args.asOf ?? undefined,
         disclosedOnly: args.disclosedOnly ?? false,
+        includeStopped: args.includeStopped ?? false,
       });
       return rows.slice(0, LIST_CAPS.exposure).map(exposureOf(ctx));
     },

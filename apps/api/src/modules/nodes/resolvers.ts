@@ -1,6 +1,11 @@
 import { MODEL_KINDS, type KindGroup } from '@lineage/domain';
 import { searchTextProblem, type ListFilter, type StoredEntity } from '@lineage/core';
-import type { QueryModelsArgs, QueryNodeArgs, QuerySearchArgs } from '../../generated/graphql';
+import type {
+  QueryDefectsArgs,
+  QueryModelsArgs,
+  QueryNodeArgs,
+  QuerySearchArgs,
+} from '../../generated/graphql';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
 import {
@@ -34,6 +39,28 @@ function lister(group: KindGroup) {
   };
 }
 
+/** Defects in id order, or newest first (then the cursor is an offset). */
+async function defects(_: unknown, args: QueryDefectsArgs, ctx: Context) {
+  // GraphQL's nulls mean "left out", as the store's filter says it.
+  const filter: ListFilter = Object.fromEntries(
+    Object.entries(args.filter ?? {}).filter(([, value]) => value != null),
+  );
+  if (args.orderBy !== 'NEWEST_FIRST') return lister('Defect')(_, { ...args, filter }, ctx);
+  const first = pageSize(args.first);
+  const offset = decodeOffset(args.after);
+  const page = await ctx.services.browse.list('Defect', filter, {
+    first,
+    offset,
+    order: 'NEWEST_FIRST',
+  });
+  return connection(
+    page.items,
+    (_entity, i) => offsetCursor(offset + i),
+    page.totalCount,
+    page.hasNextPage,
+  );
+}
+
 export const nodeResolvers = {
   Query: {
     node: (_: unknown, args: QueryNodeArgs, ctx: Context) => ctx.loaders.node.load(args.id),
@@ -62,7 +89,7 @@ export const nodeResolvers = {
     models: lister('Model'),
     datasets: lister('Dataset'),
     deployments: lister('Deployment'),
-    defects: lister('Defect'),
+    defects,
   },
   Node: { __resolveType: byKind },
   LineageNode: { __resolveType: byKind },

@@ -5,6 +5,7 @@ import { attempt, gql } from '../../lib/api';
 import type { WhatIfOriginQuery } from '../../generated/graphql';
 import { readAsOf } from '../../lib/as-of';
 import { isoDate } from '@lineage/domain';
+import { MAX_ASSUMED } from '../../lib/operations';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'What-if' };
@@ -25,13 +26,17 @@ export default async function WhatIfPage({
 }) {
   const params = await searchParams;
   const asOf = readAsOf(params.asOf);
-  let node: { id: string; name: string } | undefined;
-  if (params.node) {
-    const id = params.node;
-    const loaded = await attempt(() => gql<WhatIfOriginQuery>(WHAT_IF_ORIGIN, { id }));
-    if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry="/what-if" />;
-    node = loaded.value.node ?? undefined;
-  }
+  const ids = [params.node, ...(params.assume?.split(',') ?? []).slice(0, MAX_ASSUMED)];
+  // The origin and each assumed mitigation by name; ids that name nothing are dropped.
+  const loaded = await attempt(() =>
+    Promise.all(
+      ids.map(async (id) =>
+        id ? ((await gql<WhatIfOriginQuery>(WHAT_IF_ORIGIN, { id })).node ?? undefined) : undefined,
+      ),
+    ),
+  );
+  if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry="/what-if" />;
+  const [node, ...assumed] = loaded.value;
   return (
     <>
       <h1>What if a defect were found here?</h1>
@@ -50,6 +55,7 @@ export default async function WhatIfPage({
         severity={params.severity ?? 'HIGH'}
         asOf={asOf.date}
         today={isoDate(asOf.today)}
+        assumed={assumed.flatMap((picked) => (picked ? [picked] : []))}
       />
     </>
   );

@@ -175,10 +175,20 @@ export const AROUND = /* GraphQL */ `
         }
       }
     }
-    exposure(nodeId: $id, asOf: $asOf) {
+  }
+`;
+
+/** Apart from AROUND: together they would pass the API's cost limit. */
+export const EXPOSURE = /* GraphQL */ `
+  query NodeExposure($id: ID!, $asOf: Date) {
+    exposure(nodeId: $id, asOf: $asOf, includeStopped: true) {
       level
       distance
       mitigated
+      stoppedBy {
+        id
+        name
+      }
       windows {
         from
         to

@@ -1,24 +1,39 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { LINEAGE_RELATIONS } from '@lineage/domain';
 import { KindBadge } from '../../../components/Badges';
 import { BomActions } from '../../../components/BomActions';
 import { BomTree } from '../../../components/BomTree';
-import { ChildList } from '../../../components/provenance/ChildList';
-import { ProvenanceBlock } from '../../../components/provenance/ProvenanceBlock';
-import { RelationBadge } from '../../../components/provenance/RelationBadge';
 import { ApiProblem } from '../../../components/ApiProblem';
 import { attempt, gql } from '../../../lib/api';
-import { formatCount } from '../../../lib/format';
-import { exploreHref, idFromSegments, nodeHref } from '../../../lib/links';
-import type { AroundQuery, DefectOriginsQuery, NodePageQuery } from '../../../generated/graphql';
+import { idFromSegments, nodeHref } from '../../../lib/links';
+import type {
+  AroundQuery,
+  ChildCountsQuery,
+  ChildrenOfQuery,
+  DefectOriginsQuery,
+  NodeExposureQuery,
+  NodePageQuery,
+  ProviderListsQuery,
+} from '../../../generated/graphql';
 import { kindField } from '../../../lib/kind-fields';
 import type { StoredRelation } from '../../../lib/provenance';
 import { NodeTimelines } from '../../../components/timeline/NodeTimelines';
 import { ExposureTable } from '../../../components/exposure/ExposureTable';
 import { AsOfControl } from '../../../components/AsOfControl';
 import { asOfWords, readAsOf } from '../../../lib/as-of';
-import { AROUND, DEFECT_ORIGINS, NODE } from './node-queries';
+import { AROUND, DEFECT_ORIGINS, EXPOSURE, NODE } from './node-queries';
+import { CHILD_COUNTS, CHILDREN_OF, PROVIDER_LISTS } from './downstream-queries';
+import { DownstreamSection } from './DownstreamSection';
+import { ProviderListings } from './ProviderListings';
+import { NodeSummary } from './NodeSummary';
+import { NodeFacts } from './NodeFacts';
+
+/** Defect rows shown before "show all": the strongest, so the rest of the page stays near. */
+const DEFECT_ROWS = 10;
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export const dynamic = 'force-dynamic';
 
@@ -33,16 +48,36 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function NodePage({ params, searchParams }: Props) {
   const id = idFromSegments((await params).id);
-  const asOf = readAsOf((await searchParams).asOf);
+  const search = await searchParams;
+  const asOf = readAsOf(search.asOf);
+  const picked = one(search.children);
+  const childType = LINEAGE_RELATIONS.find((type) => type === picked);
+  const after = one(search.after);
+  const listAfter = (list: string) => one(search[`${list}After`]) ?? null;
   const loaded = await attempt(async () => {
     const { node } = await gql<NodePageQuery>(NODE, { id });
-    const around =
-      node && node.kind !== 'Provider'
-        ? await gql<AroundQuery>(AROUND, { id, asOf: asOf.date })
-        : undefined;
+    if (!node || node.kind === 'Defect') return { node };
+    if (node.kind === 'Provider') {
+      const lists = await gql<ProviderListsQuery>(PROVIDER_LISTS, {
+        id,
+        modelsAfter: listAfter('models'),
+        datasetsAfter: listAfter('datasets'),
+        deploymentsAfter: listAfter('deployments'),
+      });
+      return { node, lists };
+    }
+    const [lineage, { exposure }, counts, childPage] = await Promise.all([
+      gql<AroundQuery>(AROUND, { id, asOf: asOf.date }),
+      gql<NodeExposureQuery>(EXPOSURE, { id, asOf: asOf.date }),
+      gql<ChildCountsQuery>(CHILD_COUNTS, { id }),
+      childType
+        ? gql<ChildrenOfQuery>(CHILDREN_OF, { id, type: childType, after: after ?? null })
+        : undefined,
+    ]);
     // One small request per defect reaching the node: the exposure list cannot carry each
     // defect's origins itself without multiplying its price by 100.
-    const defectIds = [...new Set(around?.exposure.map((row) => row.defect.id) ?? [])];
+    const around = { ...lineage, exposure };
+    const defectIds = [...new Set(around.exposure.map((row) => row.defect.id) ?? [])];
     const origins = await Promise.all(
       defectIds.map(
         async (defect) => (await gql<DefectOriginsQuery>(DEFECT_ORIGINS, { id: defect })).node,
@@ -51,30 +86,29 @@ export default async function NodePage({ params, searchParams }: Props) {
     return {
       node,
       around,
+      counts: counts.node,
+      childPage: childPage?.node?.incoming,
       origins: origins.flatMap((origin) => (origin ? [origin] : [])),
     };
   });
   if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry={nodeHref(id)} />;
-  const { node, around, origins } = loaded.value;
+  const { node } = loaded.value;
   if (!node) notFound();
+  // A defect has a page of its own (its impact); the proxy redirects its usual address.
+  if (node.kind === 'Defect') permanentRedirect(nodeHref(node.id));
+  const lists = 'lists' in loaded.value ? loaded.value.lists : undefined;
+  const {
+    around,
+    counts,
+    childPage,
+    origins = [],
+  } = 'around' in loaded.value ? loaded.value : { around: undefined, counts: undefined };
   const lineageKind = node.kind !== 'Provider';
-  const downstreamByKind = new Map<string, number>();
-  for (const row of around?.downstream.nodes ?? []) {
-    if (row.distance > 0)
-      downstreamByKind.set(row.node.kind, (downstreamByKind.get(row.node.kind) ?? 0) + 1);
-  }
-  const operator = kindField(node, 'operator');
-  const maker = kindField(node, 'provider') ?? operator;
-  const license = kindField(node, 'license');
-  const access = kindField(node, 'access');
-  const parameters = kindField(node, 'parameters');
-  const monthlyActiveUsers = kindField(node, 'monthlyActiveUsers');
+  const downstreamCount = (around?.downstream.nodes ?? []).filter((row) => row.distance > 0).length;
   const children = kindField(node, 'children');
   const retiredAt = kindField(node, 'retiredAt');
   const parents = kindField(node, 'parents');
-  const snapshotOf = kindField(node, 'snapshotOf')?.[0]?.to;
   const snapshots = kindField(node, 'snapshots')?.edges.map((edge) => edge.node.from);
-  const makerRelation = node.maker.find((relation) => relation.to.id === maker?.id);
   const upstreamRelations: StoredRelation[] = (around?.upstream.edges ?? []).map((edge) => ({
     ...edge,
     from: edge.from.id,
@@ -87,6 +121,13 @@ export default async function NodePage({ params, searchParams }: Props) {
     ]),
   );
 
+  const facts = <NodeFacts node={node} lineageKind={lineageKind} />;
+  const showAll = one(search.defects) === 'all';
+  const allDefectsHref = `${nodeHref(node.id)}?${new URLSearchParams({
+    ...(asOf.isToday ? {} : { asOf: asOf.date }),
+    defects: 'all',
+  })}#defects`;
+
   return (
     <>
       <h1>
@@ -94,63 +135,47 @@ export default async function NodePage({ params, searchParams }: Props) {
       </h1>
       <p className="muted">{node.id}</p>
       <BomActions id={node.id} kind={node.kind} asOf={asOf} />
-      {lineageKind ? (
-        <section className="panel" aria-label="Day shown">
-          <AsOfControl
-            action={nodeHref(node.id)}
-            choice={asOf}
-            explanation="The lineage, the timelines' status and the defects that reach this node as they stood on that day."
+      {lists ? (
+        <>
+          {facts}
+          <ProviderListings
+            id={node.id}
+            lists={lists}
+            paged={new Set(['models', 'datasets', 'deployments'].filter((l) => listAfter(l)))}
           />
-        </section>
+        </>
       ) : null}
-      <div className="columns">
-        <section className="panel" aria-labelledby="facts">
-          <h2 id="facts">Facts and sources</h2>
-          <dl className="facts">
-            {maker ? (
-              <Fact term={operator ? 'Operator' : 'Provider'}>
-                {maker.name} {makerRelation ? <RelationBadge relation={makerRelation} /> : null}
-              </Fact>
-            ) : null}
-            {license ? <Fact term="Licence">{license}</Fact> : null}
-            {access ? <Fact term="Access">{access}</Fact> : null}
-            {parameters ? <Fact term="Parameters">{formatCount(parameters)}</Fact> : null}
-            {monthlyActiveUsers ? (
-              <Fact term="Monthly users">{formatCount(monthlyActiveUsers)}</Fact>
-            ) : null}
-            {node.releasedAt ? <Fact term="Released">{node.releasedAt}</Fact> : null}
-            {retiredAt ? (
-              <Fact term="Retired">
-                {retiredAt}{' '}
-                <span className="muted small">(the first day it was no longer available)</span>
-              </Fact>
-            ) : null}
-            {snapshotOf ? (
-              <Fact term="Snapshot of">
-                <Link href={nodeHref(snapshotOf.id)}>{snapshotOf.name}</Link>
-              </Fact>
-            ) : null}
-            {node.aliases.length ? (
-              <Fact term="Also known as">{node.aliases.join(', ')}</Fact>
-            ) : null}
-          </dl>
-          <ProvenanceBlock
-            provenance={node.provenance}
-            sources={node.sources}
-            verified={node.verified}
-            headingId="provenance"
+      {around && counts ? (
+        <>
+          <NodeSummary
+            exposure={around.exposure}
+            ancestors={around.upstream.nodes.length - 1}
+            ancestorsTruncated={around.upstream.truncated}
+            downstream={downstreamCount}
+            downstreamTruncated={around.downstream.truncated}
+            timelines={Boolean(parents)}
           />
-          {lineageKind ? (
-            <p className="actions">
-              <Link href={exploreHref(node.id)}>Explore around it</Link>
-              <Link href={`/what-if?${new URLSearchParams({ node: node.id })}`}>
-                What if it had a defect?
-              </Link>
-            </p>
-          ) : null}
-        </section>
-
-        {around ? (
+          <section className="panel" aria-label="Day shown">
+            <AsOfControl
+              action={nodeHref(node.id)}
+              choice={asOf}
+              explanation="The lineage, the timelines' status and the defects that reach this node as they stood on that day."
+            />
+          </section>
+          <div className="columns">
+            {facts}
+            <section className="panel" aria-labelledby="bom" data-testid="bom-section">
+              <h2 id="bom">Built on (bill of materials)</h2>
+              <BomTree
+                root={node.id}
+                nodes={around.upstream.nodes.map((n) => n.node)}
+                edges={upstreamRelations}
+              />
+              {around.upstream.truncated ? (
+                <p className="muted">Only the nearest 500 ancestors are shown.</p>
+              ) : null}
+            </section>
+          </div>
           <section className="panel" aria-labelledby="defects">
             <h2 id="defects">Defects that reach it {asOfWords(asOf)}</h2>
             <ExposureTable
@@ -159,71 +184,42 @@ export default async function NodePage({ params, searchParams }: Props) {
               dayWords={asOfWords(asOf)}
               relations={upstreamRelations}
               affects={affects}
+              limit={showAll ? undefined : DEFECT_ROWS}
+              showAllHref={allDefectsHref}
             />
             <p className="muted small">
-              Defects that reached it on other days: choose another date above.
+              Sorted by level, then severity; defects stopped upstream by a mitigation come last.
+              Defects that reached it on other days: choose another date above.{' '}
+              <Link href="/glossary">What the levels mean</Link>.
             </p>
           </section>
-        ) : null}
-      </div>
-
-      {parents ? (
-        <NodeTimelines
-          node={{ ...node, retiredAt, parents, snapshots }}
-          asOf={asOf.day}
-          asOfLabel={asOfWords(asOf)}
-          today={asOf.today}
-        />
-      ) : null}
-
-      {around ? (
-        <div className="columns">
-          <section className="panel" aria-labelledby="bom">
-            <h2 id="bom">Built on (bill of materials)</h2>
-            <BomTree
-              root={node.id}
-              nodes={around.upstream.nodes.map((n) => n.node)}
-              edges={upstreamRelations}
-            />
-            {around.upstream.truncated ? (
-              <p className="muted">Only the nearest 500 ancestors are shown.</p>
-            ) : null}
-          </section>
-          <section className="panel" aria-labelledby="downstream">
-            <h2 id="downstream">Downstream</h2>
-            {downstreamByKind.size === 0 ? (
-              <p className="muted">Nothing derives from or deploys this node.</p>
-            ) : (
-              <ul className="stats">
-                {[...downstreamByKind.entries()].map(([kind, count]) => (
-                  <li key={kind}>
-                    <strong>
-                      {count}
-                      {around.downstream.truncated ? '+' : ''}
-                    </strong>{' '}
-                    <KindBadge kind={kind} />
-                  </li>
-                ))}
-              </ul>
-            )}
-            {children ? (
-              <ChildList
-                relations={children.edges.map((edge) => edge.node)}
-                total={children.totalCount}
+          <DownstreamSection
+            id={node.id}
+            counts={counts}
+            reach={{ count: downstreamCount, truncated: around.downstream.truncated }}
+            picked={
+              childType && childPage
+                ? { type: childType, page: childPage, after: after ?? undefined }
+                : undefined
+            }
+            firstChildren={
+              children
+                ? { relations: children.edges.map((edge) => edge.node), total: children.totalCount }
+                : undefined
+            }
+          />
+          {parents ? (
+            <div id="timelines">
+              <NodeTimelines
+                node={{ ...node, retiredAt, parents, snapshots }}
+                asOf={asOf.day}
+                asOfLabel={asOfWords(asOf)}
+                today={asOf.today}
               />
-            ) : null}
-          </section>
-        </div>
+            </div>
+          ) : null}
+        </>
       ) : null}
-    </>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
     </>
   );
 }
