@@ -64,6 +64,7 @@ export const LIST_PRICES: Record<string, ListPrice> = {
   'ImpactTotals.byLevel': EXPOSURE_LEVELS.length,
   'ImpactTotals.byKind': NODE_KINDS.length,
   'Stats.byKind': NODE_KINDS.length,
+  'SearchConnection.byKind': NODE_KINDS.length,
   'Query.exposure': LIST_CAPS.exposure,
   'ExposedNode.path': PATH_PRICE,
   'ExposedNode.hops': PATH_PRICE,
