@@ -1,14 +1,20 @@
 'use client';
 
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { useEffect, useState, type RefObject } from 'react';
 import { graphStyle } from './style';
 
 let dagreRegistered = false;
 
-/** One long-lived cytoscape instance per view: created on mount, destroyed on unmount. */
-export function useCytoscape(container: RefObject<HTMLDivElement | null>): Core | undefined {
+/**
+ * One long-lived cytoscape instance per view: created on mount, destroyed on unmount.
+ * `extraStyle` (a view's own rules, on top of the shared sheet) must be a stable value.
+ */
+export function useCytoscape(
+  container: RefObject<HTMLDivElement | null>,
+  extraStyle: StylesheetJson = [],
+): Core | undefined {
   const [cy, setCy] = useState<Core>();
   useEffect(() => {
     if (!container.current) return;
@@ -18,7 +24,7 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>): Core 
     }
     const instance = cytoscape({
       container: container.current,
-      style: graphStyle(),
+      style: [...graphStyle(), ...extraStyle],
       minZoom: 0.05,
       maxZoom: 3,
       boxSelectionEnabled: false,
@@ -27,7 +33,7 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>): Core 
     // Browser tests and benchmarks read the graph through this handle, as a person sees it.
     (window as unknown as { __lineageCy?: Core }).__lineageCy = instance;
     return () => instance.destroy();
-  }, [container]);
+  }, [container, extraStyle]);
   return cy;
 }
 
