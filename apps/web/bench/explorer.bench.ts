@@ -156,7 +156,7 @@ async function main() {
   log(`report written to ${path.relative(repo, file)} (and .json)`);
 }
 
-type RealViews = { impact: ViewSample; hub: ViewSample };
+type RealViews = { impact?: ViewSample; hub?: ViewSample };
 
 /** The defect page and the hub explorer on the real graph, median of RUNS runs each. */
 async function measureRealViews(log: (line: string) => void): Promise<RealViews> {
@@ -180,12 +180,17 @@ async function measureRealViews(log: (line: string) => void): Promise<RealViews>
     ] as const) {
       const samples: ViewSample[] = [];
       for (let run = 1; run <= RUNS; run++) {
-        const sample = await measureView(browser, stack.webUrl);
+        const sample = await measureView(browser, stack.webUrl).catch((error: Error) => {
+          log(`${label} run ${run}/${RUNS} failed: ${error.message.split('\n')[0]}`);
+          return undefined;
+        });
+        if (!sample) continue;
         samples.push(sample);
         log(
           `${label} run ${run}/${RUNS}: ${sample.elements} elements, first render ${Math.round(sample.firstRenderMs)} ms, interaction ${sample.interactionMs.toFixed(1)} ms, frame p50 ${sample.frameP50.toFixed(1)} ms`,
         );
       }
+      if (!samples.length) continue;
       views[label] = Object.fromEntries(
         (Object.keys(samples[0]!) as (keyof ViewSample)[]).map((key) => [
           key,
@@ -203,7 +208,10 @@ async function measureRealViews(log: (line: string) => void): Promise<RealViews>
 function renderReal(real: RealViews | undefined): string {
   if (!real)
     return 'The real sources are absent here: the defect page and hub explorer rows were not measured.\n';
-  const { impact, hub } = real;
+  const none = { elements: NaN, firstRenderMs: NaN, interactionMs: NaN } as ViewSample;
+  // A view that failed every run (see the log) shows NaN rather than hiding the other.
+  const impact = real.impact ?? { ...none, frameP50: NaN, frameP95: NaN, drawMs: NaN };
+  const hub = real.hub ?? { ...none, frameP50: NaN, frameP95: NaN, drawMs: NaN };
   const row = (name: string, key: keyof ViewSample, unit = 'ms') =>
     `| ${name} | ${impact[key].toFixed(1)} ${unit} | ${hub[key].toFixed(1)} ${unit} |`;
   return [

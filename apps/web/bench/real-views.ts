@@ -37,7 +37,7 @@ async function graphReady(page: Page): Promise<number> {
       return drawn ? performance.now() : 0;
     },
     undefined,
-    { timeout: 180_000, polling: 'raf' },
+    { timeout: 300_000, polling: 'raf' },
   );
   return Number(await handle.jsonValue());
 }

@@ -85,10 +85,7 @@ export function collapseFanOuts(
 
   const groupNodes: ViewNode[] = [...groups.entries()].map(([id, { members, total }]) => {
     const kind = PLURAL[byId.get(members[0]!)!.kind] ?? byId.get(members[0]!)!.kind;
-    const name =
-      members.length === total
-        ? `${total} ${kind}`
-        : `${members.length} more ${kind} (${total - members.length} of ${total} shown)`;
+    const name = members.length === total ? `${total} ${kind}` : `${members.length} more ${kind}`;
     return { id, name, kind: 'Group' };
   });
   const groupEdges: ViewEdge[] = [...groups.keys()].map((id) => {

@@ -65,8 +65,17 @@ export function placeOnGrid(cy: Core, focus: string | undefined, columns: number
     cy.nodes().forEach((node) => {
       node.position(positions.get(node.id())!);
     });
+    // Edges that skip rows (a hub's hundreds of grandchildren) cross the whole view: drawn
+    // plain and light, they stay readable and cheap to draw while panning.
+    cy.edges().forEach((edge) => {
+      const rise = Math.abs(edge.source().position('y') - edge.target().position('y'));
+      edge.toggleClass('far', rise > FAR_EDGE_RISE);
+    });
   });
 }
+
+/** An edge rising more than this (model px) skips at least two rows of a block. */
+const FAR_EDGE_RISE = 2 * GRID.rowHeight + GRID.blockGap + 1;
 
 /** How many grid columns a canvas of this width shows at a readable zoom. */
 export function columnsFor(width: number): number {
@@ -81,11 +90,19 @@ export function columnsFor(width: number): number {
 export function readableFit(cy: Core, focus: string | undefined): void {
   const node = focus ? cy.getElementById(focus) : cy.collection();
   const around = node.nonempty() ? node.closedNeighborhood().filter(':visible') : cy.elements();
-  showReadably(cy, around.nodes(), node.nonempty() ? node.position('x') : undefined);
+  showReadably(cy, around.nodes(), 'top', node.nonempty() ? node.position('x') : undefined);
 }
 
-/** Shows `nodes` (the top of them, if they are too many) at a readable zoom at least. */
-export function showReadably(cy: Core, nodes: NodeCollection, centreX?: number): void {
+/**
+ * Shows `nodes` at a readable zoom at least: centred, or from their top row (always so when
+ * they are too many for the view).
+ */
+export function showReadably(
+  cy: Core,
+  nodes: NodeCollection,
+  align: 'top' | 'centre',
+  centreX?: number,
+): void {
   if (nodes.empty()) return;
   const padding = 30;
   const box = nodes.boundingBox({ includeLabels: true });
@@ -95,9 +112,11 @@ export function showReadably(cy: Core, nodes: NodeCollection, centreX?: number):
   );
   const zoom = Math.max(READABLE_ZOOM, Math.min(1.4, fits));
   const x = centreX ?? (box.x1 + box.x2) / 2;
-  // Their top row at the top of the view: what lies further down (the next hop) fills the
-  // rest of it, rather than an empty band above.
-  cy.viewport({ zoom, pan: { x: cy.width() / 2 - x * zoom, y: padding - box.y1 * zoom } });
+  // From the top, what lies further down (the next hop) fills the rest of the view rather
+  // than an empty band above.
+  const top = align === 'top' || box.h * zoom > cy.height() - 2 * padding;
+  const y = top ? padding - box.y1 * zoom : cy.height() / 2 - ((box.y1 + box.y2) / 2) * zoom;
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - x * zoom, y } });
 }
 
 /**

@@ -100,9 +100,19 @@ export const EXPLORER_STYLE: StylesheetJson = [
       'text-background-padding': '1px',
     },
   },
+  {
+    selector: 'edge.far',
+    style: {
+      'curve-style': 'haystack',
+      'haystack-radius': 0,
+      'line-style': 'solid',
+      width: 1,
+      opacity: 0.35,
+    },
+  },
   // The focus's label above it: below, it would sit in the fan of its children's edges.
   { selector: 'node.focus', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
-  { selector: 'node.Group', style: { 'text-max-width': '140px' } },
+  { selector: 'node.Group', style: { 'text-max-width': '146px' } },
   {
     selector: 'node.match',
     style: { 'underlay-color': '#facc15', 'underlay-opacity': 0.7, 'underlay-padding': 8 },

@@ -99,7 +99,7 @@ export function GraphExplorer(props: {
     }
     const placed = performance.now();
     if (shownFocus.current !== params.focus) readableFit(cy, params.focus);
-    else if (added.nonempty() && !allInView(cy, added)) showReadably(cy, added);
+    else if (added.nonempty() && !allInView(cy, added)) showReadably(cy, added, 'centre');
     else if (
       changed &&
       cy.nodes(':visible').every((node) => !allInView(cy, node as unknown as NodeCollection))
