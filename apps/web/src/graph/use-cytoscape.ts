@@ -7,13 +7,16 @@ import { graphStyle } from './style';
 
 let dagreRegistered = false;
 
+/** One value for "no extra rules": a new [] on each render would recreate the instance. */
+const NO_EXTRA_STYLE: StylesheetJson = [];
+
 /**
  * One long-lived cytoscape instance per view: created on mount, destroyed on unmount.
  * `extraStyle` (a view's own rules, on top of the shared sheet) must be a stable value.
  */
 export function useCytoscape(
   container: RefObject<HTMLDivElement | null>,
-  extraStyle: StylesheetJson = [],
+  extraStyle: StylesheetJson = NO_EXTRA_STYLE,
 ): Core | undefined {
   const [cy, setCy] = useState<Core>();
   useEffect(() => {
