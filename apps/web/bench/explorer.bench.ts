@@ -241,7 +241,7 @@ function render(baseline: Sample, measured: Sample): string {
     '|---|---|---|---|',
     `| elements (nodes + edges) | ${baseline.elements} | ${measured.elements} | ${(measured.elements / baseline.elements).toFixed(1)}x |`,
     row('time to first render (from navigation)', 'firstRenderMs', 'ms'),
-    row('layout (dagre)', 'layoutMs', 'ms'),
+    row('layout (grid placement, with the element diff)', 'layoutMs', 'ms'),
     row('frame time while panning, p50', 'frameP50', 'ms'),
     row('frame time while panning, p95', 'frameP95', 'ms'),
     row('frame time while panning, max', 'frameMax', 'ms'),
@@ -249,6 +249,7 @@ function render(baseline: Sample, measured: Sample): string {
     '',
     'Frame times are capped by the 60 Hz refresh (16.7 ms): a frame time at that cap means panning',
     'never dropped a frame; the draw time is what each frame cost the renderer.',
+    '',
     '',
   ].join('\n');
 }
