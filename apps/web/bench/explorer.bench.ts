@@ -2,7 +2,11 @@
  * Explorer benchmark (not a test): a synthetic lineage tree opened in the explorer, in
  * Chromium, against the real API and Neo4j. Reports the time to first render, the layout
  * time and the frame time while panning for a ~2,200-element view, beside a ~170-element
- * view measured in the same run. Run with `npm run bench:explorer`.
+ * view measured in the same run. Where the real sources are present (see e2e/e2e-graph.ts),
+ * it also measures, on the seed plus the real sources, the defect page of a ~3,000-node impact
+ * and the explorer on a hub (bench/real-views.ts). LINEAGE_E2E_NEO4J_URI reuses a Neo4j
+ * already loaded that way (read only), instead of minutes of imports.
+ * Run with `npm run bench:explorer`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +14,17 @@ import path from 'node:path';
 import { entityInputSchema, relationshipInputSchema, type GraphBatch } from '@lineage/domain';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/chromium';
+import { loadE2eGraph, realSources } from '../e2e/e2e-graph';
+import { e2eEnv } from '../e2e/env';
 import { repo, startStack } from '../e2e/stack';
+import {
+  HUB,
+  IMPACT_DEFECT,
+  measureHub,
+  measureImpact,
+  PAN_FOR_TWO_SECONDS,
+  type ViewSample,
+} from './real-views';
 
 const RUNS = 3;
 const KINDS = ['FineTune', 'Quantization', 'Adapter', 'Merge', 'Distillation'] as const;
@@ -87,24 +101,6 @@ async function measure(page: Page, url: string): Promise<Sample> {
   };
 }
 
-const PAN_FOR_TWO_SECONDS = `new Promise((resolve) => {
-  const cy = window.__lineageCy;
-  const renderer = cy.renderer();
-  renderer.redrawTotalTime = 0;
-  renderer.redrawCount = 0;
-  const deltas = [];
-  let last = performance.now();
-  const end = last + 2000;
-  const step = (now) => {
-    deltas.push(now - last);
-    last = now;
-    cy.panBy({ x: 4, y: 2 });
-    if (now < end) requestAnimationFrame(step);
-    else resolve({ frames: deltas.slice(1), drawMs: renderer.timeToRender() });
-  };
-  requestAnimationFrame(step);
-})`;
-
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -145,13 +141,92 @@ async function main() {
     await browser.close();
     await stack.stop();
   }
-  const report = render(results.baseline!, results.measured!);
+  const real = realSources() ? await measureRealViews(log) : undefined;
+  const report = render(results.baseline!, results.measured!) + renderReal(real);
   process.stdout.write(report);
   const dir = path.join(repo, 'bench/results');
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `explorer-${new Date().toISOString().replace(/[:.]/g, '-')}.md`);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(dir, `explorer-${stamp}.md`);
   await writeFile(file, report);
-  log(`report written to ${path.relative(repo, file)}`);
+  await writeFile(
+    path.join(dir, `explorer-${stamp}.json`),
+    `${JSON.stringify({ synthetic: results, real: real ?? null }, null, 2)}\n`,
+  );
+  log(`report written to ${path.relative(repo, file)} (and .json)`);
+}
+
+type RealViews = { impact?: ViewSample; hub?: ViewSample };
+
+/** The defect page and the hub explorer on the real graph, median of RUNS runs each. */
+async function measureRealViews(log: (line: string) => void): Promise<RealViews> {
+  const reuse = e2eEnv.LINEAGE_E2E_NEO4J_URI;
+  log(reuse ? `real views on ${reuse}` : 'loading the seed and the real sources (minutes)...');
+  const stack = await startStack({
+    ...(reuse
+      ? { neo4jUri: reuse }
+      : {
+          load: async (store) => void (await loadE2eGraph(store, log)),
+          neo4jMemory: { heap: '3g', transactionMax: '1500m', transactionTotal: '2g' },
+        }),
+    log,
+  });
+  const browser = await launchBrowser();
+  try {
+    const views: Partial<RealViews> = {};
+    for (const [label, measureView] of [
+      ['impact', measureImpact],
+      ['hub', measureHub],
+    ] as const) {
+      const samples: ViewSample[] = [];
+      for (let run = 1; run <= RUNS; run++) {
+        const sample = await measureView(browser, stack.webUrl).catch((error: Error) => {
+          log(`${label} run ${run}/${RUNS} failed: ${error.message.split('\n')[0]}`);
+          return undefined;
+        });
+        if (!sample) continue;
+        samples.push(sample);
+        log(
+          `${label} run ${run}/${RUNS}: ${sample.elements} elements, first render ${Math.round(sample.firstRenderMs)} ms, interaction ${sample.interactionMs.toFixed(1)} ms, frame p50 ${sample.frameP50.toFixed(1)} ms`,
+        );
+      }
+      if (!samples.length) continue;
+      views[label] = Object.fromEntries(
+        (Object.keys(samples[0]!) as (keyof ViewSample)[]).map((key) => [
+          key,
+          median(samples.map((s) => s[key])),
+        ]),
+      ) as unknown as ViewSample;
+    }
+    return views as RealViews;
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
+function renderReal(real: RealViews | undefined): string {
+  if (!real)
+    return 'The real sources are absent here: the defect page and hub explorer rows were not measured.\n';
+  const none = { elements: NaN, firstRenderMs: NaN, interactionMs: NaN } as ViewSample;
+  // A view that failed every run (see the log) shows NaN rather than hiding the other.
+  const impact = real.impact ?? { ...none, frameP50: NaN, frameP95: NaN, drawMs: NaN };
+  const hub = real.hub ?? { ...none, frameP50: NaN, frameP95: NaN, drawMs: NaN };
+  const row = (name: string, key: keyof ViewSample, unit = 'ms') =>
+    `| ${name} | ${impact[key].toFixed(1)} ${unit} | ${hub[key].toFixed(1)} ${unit} |`;
+  return [
+    `## The real graph (seed + four real sources), same run`,
+    '',
+    `| metric | impact of ${IMPACT_DEFECT} (defect page) | explorer on ${HUB} |`,
+    '|---|---|---|',
+    `| elements in the canvas | ${impact.elements} | ${hub.elements} |`,
+    row('time to first render (from navigation)', 'firstRenderMs'),
+    `| interaction latency, median (event to painted frame) | ${impact.interactionMs.toFixed(1)} ms (hover a table row, canvas highlight) | ${hub.interactionMs.toFixed(1)} ms (tap a node, selected) |`,
+    row('frame time while panning, p50', 'frameP50'),
+    row('frame time while panning, p95', 'frameP95'),
+    row('drawing one frame while panning (cytoscape)', 'drawMs'),
+    '',
+  ].join('\n');
 }
 
 function render(baseline: Sample, measured: Sample): string {
@@ -166,7 +241,7 @@ function render(baseline: Sample, measured: Sample): string {
     '|---|---|---|---|',
     `| elements (nodes + edges) | ${baseline.elements} | ${measured.elements} | ${(measured.elements / baseline.elements).toFixed(1)}x |`,
     row('time to first render (from navigation)', 'firstRenderMs', 'ms'),
-    row('layout (dagre)', 'layoutMs', 'ms'),
+    row('layout (grid placement, with the element diff)', 'layoutMs', 'ms'),
     row('frame time while panning, p50', 'frameP50', 'ms'),
     row('frame time while panning, p95', 'frameP95', 'ms'),
     row('frame time while panning, max', 'frameMax', 'ms'),
@@ -174,6 +249,7 @@ function render(baseline: Sample, measured: Sample): string {
     '',
     'Frame times are capped by the 60 Hz refresh (16.7 ms): a frame time at that cap means panning',
     'never dropped a frame; the draw time is what each frame cost the renderer.',
+    '',
     '',
   ].join('\n');
 }

@@ -80,3 +80,50 @@ export function graphStyle(): StylesheetJson {
     { selector: '.hidden', style: { display: 'none' } },
   ];
 }
+
+/**
+ * The explorer's rules on top of graphStyle: one-line labels cut to a cell's width (the grid
+ * layout gives each node a cell, so labels cannot overlap), hidden when zoomed out too far
+ * to read them (level of detail), and the marks of find-in-graph and keyboard focus.
+ */
+export const EXPLORER_STYLE: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'font-size': 12,
+      'text-wrap': 'ellipsis',
+      'text-max-width': '132px',
+      'min-zoomed-font-size': 8,
+      // Edges pass under labels: a white backing keeps the text readable over them.
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+    },
+  },
+  {
+    selector: 'edge.far',
+    style: {
+      'curve-style': 'haystack',
+      'haystack-radius': 0,
+      'line-style': 'solid',
+      width: 1,
+      opacity: 0.35,
+    },
+  },
+  // The focus's label above it: below, it would sit in the fan of its children's edges.
+  { selector: 'node.focus', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
+  { selector: 'node.Group', style: { 'text-max-width': '146px' } },
+  {
+    selector: 'node.match',
+    style: { 'underlay-color': '#facc15', 'underlay-opacity': 0.7, 'underlay-padding': 8 },
+  },
+  {
+    selector: 'node.cursor',
+    style: {
+      'outline-width': 3,
+      'outline-color': '#2563eb',
+      'outline-offset': 3,
+      'z-index': 20,
+    } as never,
+  },
+];

@@ -1,14 +1,23 @@
 'use client';
 
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { useEffect, useState, type RefObject } from 'react';
 import { graphStyle } from './style';
 
 let dagreRegistered = false;
 
-/** One long-lived cytoscape instance per view: created on mount, destroyed on unmount. */
-export function useCytoscape(container: RefObject<HTMLDivElement | null>): Core | undefined {
+/** One value for "no extra rules": a new [] on each render would recreate the instance. */
+const NO_EXTRA_STYLE: StylesheetJson = [];
+
+/**
+ * One long-lived cytoscape instance per view: created on mount, destroyed on unmount.
+ * `extraStyle` (a view's own rules, on top of the shared sheet) must be a stable value.
+ */
+export function useCytoscape(
+  container: RefObject<HTMLDivElement | null>,
+  extraStyle: StylesheetJson = NO_EXTRA_STYLE,
+): Core | undefined {
   const [cy, setCy] = useState<Core>();
   useEffect(() => {
     if (!container.current) return;
@@ -18,7 +27,7 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>): Core 
     }
     const instance = cytoscape({
       container: container.current,
-      style: graphStyle(),
+      style: [...graphStyle(), ...extraStyle],
       minZoom: 0.05,
       maxZoom: 3,
       boxSelectionEnabled: false,
@@ -27,7 +36,7 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>): Core 
     // Browser tests and benchmarks read the graph through this handle, as a person sees it.
     (window as unknown as { __lineageCy?: Core }).__lineageCy = instance;
     return () => instance.destroy();
-  }, [container]);
+  }, [container, extraStyle]);
   return cy;
 }
 

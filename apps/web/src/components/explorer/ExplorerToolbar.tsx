@@ -1,6 +1,7 @@
 'use client';
 
 import type { Core } from 'cytoscape';
+import { graphPng, MAX_EXPORT_SIDE, readableFit } from '../../graph/explorer-view';
 import { KIND_STYLES, RELATION_STYLES } from '../../graph/vocabulary';
 import type { ExploreParams } from './explore-params';
 
@@ -24,13 +25,13 @@ export function ExplorerToolbar({
   const toggle = (list: string[], value: string) =>
     list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
 
-  const exportPng = () => {
+  const exportPng = (whole: boolean) => {
     if (!cy) return;
-    const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
-    const url = URL.createObjectURL(blob);
+    const url = URL.createObjectURL(graphPng(cy, whole));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `lineage-${(params.focus ?? 'graph').replace(/[^\w.-]+/g, '_')}.png`;
+    const name = (params.focus ?? 'graph').replace(/[^\w.-]+/g, '_');
+    link.download = `lineage-${name}${whole ? '' : '-view'}.png`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
@@ -96,8 +97,19 @@ export function ExplorerToolbar({
         ))}
       </fieldset>
       <div className="actions" role="group" aria-label="View">
-        <button type="button" onClick={() => cy?.fit(undefined, 30)}>
+        <button
+          type="button"
+          title="The focus and its neighbours, at a zoom where labels can be read"
+          onClick={() => cy && readableFit(cy, params.focus)}
+        >
           Fit
+        </button>
+        <button
+          type="button"
+          title="Everything at once; labels show again when you zoom in"
+          onClick={() => cy?.fit(undefined, 30)}
+        >
+          Whole graph
         </button>
         <button
           type="button"
@@ -111,8 +123,15 @@ export function ExplorerToolbar({
         >
           Zoom out
         </button>
-        <button type="button" onClick={exportPng}>
-          Export PNG
+        <button type="button" onClick={() => exportPng(false)}>
+          Export PNG (view)
+        </button>
+        <button
+          type="button"
+          title={`The whole graph, at most ${MAX_EXPORT_SIDE} px on its longer side`}
+          onClick={() => exportPng(true)}
+        >
+          Export PNG (whole graph)
         </button>
       </div>
       {truncated ? (

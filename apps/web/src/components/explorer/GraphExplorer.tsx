@@ -1,9 +1,18 @@
 'use client';
 
+import type { NodeCollection, NodeSingular } from 'cytoscape';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { collapseFanOuts } from '../../graph/collapse';
-import { dagreLayout, keepReadable } from '../../graph/layout';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { collapseFanOuts, openedGroups, showMore } from '../../graph/collapse';
+import {
+  allInView,
+  columnsFor,
+  placeOnGrid,
+  readableFit,
+  showReadably,
+  syncElements,
+} from '../../graph/explorer-view';
+import { EXPLORER_STYLE } from '../../graph/style';
 import { toCyElements, type ViewEdge, type ViewNode } from '../../graph/to-cy-elements';
 import { recordGraphTiming, useCytoscape } from '../../graph/use-cytoscape';
 import {
@@ -13,6 +22,8 @@ import {
   type ExploreParams,
 } from './explore-params';
 import { ExplorerToolbar } from './ExplorerToolbar';
+import { FindInGraph } from './FindInGraph';
+import { NodeList, type ListedNode } from './NodeList';
 import { NodePanel } from './NodePanel';
 
 const FAN_OUT_THRESHOLD = 12;
@@ -23,9 +34,12 @@ function pick(params: ExploreParams): Pick<ExploreParams, 'hide' | 'open' | 'sel
 }
 
 /**
- * The explorer canvas. Everything it shows follows from the URL: changes that need other data
- * (focus, direction, depth, relations, expansions) go through the router and the server page;
- * view-only changes (hidden kinds, opened groups, selection) only rewrite the URL.
+ * The explorer canvas. Everything it shows follows from the URL, and every step is a history
+ * entry (Back returns to the previous view): changes that need other data (focus, direction,
+ * depth, relations, expansions) go through the router and the server page; view-only changes
+ * (hidden kinds, opened groups, selection) push the URL without a request. The graph is
+ * updated in place: only the elements that changed are added or removed, existing nodes keep
+ * their grid cells, and the viewport moves only to show what a step added.
  */
 export function GraphExplorer(props: {
   params: ExploreParams;
@@ -46,14 +60,17 @@ export function GraphExplorer(props: {
     [props.params, search],
   );
   const container = useRef<HTMLDivElement>(null);
-  const cy = useCytoscape(container);
-  const firstRender = useRef(true);
+  const cy = useCytoscape(container, EXPLORER_STYLE);
+  const columns = useRef<number>(undefined);
+  const shownFocus = useRef<string>(undefined);
+  const [listed, setListed] = useState<ListedNode[]>([]);
 
   const navigate = useCallback(
     (changes: Partial<ExploreParams>, refetch: boolean) => {
       const url = `/explore?${toSearch({ ...params, ...changes })}`;
-      if (refetch) router.replace(url, { scroll: false });
-      else window.history.replaceState(null, '', url);
+      if (refetch) router.push(url, { scroll: false });
+      // Next's router follows the browser's own history: useSearchParams sees this entry.
+      else window.history.pushState(null, '', url);
     },
     [params, router],
   );
@@ -62,7 +79,7 @@ export function GraphExplorer(props: {
     () =>
       collapseFanOuts(nodes, edges, {
         threshold: FAN_OUT_THRESHOLD,
-        open: new Set(params.open),
+        open: openedGroups(params.open),
         keep: new Set([params.focus ?? '', params.selected ?? '']),
       }),
     [nodes, edges, params.open, params.focus, params.selected],
@@ -72,35 +89,36 @@ export function GraphExplorer(props: {
     if (!cy) return;
     const started = performance.now();
     const elements = toCyElements(collapsed.nodes, collapsed.edges, { focus: params.focus });
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(elements);
-      cy.nodes().forEach((node) => {
-        node.toggleClass('hidden', params.hide.includes(node.data('kind') as string));
-      });
-      if (params.selected) cy.getElementById(params.selected).select();
-    });
-    const added = performance.now();
-    const layout = cy.layout(dagreLayout());
-    layout.one('layoutstop', () => {
-      keepReadable(cy, params.focus);
-      const done = performance.now();
-      requestAnimationFrame(() => {
-        recordGraphTiming({
-          elements: elements.length,
-          buildMs: added - started,
-          layoutMs: done - added,
-          firstRender: firstRender.current ? 1 : 0,
-          paintedMs: performance.now() - started,
-          // Milliseconds since navigation started: the time to first render on a first load.
-          paintedAt: performance.now(),
-        });
-        firstRender.current = false;
-      });
-    });
-    layout.run();
-    // Hidden kinds and selection are applied in place below; a relayout is for new elements.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    const before = cy.nodes().length;
+    const added = syncElements(cy, elements);
+    const changed = added.nonempty() || cy.nodes().length !== before;
+    if (changed) {
+      columns.current ??= columnsFor(cy.width());
+      placeOnGrid(cy, params.focus, columns.current);
+      setListed(drawnOrder(cy.nodes()));
+    }
+    const placed = performance.now();
+    if (shownFocus.current !== params.focus) readableFit(cy, params.focus);
+    else if (added.nonempty() && !allInView(cy, added)) showReadably(cy, added, 'centre');
+    else if (
+      changed &&
+      cy.nodes(':visible').every((node) => !allInView(cy, node as unknown as NodeCollection))
+    )
+      readableFit(cy, params.focus);
+    const first = shownFocus.current === undefined;
+    shownFocus.current = params.focus;
+    if (!changed && !first) return;
+    requestAnimationFrame(() =>
+      recordGraphTiming({
+        elements: elements.length,
+        added: added.length,
+        layoutMs: placed - started,
+        firstRender: first ? 1 : 0,
+        paintedMs: performance.now() - started,
+        // Milliseconds since navigation started: the time to first render on a first load.
+        paintedAt: performance.now(),
+      }),
+    );
   }, [cy, collapsed, params.focus]);
 
   useEffect(() => {
@@ -110,35 +128,59 @@ export function GraphExplorer(props: {
         node.toggleClass('hidden', params.hide.includes(node.data('kind') as string));
       }),
     );
-  }, [cy, params.hide]);
+  }, [cy, params.hide, collapsed]);
+
+  // Selection is a class change in place: no relayout, no viewport change.
+  useEffect(() => {
+    if (!cy) return;
+    cy.batch(() => {
+      cy.$(':selected').unselect();
+      if (params.selected) cy.getElementById(params.selected).select();
+    });
+  }, [cy, params.selected, collapsed]);
+
+  const open = useCallback(
+    (id: string, kind: string) => {
+      if (kind === 'Group') navigate({ open: showMore(params.open, id) }, false);
+      else if (id !== params.selected) navigate({ selected: id }, false);
+    },
+    [navigate, params.open, params.selected],
+  );
 
   useEffect(() => {
     if (!cy) return;
-    const onTap = (event: { target: { id(): string; data(key: string): unknown } }) => {
-      const id = event.target.id();
-      if (event.target.data('kind') === 'Group') navigate({ open: [...params.open, id] }, false);
-      else navigate({ selected: id }, false);
+    const onTap = (event: { target: NodeSingular }) => {
+      const node = event.target;
+      open(node.id(), String(node.data('kind')));
     };
     cy.on('tap', 'node', onTap);
     return () => {
       cy.off('tap', 'node', onTap);
     };
-  }, [cy, navigate, params.open]);
+  }, [cy, open]);
 
+  const shown = listed.filter((node) => !params.hide.includes(node.kind));
   const visible = collapsed.nodes.filter((node) => !params.hide.includes(node.kind)).length;
   return (
     <>
       <ExplorerToolbar cy={cy} params={params} navigate={navigate} truncated={props.truncated} />
+      <FindInGraph cy={cy} nodes={shown} />
       <div className="graph-view">
         <div
           ref={container}
-          className="canvas"
+          className="canvas explorer-canvas"
           role="img"
           aria-label={`Lineage graph around ${params.focus}: ${visible} nodes and ${collapsed.edges.length} relationships shown. The side panel lists the selected node's details.`}
           data-testid="graph-canvas"
           data-nodes={collapsed.nodes.length}
         />
         <aside className="side" aria-label="Details">
+          <NodeList
+            cy={cy}
+            nodes={shown}
+            selected={params.selected}
+            onOpen={(node) => open(node.id, node.kind)}
+          />
           <NodePanel
             id={params.selected}
             onExpand={(id, side) => {
@@ -156,4 +198,17 @@ export function GraphExplorer(props: {
       </div>
     </>
   );
+}
+
+/** The nodes as drawn on the grid: top to bottom, then left to right. */
+function drawnOrder(nodes: NodeCollection): ListedNode[] {
+  return nodes
+    .map((node) => ({
+      id: node.id(),
+      label: String(node.data('label')),
+      kind: String(node.data('kind')),
+      ...node.position(),
+    }))
+    .sort((a, b) => a.y - b.y || a.x - b.x)
+    .map(({ id, label, kind }) => ({ id, label, kind }));
 }
