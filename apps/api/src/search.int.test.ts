@@ -123,6 +123,25 @@ describe('search forgives', () => {
     expect(page.edges.map((e) => e.node.match).slice(0, 2)).toEqual(['EXACT', 'WORDS']);
   });
 
+  it('counts the repository name in an id as exact: the original upload before copies named like it', async () => {
+    const { ns, Word } = namespaceWithWord();
+    const original = ns.id('model', `org/${Word}-2-7b-hf`);
+    const copy = ns.id('model', `mirror/${Word}-2-7b-hf-GGUF`);
+    await api.store.write(
+      batch(
+        [
+          node({ id: original, kind: 'BaseModel', name: `${Word} 2 7B` }),
+          node({ id: copy, kind: 'Quantization', name: `${Word}-2-7b-hf-GGUF` }),
+        ],
+        [link('QUANTIZED_FROM', copy, original)],
+      ),
+      change,
+    );
+    const page = await search(`${Word}-2-7b-hf`);
+    expect(ids(page).slice(0, 2)).toEqual([original, copy]);
+    expect(page.edges.map((e) => e.node.match).slice(0, 2)).toEqual(['EXACT', 'WORDS']);
+  });
+
   it('counts hits per kind before the kinds filter, and filters by kind', async () => {
     const { ns, Word } = namespaceWithWord();
     await api.store.write(

@@ -59,6 +59,7 @@ const SEARCH = `
   WITH node, max(tier) AS tier, max(score) AS score
   WITH node, score,
        CASE WHEN tier = 2 OR ${compact('node.name')} = $compact
+              OR ${compact("last(split(node.id, '/'))")} = $compact
               OR any(alias IN coalesce(node.aliases, []) WHERE ${compact('alias')} = $compact)
             THEN 2 ELSE tier END AS tier
   WITH collect({node: node, score: score, tier: tier}) AS hits

@@ -1471,7 +1471,7 @@ export type Mitigation = {
 
 /** How a search hit matched the text. */
 export type SearchMatch =
-  /** Its name, an alias or its id equals the text, ignoring case, spaces and punctuation. */
+  /** Its name, an alias, its id or the repository name in its id (after the owner) equals the text, ignoring case, spaces and punctuation. */
   | 'EXACT'
   /** Its words match the text's words (as prefixes, or spaced differently: GPT4o ~ GPT-4o). */
   | 'WORDS'
