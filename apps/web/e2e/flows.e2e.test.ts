@@ -84,6 +84,17 @@ describe('from search to the explorer', () => {
       await page.getByRole('heading', { name: 'Llama 2 7B Chat', exact: true }).waitFor();
       await page.getByRole('button', { name: 'Expand children' }).click();
       await page.waitForURL(/expand=/);
+      // On the real graph the chat model's hundreds of quantizations are folded into a group.
+      const quantizations = `group:${CHAT}|QUANTIZED_FROM|Quantization`;
+      await page.waitForFunction(
+        ([node, group]) => {
+          const cy = (window as any).__lineageCy;
+          return cy.getElementById(node).nonempty() || cy.getElementById(group).nonempty();
+        },
+        [GGUF, quantizations] as const,
+        { timeout: 15_000 },
+      );
+      await revealFolded(page, GGUF, quantizations);
       await expect.poll(() => visibleGraphNodes(page), { timeout: 15_000 }).toContain(GGUF);
       expect(new URL(page.url()).searchParams.get('expand')).toBe(`${CHAT}~DOWNSTREAM`);
       await screenshot(page, 'explorer-expanded');
