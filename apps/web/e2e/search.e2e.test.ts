@@ -27,9 +27,12 @@ async function suggestedIds(page: Page) {
     );
 }
 
-describe('search suggestions', () => {
+describe.each([
+  [1280, 800],
+  [1920, 1080],
+])('search suggestions at %ix%i', (width, height) => {
   it('finds a Llama for "lama", and the list closes when the focus tabs away', async () => {
-    const { page, errors, close } = await openPage(browser());
+    const { page, errors, close } = await openPage(browser(), width, height);
     try {
       const box = await typeSearch(page, 'lama');
       const names = await page
@@ -39,7 +42,7 @@ describe('search suggestions', () => {
         .then(() => page.getByRole('option').allTextContents());
       expect(names.some((name) => /\bLlama\b/.test(name))).toBe(true);
       expect(await box.getAttribute('aria-expanded')).toBe('true');
-      await screenshot(page, 'search-suggest-lama', false);
+      await screenshot(page, `search-suggest-lama-${width}x${height}`, false);
       await expectAccessible(page);
       await page.keyboard.press('Tab');
       await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false');
@@ -51,7 +54,7 @@ describe('search suggestions', () => {
   });
 
   it('finds a defect by its bare id and opens it with the keyboard', async () => {
-    const { page, close } = await openPage(browser());
+    const { page, close } = await openPage(browser(), width, height);
     try {
       await typeSearch(page, 'FMD-2026-0008');
       expect((await suggestedIds(page))[0]).toBe('defect:FMD-2026-0008');
@@ -67,7 +70,7 @@ describe('search suggestions', () => {
   });
 
   it('puts GPT-4o first for "GPT4o", before GPT-4o mini; Escape closes the list', async () => {
-    const { page, close } = await openPage(browser());
+    const { page, close } = await openPage(browser(), width, height);
     try {
       const box = await typeSearch(page, 'GPT4o');
       const ids = await suggestedIds(page);
@@ -82,7 +85,7 @@ describe('search suggestions', () => {
   });
 
   it('says "No results" for a text nothing matches', async () => {
-    const { page, close } = await openPage(browser());
+    const { page, close } = await openPage(browser(), width, height);
     try {
       await typeSearch(page, 'qzxwvkj');
       await page.getByRole('status').filter({ hasText: 'No results for “qzxwvkj”' }).waitFor();
