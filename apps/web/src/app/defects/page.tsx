@@ -111,7 +111,7 @@ export default async function DefectsIndex({
                   </td>
                   <td>{words(node.category)}</td>
                   <td>{words(node.status)}</td>
-                  <td>{node.disclosedAt ?? 'undated'}</td>
+                  <td className="nowrap">{node.disclosedAt ?? 'undated'}</td>
                 </tr>
               ))}
             </tbody>
