@@ -66,6 +66,8 @@ export function ImpactView({
     [elements, drill, operatorsOf],
   );
   const clampedHop = Math.min(hop, furthest);
+  // The graph's last column may count several hops at once ("+220 more at hops 4–9").
+  const reach = Math.max(0, ...data.totals.byDistance.map((count) => Number(count.key)));
   const drawn = elements.filter((e) => e.group === 'nodes' && !e.data.more).length;
 
   return (
@@ -76,6 +78,7 @@ export function ImpactView({
           <div className="toolbar stepper">
             <label htmlFor="hop">
               Hop <strong data-testid="hop-value">{clampedHop}</strong> of {furthest}
+              {reach > furthest ? ` drawn (the impact reaches hop ${reach})` : ''}
             </label>
             <input
               id="hop"
