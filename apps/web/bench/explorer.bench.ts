@@ -14,7 +14,7 @@ import path from 'node:path';
 import { entityInputSchema, relationshipInputSchema, type GraphBatch } from '@lineage/domain';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/chromium';
-import { loadE2eGraph, realSources } from '../e2e/e2e-graph';
+import { loadE2eGraph, realSources, REAL_GRAPH_MEMORY } from '../e2e/e2e-graph';
 import { e2eEnv } from '../e2e/env';
 import { repo, startStack } from '../e2e/stack';
 import {
@@ -141,7 +141,7 @@ async function main() {
     await browser.close();
     await stack.stop();
   }
-  const real = realSources() ? await measureRealViews(log) : undefined;
+  const real = (await realSources()) ? await measureRealViews(log) : undefined;
   const report = render(results.baseline!, results.measured!) + renderReal(real);
   process.stdout.write(report);
   const dir = path.join(repo, 'bench/results');
@@ -167,7 +167,7 @@ async function measureRealViews(log: (line: string) => void): Promise<RealViews>
       ? { neo4jUri: reuse }
       : {
           load: async (store) => void (await loadE2eGraph(store, log)),
-          neo4jMemory: { heap: '3g', transactionMax: '1500m', transactionTotal: '2g' },
+          neo4jMemory: REAL_GRAPH_MEMORY,
         }),
     log,
   });

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { loadE2eGraph, realSources } from './e2e-graph';
+import { loadE2eGraph, realSources, REAL_GRAPH_MEMORY } from './e2e-graph';
 import { e2eEnv } from './env';
 import { startStack } from './stack';
 
@@ -30,11 +30,11 @@ export default async function setup(project: TestProject) {
             log('loading the seed and the real sources...');
             realData = await loadE2eGraph(store, log);
           },
-          neo4jMemory: { heap: '3g', transactionMax: '1500m', transactionTotal: '2g' },
+          neo4jMemory: REAL_GRAPH_MEMORY,
         }),
     log,
   });
-  if (reuse) realData = realSources() !== undefined;
+  if (reuse) realData = (await realSources()) !== undefined;
   project.provide('webUrl', stack.webUrl);
   project.provide('apiUrl', stack.apiUrl);
   project.provide('realData', realData);

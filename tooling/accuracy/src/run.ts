@@ -5,12 +5,10 @@
  * Exits 1 on a wrong join or under 90% of the true matches made; skips, with a notice, where
  * the real sources are absent.
  */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices, seedDatabase } from '@lineage/core';
-import type { ImportFormat } from '@lineage/importers';
-import { realData } from '@lineage/importers/testing';
+import { realSourceImports } from '@lineage/importers/testing';
 import { startOwnStore } from '@lineage/graph-store/testing';
 import { report } from './report';
 import { score, type SourceRecords } from './score';
@@ -21,16 +19,9 @@ const SEED_DIR = path.resolve(here, '../../../seed');
 const TRUTH_TABLE = path.resolve(here, '../truth-table.yaml');
 export const MIN_RECALL = 0.9;
 
-const sources = {
-  hf: realData('hf-model-tree/edges.csv', 'the accuracy check'),
-  eg: realData('ecosystem-graphs/assets', 'the accuracy check'),
-  avid: realData('avid/reports', 'the accuracy check'),
-  jbb: realData('jailbreakbench', 'the accuracy check'),
-};
-
 async function main(): Promise<number> {
-  const { hf, eg, avid, jbb } = sources;
-  if (!hf || !eg || !avid || !jbb) return 0;
+  const imports = await realSourceImports('the accuracy check');
+  if (!imports) return 0;
   const rows = await readTruthTable(TRUTH_TABLE);
   const step = (line: string) => process.stderr.write(`${line}\n`);
   step('starting a Neo4j of its own...');
@@ -47,17 +38,10 @@ async function main(): Promise<number> {
     const services = createServices(own.store);
     step('loading the seed...');
     await seedDatabase(own.store, SEED_DIR);
-    const egFiles = (await readdir(eg))
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => path.join(eg, f));
-    const runs: [ImportFormat, string[], SourceRecords['source'] | undefined][] = [
-      ['hf-tree', [hf], undefined],
-      ['ecosystem-graphs', egFiles, 'ecosystem-graphs'],
-      ['avid', [avid], 'avid'],
-      ['jailbreakbench', [jbb], 'jailbreakbench'],
-    ];
     const records: SourceRecords[] = [];
-    for (const [format, files, source] of runs) {
+    for (const { format, files } of imports) {
+      // The HF tree names no models by name: it has no rows in the truth table.
+      const source: SourceRecords['source'] | undefined = format === 'hf-tree' ? undefined : format;
       const started = Date.now();
       const { plan } = await services.imports.run(format, files, { by: 'accuracy', onStep: step });
       step(
