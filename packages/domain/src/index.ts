@@ -105,6 +105,11 @@ export {
   type LineageEdgeInput,
   type DefectSpec,
   type ImpactOptions,
+  applyLineageDeltas,
+  lineageNodesOf,
+  lineageEdgesOf,
+  type LineageDelta,
+  type LineageEdgeKey,
 } from './impact';
 export { nameKey, idSlug } from './names';
 export {

@@ -12,3 +12,10 @@ export { computeImpact, type DefectSpec, type ImpactOptions } from './compute-im
 export { Impact } from './impact';
 export { ImpactView, type ExposedRow, type ImpactFilter, type PathHop } from './impact-view';
 export { timeBreakpoints, periodsOf, type TimedValue } from './periods';
+export {
+  applyLineageDeltas,
+  lineageNodesOf,
+  lineageEdgesOf,
+  type LineageDelta,
+  type LineageEdgeKey,
+} from './lineage-delta';
