@@ -69,7 +69,7 @@ interface Held {
 export class LineageProjection {
   private held: Held | undefined;
   private building: Promise<void> | undefined;
-  private catchingUp: Promise<void> | undefined;
+  private catchingUp: Promise<boolean> | undefined;
   /** The newest version a query has asked for: a running catch-up goes that far. */
   private wanted = 0;
   /** A version whose write cannot be applied as a delta: only a rebuild gets past it. */
@@ -100,46 +100,47 @@ export class LineageProjection {
   }
 
   private async graphAt(version: number): Promise<LineageGraph | undefined> {
-    // Two rounds: a catch-up already finishing when this query raised `wanted` may stop short.
-    for (let round = 0; round < 2; round++) {
+    for (;;) {
       const held = this.held;
       if (!held) return undefined;
       if (held.version >= version) return held.graph;
       if (held.version < this.gap && this.gap <= version) return undefined;
       this.wanted = Math.max(this.wanted, version);
-      this.catchingUp ??= this.catchUp().finally(() => {
+      // Concurrent queries share one step; one that joined a step already under way (started
+      // before its version was wanted) takes the next.
+      this.catchingUp ??= this.catchUpStep().finally(() => {
         this.catchingUp = undefined;
       });
-      await this.catchingUp;
+      if (!(await this.catchingUp)) return undefined;
     }
-    const held = this.held;
-    return held && held.version >= version ? held.graph : undefined;
   }
 
-  /** Applies the deltas up to the newest version asked for, one query and one apply per step. */
-  private async catchUp(): Promise<void> {
-    for (;;) {
-      const held = this.held;
-      const until = this.wanted;
-      if (!held || held.version >= until) return;
-      const found = await deltasBetween(this.connection, held.version, until);
-      if (this.held !== held) continue; // a rebuild replaced it meanwhile
-      // A delta that is missing, or whose edge names a node not held (a write this code does
-      // not know, or a defect in recording): only a rebuild gets past that version.
-      if ('missing' in found || edgeToUnknownNode(held.graph, found.deltas)) {
-        this.gap = 'missing' in found ? found.missing : held.version + 1;
-        this.counts.deltasMissing++;
-        return;
-      }
-      let graph = held.graph;
-      if (found.deltas.length) {
-        const started = performance.now();
-        graph = applyLineageDeltas(held.graph, found.deltas);
-        this.lastApplyMs = performance.now() - started;
-        this.counts.deltasApplied += found.deltas.length;
-      }
-      this.held = { version: until, graph };
+  /**
+   * Applies, in one query and one application, the deltas from the held version to the newest
+   * one asked for. False when a delta is missing or names a node not held.
+   */
+  private async catchUpStep(): Promise<boolean> {
+    const held = this.held;
+    const until = this.wanted;
+    if (!held || held.version >= until) return true;
+    const found = await deltasBetween(this.connection, held.version, until);
+    if (this.held !== held) return true; // a rebuild replaced it meanwhile: look again
+    // A delta that is missing, or whose edge names a node not held (a write this code does not
+    // know, or a defect in recording): only a rebuild gets past that version.
+    if ('missing' in found || edgeToUnknownNode(held.graph, found.deltas)) {
+      this.gap = 'missing' in found ? found.missing : held.version + 1;
+      this.counts.deltasMissing++;
+      return false;
     }
+    let graph = held.graph;
+    if (found.deltas.length) {
+      const started = performance.now();
+      graph = applyLineageDeltas(held.graph, found.deltas);
+      this.lastApplyMs = performance.now() - started;
+      this.counts.deltasApplied += found.deltas.length;
+    }
+    this.held = { version: until, graph };
+    return true;
   }
 
   /** Rebuilds unless a build is running (then waits for that one). */
