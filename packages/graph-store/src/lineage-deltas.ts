@@ -85,6 +85,8 @@ export function scanAfterDeltas(
   const lastNodes = new Map<string, LineageNodeInput | null>();
   const lastEdges = new Map<string, LineageEdgeInput | null>();
   const removed = new Set<string>();
+  // Keys are built only for scanned edges of children a delta names: a million take a second.
+  const namedChildren = new Set<string>();
   for (const delta of deltas) {
     for (const id of delta.removedNodes) {
       lastNodes.set(id, null);
@@ -95,10 +97,14 @@ export function scanAfterDeltas(
     for (const edge of delta.removedEdges) lastEdges.set(keyOf(edge), null);
     for (const node of delta.nodes) lastNodes.set(node.id, node);
     for (const edge of delta.edges) lastEdges.set(keyOf(edge), edge);
+    for (const edge of [...delta.removedEdges, ...delta.edges]) namedChildren.add(edge.from);
   }
   const keptNodes = nodes.filter((node) => !lastNodes.has(node.id));
   const keptEdges = edges.filter(
-    (edge) => !lastEdges.has(keyOf(edge)) && !removed.has(edge.from) && !removed.has(edge.to),
+    (edge) =>
+      !removed.has(edge.from) &&
+      !removed.has(edge.to) &&
+      !(namedChildren.has(edge.from) && lastEdges.has(keyOf(edge))),
   );
   for (const node of lastNodes.values()) if (node) keptNodes.push(node);
   for (const edge of lastEdges.values()) if (edge) keptEdges.push(edge);
