@@ -53,7 +53,7 @@ export async function planHuggingFace(
   const facts = new Map<string, HfCardFacts>();
   const seen = new Map<string, string>();
   const parentsOf = new Map<string, Set<HfLink['relation']>>();
-  const lineage: RelationshipInput[] = [];
+  let lineage: RelationshipInput[] = [];
   for (const record of records) {
     if (!isLink(record)) {
       const repo = repoOf(record.repo);
@@ -92,7 +92,8 @@ export async function planHuggingFace(
     );
   }
 
-  lineage.splice(0, lineage.length, ...(await datedLinks(lineage, facts, folded.stored, lookup)));
+  // Reassigned, not spliced in: a million links spread as arguments overflow the stack.
+  lineage = await datedLinks(lineage, facts, folded.stored, lookup);
 
   const repos = [...firstAt.keys()].sort();
   const kindOf = new Map<string, NodeKind>();
