@@ -6,6 +6,7 @@ import { planEcosystemGraphs } from './ecosystem-graphs/plan';
 import { planHuggingFace } from './hf/plan';
 import { planJailbreakBench } from './jailbreakbench/plan';
 import { readEdgesCsv, readModelCards } from './hf/read-hf';
+import { ReadMeter, type OnReadProgress } from './input-lines';
 import type { ImportFormat } from './detect-format';
 import type { ImportPlan, NodeLookup } from './plan';
 
@@ -24,7 +25,25 @@ export interface Importer {
    * Files are read here where the format's planner allows (the largest, the HF tree, included),
    * so the lock is held for reconciling and writing only; other formats read them under it.
    */
-  prepare(files: string[]): Promise<Reconcile>;
+  prepare(files: string[], options?: PrepareOptions): Promise<Reconcile>;
+}
+
+export interface PrepareOptions {
+  /** The reading's progress (bytes of the files, rows), from the first second of a long read. */
+  onProgress?: OnReadProgress;
+}
+
+/** Reads files one after the other (a disk serves one stream best), sharing one progress meter. */
+async function readAll<T>(
+  files: string[],
+  read: (file: string, options: { meter: ReadMeter }) => Promise<T[]>,
+  { onProgress }: PrepareOptions = {},
+): Promise<T[]> {
+  const meter = await ReadMeter.of(files, onProgress);
+  const all: T[] = [];
+  for (const file of files) for (const item of await read(file, { meter })) all.push(item);
+  meter.finish();
+  return all;
 }
 
 const oneFile = (format: ImportFormat, files: string[]) => {
@@ -40,15 +59,15 @@ export const IMPORTERS: Record<ImportFormat, Importer> = {
   },
   'hf-tree': {
     format: 'hf-tree',
-    prepare: async (files) => {
-      const links = (await Promise.all(files.map(readEdgesCsv))).flat();
+    prepare: async (files, options) => {
+      const links = await readAll(files, readEdgesCsv, options);
       return (lookup) => planHuggingFace('hf-tree', links, lookup);
     },
   },
   'hf-cards': {
     format: 'hf-cards',
-    prepare: async (files) => {
-      const cards = (await Promise.all(files.map(readModelCards))).flat();
+    prepare: async (files, options) => {
+      const cards = await readAll(files, readModelCards, options);
       return (lookup) => planHuggingFace('hf-cards', cards, lookup);
     },
   },
@@ -75,8 +94,12 @@ export const IMPORTERS: Record<ImportFormat, Importer> = {
 };
 
 /** The reconciliation of files of one format (see Importer.prepare). */
-export function prepareImport(format: ImportFormat, files: string[]): Promise<Reconcile> {
-  return IMPORTERS[format].prepare(files);
+export function prepareImport(
+  format: ImportFormat,
+  files: string[],
+  options?: PrepareOptions,
+): Promise<Reconcile> {
+  return IMPORTERS[format].prepare(files, options);
 }
 
 /** Reads and reconciles files of one format into a plan; nothing is written here. */
