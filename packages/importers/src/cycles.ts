@@ -7,7 +7,15 @@ import { isLineageRelation, type RelationshipInput } from '@lineage/domain';
  */
 export function refuseCycles(relationships: RelationshipInput[]) {
   const lineage = relationships.filter((r) => isLineageRelation(r.type) && r.from !== r.to);
-  const { numberOf, component } = stronglyConnected(lineage);
+  const numberOf = new Map<string, number>();
+  const number = (id: string) => {
+    let n = numberOf.get(id);
+    if (n === undefined) numberOf.set(id, (n = numberOf.size));
+    return n;
+  };
+  const from = Int32Array.from(lineage, (edge) => number(edge.from));
+  const to = Int32Array.from(lineage, (edge) => number(edge.to));
+  const component = cycleComponents(from, to, numberOf.size);
   const componentOf = (id: string) => component[numberOf.get(id) ?? -1] ?? 0;
   const kept: RelationshipInput[] = [];
   const selfLoops: RelationshipInput[] = [];
@@ -26,24 +34,17 @@ export function refuseCycles(relationships: RelationshipInput[]) {
 }
 
 /**
- * Tarjan's algorithm, iterative, over nodes numbered once and edges as arrays (a million
- * edges need no map per node); only components of two or more nodes get an id (from 1).
+ * The strongly connected component of each of `size` nodes numbered 0..size-1, given edges
+ * `from[i] -> to[i]`: Tarjan's algorithm, iterative, over arrays (a million edges need no map
+ * per node). Only components of two or more nodes get an id (from 1); the others are 0, so an
+ * edge lies on a cycle when both ends have the same non-zero id.
  */
-function stronglyConnected(edges: RelationshipInput[]) {
-  const numberOf = new Map<string, number>();
-  const number = (id: string) => {
-    let n = numberOf.get(id);
-    if (n === undefined) numberOf.set(id, (n = numberOf.size));
-    return n;
-  };
-  const from = Int32Array.from(edges, (edge) => number(edge.from));
-  const to = Int32Array.from(edges, (edge) => number(edge.to));
-  const size = numberOf.size;
+export function cycleComponents(from: Int32Array, to: Int32Array, size: number): Int32Array {
   // Each node's successors: next[start[v] .. start[v + 1]).
   const start = new Int32Array(size + 1);
   for (const v of from) start[v + 1]!++;
   for (let v = 0; v < size; v++) start[v + 1]! += start[v]!;
-  const next = new Int32Array(edges.length);
+  const next = new Int32Array(from.length);
   const fill = start.slice(0, size);
   from.forEach((v, i) => (next[fill[v]!++] = to[i]!));
 
@@ -85,7 +86,7 @@ function stronglyConnected(edges: RelationshipInput[]) {
       }
     }
   }
-  return { numberOf, component };
+  return component;
 }
 
 export const describeEdge = (r: RelationshipInput) => `${r.from} -[${r.type}]-> ${r.to}`;

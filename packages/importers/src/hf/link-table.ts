@@ -1,5 +1,6 @@
 import { validationError } from '@lineage/domain';
-import type { HfLink } from './read-hf';
+import type { Spelling } from './case-folding';
+import { isLink, type HfLink, type HfRecord } from './read-hf';
 
 type Relation = HfLink['relation'];
 export const RELATIONS: readonly Relation[] = [
@@ -22,43 +23,83 @@ export interface TableLink {
   at: string;
 }
 
+const ownerOf = (repo: string) => repo.slice(0, repo.indexOf('/'));
+
 /**
- * The repos of an HF import numbered once, in their canonical spelling, where each first
- * appears, and the links between them, each (child, relation, parent) once: a million links
- * need no string key each, and a repo's spellings are looked up once.
+ * Every spelling of the records, models (`model:<repo>`) and their owners (`provider:<owner>`),
+ * once each, in the order the file first uses them (a link's child, its owner, its parent, its
+ * owner), where it first does; and each record's model spellings by number (`sides`, two per
+ * record, the second -1 for a card), so the plan never looks a row's strings up again.
+ */
+export function spellingsOf(records: readonly HfRecord[]) {
+  const numberOf = new Map<string, number>();
+  const spellings: Spelling[] = [];
+  const number = (repo: string, at: string) => {
+    let n = numberOf.get(repo);
+    if (n !== undefined) return n;
+    n = spellings.push({ id: `model:${repo}`, at }) - 1;
+    numberOf.set(repo, n);
+    const owner = ownerOf(repo);
+    if (!numberOf.has(owner)) {
+      numberOf.set(owner, spellings.length);
+      spellings.push({ id: `provider:${owner}`, at });
+    }
+    return n;
+  };
+  const sides = new Int32Array(records.length * 2);
+  records.forEach((record, i) => {
+    if (isLink(record)) {
+      sides[2 * i] = number(record.child, record.at);
+      sides[2 * i + 1] = number(record.parent, record.at);
+    } else {
+      sides[2 * i] = number(record.repo, record.at);
+      sides[2 * i + 1] = -1;
+    }
+  });
+  return { spellings, sides };
+}
+
+/**
+ * The repos of an HF import numbered once, by their canonical id (the stored or first spelling),
+ * where each first appears, and the links between them, each (child, relation, parent) once: a
+ * million links need no string key each.
  */
 export class LinkTable {
-  readonly repos: string[] = [];
+  /** Each repo's canonical id, `model:<repo>`. */
+  readonly ids: string[] = [];
   readonly firstAt: string[] = [];
   /** Links kept: the first of each (child, relation, parent), self-loops left out. */
   readonly links: TableLink[] = [];
-  private readonly bySpelling = new Map<string, number>();
-  private readonly byRepo = new Map<string, number>();
+  private readonly byId = new Map<string, number>();
+  private readonly ofSpelling: Int32Array;
   private readonly relationBits: number[] = [];
   private readonly seen = new Map<number, string>();
 
-  constructor(private readonly canonicalOf: (spelling: string) => string) {}
+  /** `canonical`: the id each spelling stands for, by spelling number. */
+  constructor(private readonly canonical: readonly string[]) {
+    this.ofSpelling = new Int32Array(canonical.length).fill(-1);
+  }
 
-  /** The number of the repo a spelling stands for, noting where it first appears. */
-  repo(spelling: string, at: string): number {
-    const known = this.bySpelling.get(spelling);
-    if (known !== undefined) return known;
-    const repo = this.canonicalOf(spelling);
-    let index = this.byRepo.get(repo);
+  /** The number of the repo spelling `spelling` stands for, noting where it first appears. */
+  repo(spelling: number, at: string): number {
+    const known = this.ofSpelling[spelling]!;
+    if (known !== -1) return known;
+    const id = this.canonical[spelling]!;
+    let index = this.byId.get(id);
     if (index === undefined) {
-      index = this.repos.push(repo) - 1;
+      index = this.ids.push(id) - 1;
       if (index >= PARENT_BITS)
         throw validationError(`more than ${PARENT_BITS} repos in one import; split the file`);
-      this.byRepo.set(repo, index);
+      this.byId.set(id, index);
       this.firstAt.push(at);
       this.relationBits.push(0);
     }
-    this.bySpelling.set(spelling, index);
+    this.ofSpelling[spelling] = index;
     return index;
   }
 
-  indexOf(repo: string): number | undefined {
-    return this.byRepo.get(repo);
+  indexOf(id: string): number | undefined {
+    return this.byId.get(id);
   }
 
   /**

@@ -1,10 +1,10 @@
 import type { EntityInput, NodeKind, RelationshipInput } from '@lineage/domain';
-import { describeEdge, refuseCycles } from '../cycles';
+import { cycleComponents, describeEdge } from '../cycles';
 import { importedFrom } from '../matching/provenance';
 import { emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
-import { foldIds, type Spelling } from './case-folding';
+import { foldIds } from './case-folding';
 import { hfRelationship, modelNode, providerNode } from './hf-records';
-import { LinkTable } from './link-table';
+import { LinkTable, spellingsOf } from './link-table';
 import { isLink, type HfCardFacts, type HfLink, type HfRecord } from './read-hf';
 import { planReuploadTies } from './reupload-ties';
 
@@ -19,6 +19,7 @@ type HfLinkRelation = HfLink['relation'];
 
 export const hubUrl = (repo: string) => `https://huggingface.co/${repo}`;
 const ownerOf = (repo: string) => repo.slice(0, repo.indexOf('/'));
+const nameOf = (id: string) => id.slice('model:'.length);
 
 /**
  * Hugging Face lineage, from the model tree or model cards: every repo is `model:<repo id>` in
@@ -34,109 +35,101 @@ export async function planHuggingFace(
   lookup: NodeLookup,
 ): Promise<ImportPlan> {
   const notes = emptyNotes();
-
-  // Every spelling the file uses, models (with '/') and owners, where it first appears, in order.
-  const firstSeen = new Map<string, string>();
-  const see = (repo: string, at: string) => {
-    if (!firstSeen.has(repo)) firstSeen.set(repo, at);
-    const owner = ownerOf(repo);
-    if (!firstSeen.has(owner)) firstSeen.set(owner, at);
-  };
-  for (const record of records)
-    if (isLink(record)) {
-      see(record.child, record.at);
-      see(record.parent, record.at);
-    } else see(record.repo, record.at);
-  const spellings: Spelling[] = [];
-  for (const [key, at] of firstSeen)
-    spellings.push({ id: key.includes('/') ? `model:${key}` : `provider:${key}`, at });
-  firstSeen.clear();
+  const { spellings, sides } = spellingsOf(records);
   const folded = await foldIds(spellings, lookup);
   for (const remark of folded.remarks) notes.remarks.push(remark);
-  const table = new LinkTable((spelling) =>
-    folded.canonical.get(`model:${spelling}`)!.slice('model:'.length),
-  );
+  const providerOfOwner = new Map<string, string>();
+  spellings.forEach(({ id }, i) => {
+    if (id.startsWith('provider:'))
+      providerOfOwner.set(id.slice('provider:'.length), folded.canonical[i]!);
+  });
 
+  const table = new LinkTable(folded.canonical);
   const facts = new Map<number, HfCardFacts>();
-  for (const record of records) {
+  records.forEach((record, i) => {
     if (!isLink(record)) {
-      const repo = table.repo(record.repo, record.at);
+      const repo = table.repo(sides[2 * i]!, record.at);
       const earlier = facts.get(repo);
       if (earlier) notes.duplicates.push(`${record.at}: repeats the card of ${earlier.at}`);
-      else facts.set(repo, { ...record, repo: table.repos[repo]! });
-      continue;
+      else facts.set(repo, { ...record, repo: nameOf(table.ids[repo]!) });
+      return;
     }
-    const child = table.repo(record.child, record.at);
-    const parent = table.repo(record.parent, record.at);
+    const child = table.repo(sides[2 * i]!, record.at);
+    const parent = table.repo(sides[2 * i + 1]!, record.at);
     const earlier = table.addLink(child, record.relation, parent, record.at);
     if (earlier) notes.duplicates.push(`${record.at}: repeats ${earlier}`);
     else if (child === parent)
-      notes.selfLoops.push(`${record.at}: ${table.repos[child]} names itself as its parent`);
-  }
+      notes.selfLoops.push(`${record.at}: ${nameOf(table.ids[child]!)} names itself as its parent`);
+  });
 
-  const { repos, firstAt } = table;
+  const { ids, firstAt } = table;
+  const names = ids.map(nameOf);
   // A stored spelling (`meta-llama/Llama-3.1-8B` for the file's `Meta-Llama/llama-3.1-8b`)
   // may have an owner the file never spells: it is folded too, where the repo first appears.
-  const unspelled = repos.flatMap((repo, i) =>
-    folded.canonical.has(`provider:${ownerOf(repo)}`)
+  const unspelled = names.flatMap((name, i) =>
+    providerOfOwner.has(ownerOf(name))
       ? []
-      : [{ id: `provider:${ownerOf(repo)}`, at: firstAt[i]! }],
+      : [{ id: `provider:${ownerOf(name)}`, at: firstAt[i]! }],
   );
   if (unspelled.length) {
     const more = await foldIds(unspelled, lookup);
-    for (const [id, canonical] of more.canonical) folded.canonical.set(id, canonical);
+    unspelled.forEach(({ id }, i) =>
+      providerOfOwner.set(id.slice('provider:'.length), more.canonical[i]!),
+    );
     for (const [id, kind] of more.stored) folded.stored.set(id, kind);
     for (const remark of more.remarks) notes.remarks.push(remark);
     folded.matches.push(...more.matches);
   }
-  const isStored = (repo: number) => folded.stored.has(`model:${repos[repo]}`);
+  const stored = ids.map((id) => folded.stored.get(id));
+  const providers = names.map((name) => providerOfOwner.get(ownerOf(name))!);
+  // One URL (and one list of it) per repo, shared by its node and the records it is the source of.
+  const sourcesOf: string[][] = [];
+  const sources = (repo: number) => (sourcesOf[repo] ??= [hubUrl(names[repo]!)]);
+
   const lineage = table.links.map((link) =>
     hfRelationship(
       {
         type: link.relation,
-        from: `model:${repos[link.child]}`,
-        to: `model:${repos[link.parent]}`,
-        sources: [hubUrl(repos[link.child]!)],
+        from: ids[link.child]!,
+        to: ids[link.parent]!,
+        sources: sources(link.child),
         ...importedFrom(format, link.at),
         matchedBy: 'exact',
       },
       link.at,
     ),
   );
-  await dateLinks(table, lineage, facts, isStored, lookup);
+  await dateLinks(table, lineage, facts, stored, lookup);
 
-  const order = repos.map((_, i) => i).sort((a, b) => compare(repos[a]!, repos[b]!));
-  const kindOf = new Map<string, NodeKind>();
-  for (const repo of order) {
-    kindOf.set(
-      repos[repo]!,
-      folded.stored.get(`model:${repos[repo]}`) ??
-        KIND_BY_RELATION.find(([relation]) => table.hasRelation(repo, relation))?.[1] ??
-        'BaseModel',
-    );
-  }
-  const sorted = order.map((repo) => repos[repo]!);
+  const order = names.map((_, i) => i).sort((a, b) => compare(names[a]!, names[b]!));
+  const kinds: NodeKind[] = names.map(
+    (_, repo) =>
+      stored[repo] ??
+      KIND_BY_RELATION.find(([relation]) => table.hasRelation(repo, relation))?.[1] ??
+      'BaseModel',
+  );
   const ties = await planReuploadTies({
     format,
-    roots: order.filter((repo) => !table.hasParent(repo)).map((repo) => repos[repo]!),
-    repos: sorted,
-    at: (repo) => firstAt[table.indexOf(repo)!]!,
-    kindOf,
+    roots: order.filter((repo) => !table.hasParent(repo)).map((repo) => names[repo]!),
+    repos: order.map((repo) => names[repo]!),
+    at: (name) => firstAt[table.indexOf(`model:${name}`)!]!,
+    kindOf: (name) => kinds[table.indexOf(`model:${name}`) ?? -1],
     lookup,
   });
   for (const tie of ties.relationships) lineage.push(tie);
   for (const remark of ties.remarks) notes.remarks.push(remark);
   for (const ambiguous of ties.ambiguous) notes.ambiguous.push(ambiguous);
-  for (const [repo, kind] of ties.kinds)
-    if (!folded.stored.has(`model:${repo}`)) kindOf.set(repo, kind);
+  for (const [name, kind] of ties.kinds) {
+    const repo = table.indexOf(`model:${name}`)!;
+    if (!stored[repo]) kinds[repo] = kind;
+  }
 
-  const providerOf = (repo: string) => folded.canonical.get(`provider:${ownerOf(repo)}`)!;
   const nodes: EntityInput[] = [];
-  const providers = new Set<string>();
+  const added = new Set<string>();
   for (const repo of order) {
-    const provider = providerOf(repos[repo]!);
-    if (folded.stored.has(provider) || providers.has(provider)) continue;
-    providers.add(provider);
+    const provider = providers[repo]!;
+    if (folded.stored.has(provider) || added.has(provider)) continue;
+    added.add(provider);
     const at = firstAt[repo]!;
     const name = provider.slice('provider:'.length);
     nodes.push(
@@ -150,26 +143,23 @@ export async function planHuggingFace(
   const relationships: RelationshipInput[] = [];
   let linked = 0;
   for (const repo of order) {
-    const name = repos[repo]!;
-    if (isStored(repo)) {
+    if (stored[repo]) {
       linked++;
       continue;
     }
-    const id = `model:${name}`;
-    const at = firstAt[repo]!;
+    const [id, name, at] = [ids[repo]!, names[repo]!, firstAt[repo]!];
     const { license, createdAt } = facts.get(repo) ?? {};
-    const sources = [hubUrl(name)];
     const provenance = importedFrom(format, at);
     nodes.push(
       modelNode(
         {
           id,
-          kind: kindOf.get(name)!,
+          kind: kinds[repo]!,
           name: name.slice(name.indexOf('/') + 1),
           access: 'open',
           ...(license ? { license } : {}),
           ...(createdAt ? { releasedAt: createdAt } : {}),
-          sources,
+          sources: sources(repo),
           ...provenance,
         },
         at,
@@ -180,8 +170,8 @@ export async function planHuggingFace(
         {
           type: 'DEVELOPED_BY',
           from: id,
-          to: providerOf(name),
-          sources,
+          to: providers[repo]!,
+          sources: sources(repo),
           ...provenance,
           matchedBy: 'exact',
         },
@@ -189,9 +179,13 @@ export async function planHuggingFace(
       ),
     );
   }
-  const { kept, onCycles } = refuseCycles(lineage);
+  const onCycles: RelationshipInput[] = [];
+  const place = placeOnCycles(lineage, table);
+  lineage.forEach((relationship, i) => {
+    if (place[i] === ON_CYCLE) onCycles.push(relationship);
+    else if (place[i] === KEPT) relationships.push(relationship);
+  });
   for (const cycle of onCycles.map(describeEdge).sort()) notes.cycles.push(cycle);
-  for (const relationship of kept) relationships.push(relationship);
   return {
     format,
     // Lines read: a card gives its facts and its links from one line.
@@ -201,6 +195,39 @@ export async function planHuggingFace(
     notes,
     matches: [...folded.matches, ...ties.matches],
   };
+}
+
+const [KEPT, ON_CYCLE, SELF_LOOP] = [0, 1, 2];
+
+/**
+ * Where each lineage record stands, as refuseCycles() decides it: on a cycle (both ends in one
+ * strongly connected component), a self-loop, or kept. The file's links are numbered already;
+ * a tie may lead to a stored repo outside the table, which gets a number of its own.
+ */
+function placeOnCycles(lineage: RelationshipInput[], table: LinkTable): Uint8Array {
+  let size = table.ids.length;
+  const extra = new Map<string, number>();
+  const number = (id: string) => {
+    const known = table.indexOf(id) ?? extra.get(id);
+    if (known !== undefined) return known;
+    extra.set(id, size);
+    return size++;
+  };
+  const { links } = table;
+  const from = Int32Array.from(lineage, (r, i) =>
+    i < links.length ? links[i]!.child : number(r.from),
+  );
+  const to = Int32Array.from(lineage, (r, i) =>
+    i < links.length ? links[i]!.parent : number(r.to),
+  );
+  const component = cycleComponents(from, to, size);
+  return Uint8Array.from(lineage, (_, i) =>
+    from[i] === to[i]
+      ? SELF_LOOP
+      : component[from[i]!] !== 0 && component[from[i]!] === component[to[i]!]
+        ? ON_CYCLE
+        : KEPT,
+  );
 }
 
 // The order of Array.prototype.sort without a comparator: UTF-16 code units.
@@ -215,9 +242,10 @@ async function dateLinks(
   table: LinkTable,
   lineage: RelationshipInput[],
   facts: Map<number, HfCardFacts>,
-  isStored: (repo: number) => boolean,
+  stored: readonly (NodeKind | undefined)[],
   lookup: NodeLookup,
 ): Promise<void> {
+  const isStored = (repo: number) => stored[repo] !== undefined;
   const dateOf = new Map<number, string>();
   for (const [repo, { createdAt }] of facts)
     if (createdAt && !isStored(repo)) dateOf.set(repo, createdAt);
@@ -225,11 +253,9 @@ async function dateLinks(
   for (const { child, parent } of table.links)
     for (const repo of [child, parent]) if (isStored(repo)) storedEnds.add(repo);
   if (storedEnds.size && lookup.releasedAtOf) {
-    const released = await lookup.releasedAtOf(
-      [...storedEnds].map((repo) => `model:${table.repos[repo]}`),
-    );
+    const released = await lookup.releasedAtOf([...storedEnds].map((repo) => table.ids[repo]!));
     for (const repo of storedEnds) {
-      const date = released.get(`model:${table.repos[repo]}`);
+      const date = released.get(table.ids[repo]!);
       if (date) dateOf.set(repo, date);
     }
   }
