@@ -6,6 +6,7 @@ import { planEcosystemGraphs } from './ecosystem-graphs/plan';
 import { planHuggingFace } from './hf/plan';
 import { planJailbreakBench } from './jailbreakbench/plan';
 import { readEdgesCsv, readModelCards } from './hf/read-hf';
+import { batchedLookup } from './matching/batched-lookup';
 import { ReadMeter, type OnReadProgress } from './input-lines';
 import type { ImportFormat } from './detect-format';
 import type { ImportPlan, NodeLookup } from './plan';
@@ -46,6 +47,12 @@ async function readAll<T>(
   return all;
 }
 
+/** A reconciliation whose lookups reach the store in chunks of distinct items (batchedLookup). */
+const batched =
+  (reconcile: Reconcile): Reconcile =>
+  (lookup) =>
+    reconcile(batchedLookup(lookup));
+
 const oneFile = (format: ImportFormat, files: string[]) => {
   if (files.length !== 1) throw validationError(`the ${format} format takes one file at a time`);
   return files[0]!;
@@ -55,32 +62,32 @@ const oneFile = (format: ImportFormat, files: string[]) => {
 export const IMPORTERS: Record<ImportFormat, Importer> = {
   'ecosystem-graphs': {
     format: 'ecosystem-graphs',
-    prepare: async (files) => (lookup) => planEcosystemGraphs(files, lookup),
+    prepare: async (files) => batched((lookup) => planEcosystemGraphs(files, lookup)),
   },
   'hf-tree': {
     format: 'hf-tree',
     prepare: async (files, options) => {
       const links = await readAll(files, readEdgesCsv, options);
-      return (lookup) => planHuggingFace('hf-tree', links, lookup);
+      return batched((lookup) => planHuggingFace('hf-tree', links, lookup));
     },
   },
   'hf-cards': {
     format: 'hf-cards',
     prepare: async (files, options) => {
       const cards = await readAll(files, readModelCards, options);
-      return (lookup) => planHuggingFace('hf-cards', cards, lookup);
+      return batched((lookup) => planHuggingFace('hf-cards', cards, lookup));
     },
   },
-  avid: { format: 'avid', prepare: async (files) => (lookup) => planAvid(files, lookup) },
+  avid: { format: 'avid', prepare: async (files) => batched((lookup) => planAvid(files, lookup)) },
   jailbreakbench: {
     format: 'jailbreakbench',
-    prepare: async (files) => (lookup) => planJailbreakBench(files, lookup),
+    prepare: async (files) => batched((lookup) => planJailbreakBench(files, lookup)),
   },
   cyclonedx: {
     format: 'cyclonedx',
     prepare: async (files) => {
       const file = oneFile('cyclonedx', files);
-      return (lookup) => planCycloneDx(file, lookup);
+      return batched((lookup) => planCycloneDx(file, lookup));
     },
   },
   backup: {
