@@ -117,6 +117,11 @@ export class LinkTable {
     return undefined;
   }
 
+  /** Every link is in: the keys that told repeats apart are let go (a million of them). */
+  sealLinks(): void {
+    this.seen.clear();
+  }
+
   hasParent(repo: number): boolean {
     return this.relationBits[repo] !== 0;
   }

@@ -62,6 +62,7 @@ export async function planHuggingFace(
       notes.selfLoops.push(`${record.at}: ${nameOf(table.ids[child]!)} names itself as its parent`);
   });
 
+  table.sealLinks();
   const { ids, firstAt } = table;
   const names = ids.map(nameOf);
   // A stored spelling (`meta-llama/Llama-3.1-8B` for the file's `Meta-Llama/llama-3.1-8b`)
