@@ -71,7 +71,7 @@ export function computeImpact(
     mitigating,
     maxDepth: options.maxDepth ?? Number.MAX_SAFE_INTEGER,
     asOf: day,
-    sortedCount: nodeCount,
+    sortedCount: graph.overlay?.sortedCount ?? nodeCount,
   });
   return new Impact(graph, edgeLevels, reached, mitigating, day);
 }

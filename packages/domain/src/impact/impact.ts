@@ -1,7 +1,7 @@
 import { EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
 import { NODE_KINDS, type NodeKind } from '../kinds';
 import { edgeLevel } from './edge-levels';
-import { edgeHoldsOn, type LineageGraph } from './lineage-graph';
+import { edgeHoldsOn, parentEdgesOf, type LineageGraph } from './lineage-graph';
 import { orderSlots } from './order-slots';
 import type { Reach } from './reach';
 import { SlotIndex } from './slot-index';
@@ -30,8 +30,6 @@ export class Impact {
     private readonly mitigating: Uint8Array,
     /** The day asked for (a day number), undefined for any time. */
     readonly asOf?: number,
-    /** Each node's rank in id order (undefined: node indices follow id order). */
-    private readonly idRank?: (node: number) => number,
   ) {
     const { masks, thresholds, origins } = reached;
     this.levels = new Uint8Array(masks.length);
@@ -149,16 +147,19 @@ export class Impact {
     return { path: path.reverse(), edges: edges.reverse() };
   }
 
-  /** Of the edges parent -> child transmitting at least `rank` that day, the strongest. */
+  /**
+   * Of the edges parent -> child transmitting at least `rank` that day, the one transmitting
+   * most, then the first relation in LINEAGE_RELATIONS' order (an order no rebuild changes).
+   */
   private edgeBetween(parent: number, child: number, rank: number): number {
-    const { upStart, upEdges, edgeParent } = this.graph;
+    const { edgeParent, edgeType } = this.graph;
     let best = -1;
     let bestLevel = -1;
-    for (let i = upStart[child]!; i < upStart[child + 1]!; i++) {
-      const edge = upEdges[i]!;
+    for (const edge of parentEdgesOf(this.graph, child)) {
       if (edgeParent[edge] !== parent) continue;
       const level = edgeLevel(this.graph, this.edgeLevels, edge);
-      if (level < rank || level <= bestLevel) continue;
+      if (level < rank || level < bestLevel) continue;
+      if (level === bestLevel && edgeType[edge]! >= edgeType[best]!) continue;
       if (!edgeHoldsOn(this.graph, edge, this.asOf)) continue;
       best = edge;
       bestLevel = level;
@@ -244,17 +245,41 @@ export class Impact {
     let last = first;
     for (let seen = before + groups[first]!; seen < end; seen += groups[last]!) last++;
     const picked: number[] = [];
+    const appended: number[] = [];
+    const sortedCount = this.graph.overlay?.sortedCount ?? this.graph.ids.length;
     for (let slot = 0; slot < slotCount; slot++) {
       const key = keyOf(slot);
-      if (key >= first && key <= last && matches(slot)) picked.push(slot);
+      if (key < first || key > last || !matches(slot)) continue;
+      (this.nodeAt(slot) < sortedCount ? picked : appended).push(slot);
     }
-    const sorted = orderSlots(Int32Array.from(picked), {
+    const sorted = orderSlots(Int32Array.from([...picked, ...this.byId(appended)]), {
       nodes: this.reached.nodes,
       levels: this.levels,
       distance: (slot) => this.distanceAt(slot),
-      nodeCount: this.graph.ids.length,
-      idRank: this.idRank,
+      ...this.idRanks(),
     });
     return { slots: sorted.subarray(offset - before, end - before), total };
+  }
+
+  /** Appended nodes' slots, by id. */
+  private byId(slots: number[]): number[] {
+    const ids = this.graph.ids;
+    return slots.sort((a, b) => (ids[this.nodeAt(a)]! < ids[this.nodeAt(b)]! ? -1 : 1));
+  }
+
+  /**
+   * Node indices follow id order in a built graph. Nodes deltas appended rank just before the
+   * first built id above theirs (twice the index, so a built node's 2i + 1 stays apart), and
+   * among themselves keep the id order `byId` gave them.
+   */
+  private idRanks(): { rankLimit: number; idRank?: (node: number) => number } {
+    const overlay = this.graph.overlay;
+    if (!overlay) return { rankLimit: this.graph.ids.length };
+    const { sortedCount, appendedBound } = overlay;
+    return {
+      rankLimit: 2 * sortedCount + 2,
+      idRank: (node) =>
+        node < sortedCount ? 2 * node + 1 : 2 * appendedBound[node - sortedCount]!,
+    };
   }
 }

@@ -2,6 +2,7 @@ import { validationError } from '../errors';
 import { NODE_KINDS, type NodeKind } from '../kinds';
 import { LINEAGE_RELATIONS, type LineageRelation } from '../relations';
 import { endDay, holdsOn, NO_END, NO_START, startDay } from '../validity';
+import { withSpare } from './grown';
 
 /**
  * The lineage as compact typed arrays, so one engine serves a subgraph fetched per request and
@@ -27,6 +28,8 @@ export interface LineageGraph {
    */
   downChild: Int32Array;
   downCode: Uint8Array;
+  /** The edge index of each position of the `down*` layout. */
+  downEdges: Int32Array;
   upStart: Int32Array;
   upEdges: Int32Array;
   /**
@@ -44,8 +47,41 @@ export interface LineageGraph {
   downFrom: Int32Array;
   downTo: Int32Array;
   dated: boolean;
+  /**
+   * Set when deltas changed the graph without rebuilding it (lineage-overlay.ts): rows it
+   * replaces, nodes it appended or removed. Undefined on a built graph. Read rows through
+   * `childRow` / `parentEdgesOf` and ids through `nodeIndex`, which respect it.
+   */
+  overlay?: LineageOverlay;
 }
 
+/** One parent's edges to its children, in the `down*` layout (see LineageGraph). */
+export interface DownRow {
+  child: Int32Array;
+  code: Uint8Array;
+  from: Int32Array;
+  to: Int32Array;
+  edges: Int32Array;
+}
+
+export interface LineageOverlay {
+  /** Node indices below this are the built graph's, in id order; later ones were appended. */
+  sortedCount: number;
+  /** Appended nodes by id. */
+  appended: Map<string, number>;
+  /** Per appended node (index - sortedCount): how many built ids sort before its id. */
+  appendedBound: number[];
+  /** Nodes removed (their index stays, unused). */
+  removed: Set<number>;
+  /** 1 where `down` (or `up`) replaces the built row; 1 for every appended node. */
+  downPatched: Uint8Array;
+  upPatched: Uint8Array;
+  down: Map<number, DownRow>;
+  /** Per child, its edges to its parents (edge indices), replacing the built row. */
+  up: Map<number, Int32Array>;
+  /** How many rows are replaced: the graph is rebuilt once this outgrows a share of it. */
+  rows: number;
+}
 export interface LineageNodeInput {
   id: string;
   kind: NodeKind;
@@ -82,12 +118,13 @@ export function buildLineageGraph(
   const nodeTo = Int32Array.from(sorted, (node) => end(node.retiredAt));
 
   const edgeCount = edges.length;
-  const edgeType = new Uint8Array(edgeCount);
-  const edgeDeclared = new Uint8Array(edgeCount);
-  const edgeChild = new Int32Array(edgeCount);
-  const edgeParent = new Int32Array(edgeCount);
-  const edgeFrom = new Int32Array(edgeCount);
-  const edgeTo = new Int32Array(edgeCount);
+  // With room to append the edges deltas add (see grown.ts) before any copy.
+  const edgeType = withSpare(Uint8Array, 1, edgeCount);
+  const edgeDeclared = withSpare(Uint8Array, 1, edgeCount);
+  const edgeChild = withSpare(Int32Array, 4, edgeCount);
+  const edgeParent = withSpare(Int32Array, 4, edgeCount);
+  const edgeFrom = withSpare(Int32Array, 4, edgeCount);
+  const edgeTo = withSpare(Int32Array, 4, edgeCount);
   edges.forEach((edge, e) => {
     const child = index.get(edge.from);
     const parent = index.get(edge.to);
@@ -105,6 +142,7 @@ export function buildLineageGraph(
   const up = compressedRows(ids.length, edgeChild);
   const downChild = new Int32Array(edgeCount);
   const downCode = new Uint8Array(edgeCount);
+  const downEdges = down.edges;
   const downFrom = new Int32Array(edgeCount);
   const downTo = new Int32Array(edgeCount);
   down.edges.forEach((edge, i) => {
@@ -129,6 +167,7 @@ export function buildLineageGraph(
     downStart: down.start,
     downChild,
     downCode,
+    downEdges,
     upStart: up.start,
     upEdges: up.edges,
     nodeFrom,
@@ -172,8 +211,18 @@ function compressedRows(nodeCount: number, owner: Int32Array) {
 }
 
 export function nodeIndex(graph: LineageGraph, id: string): number {
+  const overlay = graph.overlay;
+  const built = builtIndex(graph, id);
+  if (!overlay) return built;
+  if (built >= 0) return overlay.removed.has(built) ? -1 : built;
+  const appended = overlay.appended.get(id);
+  return appended === undefined || overlay.removed.has(appended) ? -1 : appended;
+}
+
+/** The id's index among the built (id-ordered) nodes, removed or not; -1 when not there. */
+export function builtIndex(graph: LineageGraph, id: string): number {
   let low = 0;
-  let high = graph.ids.length - 1;
+  let high = (graph.overlay?.sortedCount ?? graph.ids.length) - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const order = compareIds(graph.ids[mid]!, id);
@@ -183,6 +232,37 @@ export function nodeIndex(graph: LineageGraph, id: string): number {
   }
   return -1;
 }
+
+/** The edges from a child to its parents (edge indices), whether built or replaced by deltas. */
+export function parentEdgesOf(graph: LineageGraph, child: number): Int32Array {
+  const overlay = graph.overlay;
+  if (overlay?.upPatched[child]) return overlay.up.get(child) ?? EMPTY;
+  return graph.upEdges.subarray(graph.upStart[child]!, graph.upStart[child + 1]!);
+}
+
+/** A parent's edges to its children in the `down*` layout, built or replaced by deltas. */
+export function childRow(graph: LineageGraph, parent: number): DownRow {
+  const overlay = graph.overlay;
+  if (overlay?.downPatched[parent]) return overlay.down.get(parent) ?? EMPTY_ROW;
+  const start = graph.downStart[parent]!;
+  const end = graph.downStart[parent + 1]!;
+  return {
+    child: graph.downChild.subarray(start, end),
+    code: graph.downCode.subarray(start, end),
+    from: graph.downFrom.subarray(start, end),
+    to: graph.downTo.subarray(start, end),
+    edges: graph.downEdges.subarray(start, end),
+  };
+}
+
+const EMPTY = new Int32Array(0);
+const EMPTY_ROW: DownRow = {
+  child: EMPTY,
+  code: new Uint8Array(0),
+  from: EMPTY,
+  to: EMPTY,
+  edges: EMPTY,
+};
 
 /** Whether the node exists on `day` (undefined: at any time). */
 export function nodeExistsOn(graph: LineageGraph, node: number, day: number | undefined): boolean {

@@ -4,8 +4,12 @@ export interface SlotData {
   nodes: Int32Array;
   levels: Uint8Array;
   distance: (slot: number) => number;
-  nodeCount: number;
-  /** Each node's rank in id order (undefined: the node index is that rank). */
+  /** Ranks are below this. */
+  rankLimit: number;
+  /**
+   * A key that orders nodes by id, except that equal keys keep the order of `slots` (undefined:
+   * the node index, in a built graph id order).
+   */
   idRank?: (node: number) => number;
 }
 
@@ -28,7 +32,7 @@ export function orderSlots(slots: Int32Array, data: SlotData): Int32Array {
   let spare: Int32Array = new Int32Array(count);
   let spareRanks: Int32Array = new Int32Array(count);
   const counts = new Int32Array((1 << DIGIT_BITS) + 1);
-  for (let shift = 0; data.nodeCount >>> shift > 0 && count > 1; shift += DIGIT_BITS) {
+  for (let shift = 0; data.rankLimit >>> shift > 0 && count > 1; shift += DIGIT_BITS) {
     counts.fill(0);
     for (let i = 0; i < count; i++) counts[((ranks[i]! >>> shift) & 2047) + 1]!++;
     for (let d = 1; d < counts.length; d++) counts[d]! += counts[d - 1]!;

@@ -1,5 +1,5 @@
 import { sharedArray } from './shared-array';
-import type { LineageGraph } from './lineage-graph';
+import { childRow, type LineageGraph } from './lineage-graph';
 
 /**
  * What one impact search found, sized by what it reached rather than by the graph. Each
@@ -100,7 +100,9 @@ export function reach(input: ReachInput): Reach {
     queueMask[tail++] = all;
   }
   // The down periods already fold in the child's lifetime (see LineageGraph).
-  const { downStart, downCode, downChild, downFrom, downTo } = graph;
+  const { downStart, downCode: builtCode, downChild: builtChild } = graph;
+  const { downFrom: builtFrom, downTo: builtTo } = graph;
+  const patched = graph.overlay?.downPatched;
   const timed = input.asOf !== undefined && graph.dated;
   const day = input.asOf ?? 0;
   let head = 0;
@@ -114,8 +116,20 @@ export function reach(input: ReachInput): Reach {
       // A mitigating node is reached (and reported) but passes nothing on.
       if (mitigating[parent]) continue;
       const carried = queueMask[head]!;
-      const end = downStart[parent + 1]!;
-      for (let i = downStart[parent]!; i < end; i++) {
+      let downCode = builtCode;
+      let downChild = builtChild;
+      let downFrom = builtFrom;
+      let downTo = builtTo;
+      let start = downStart[parent]!;
+      let end = downStart[parent + 1]!;
+      if (patched !== undefined && patched[parent] === 1) {
+        // A row deltas replaced (see LineageOverlay).
+        const row = childRow(graph, parent);
+        ({ code: downCode, child: downChild, from: downFrom, to: downTo } = row);
+        start = 0;
+        end = row.child.length;
+      }
+      for (let i = start; i < end; i++) {
         const pass = carried & passes[downCode[i]!]!;
         if (pass === 0) continue;
         if (timed && (day < downFrom[i]! || day >= downTo[i]!)) continue;
