@@ -32,8 +32,18 @@ export function grown<T extends Growable>(array: T, value: number): T {
     longer[length] = value;
     return longer;
   }
-  const copy = withSpare(make, array.BYTES_PER_ELEMENT, length + 1, length + 16);
+  const copy = withSpare(make, array.BYTES_PER_ELEMENT, length + 1);
   copy.set(array);
   copy[length] = value;
   return copy;
+}
+
+/**
+ * `array` at least `length` long, new elements zero: in place at the end of the newest view
+ * (as `grown`), else copied. For arrays whose set elements every graph may see (hints).
+ */
+export function grownTo<T extends Growable>(array: T, length: number): T {
+  let longer = array;
+  while (longer.length < length) longer = grown(longer, 0);
+  return longer;
 }

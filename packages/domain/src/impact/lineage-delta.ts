@@ -3,12 +3,13 @@ import { LINEAGE_RELATIONS, type LineageRelation } from '../relations';
 import { NO_END, NO_START, isoDate } from '../validity';
 import { applyOverlayDeltas } from './lineage-overlay';
 import {
-  buildLineageGraph,
   parentEdgesOf,
   type LineageEdgeInput,
   type LineageGraph,
   type LineageNodeInput,
 } from './lineage-graph';
+
+export { compactLineageGraph } from './compact';
 
 /** A lineage edge's identity: at most one edge of a type joins a child to a parent. */
 export interface LineageEdgeKey {
@@ -52,12 +53,6 @@ export function applyLineageDeltas(
  */
 export function overlayShare(graph: LineageGraph): number {
   return graph.overlay ? graph.overlay.rows / Math.max(1, graph.ids.length) : 0;
-}
-
-/** The same graph built afresh: plain arrays, no overlay. O(V + E): not on a request path. */
-export function compactLineageGraph(graph: LineageGraph): LineageGraph {
-  if (!graph.overlay) return graph;
-  return buildLineageGraph(lineageNodesOf(graph), lineageEdgesOf(graph));
 }
 
 const dateOrNull = (day: number, open: number) => (day === open ? null : isoDate(day));

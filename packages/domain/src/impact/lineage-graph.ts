@@ -3,6 +3,7 @@ import { NODE_KINDS, type NodeKind } from '../kinds';
 import { LINEAGE_RELATIONS, type LineageRelation } from '../relations';
 import { endDay, holdsOn, NO_END, NO_START, startDay } from '../validity';
 import { withSpare } from './grown';
+import { assembleLineageGraph } from './lineage-assembly';
 
 /**
  * The lineage as compact typed arrays, so one engine serves a subgraph fetched per request and
@@ -73,7 +74,11 @@ export interface LineageOverlay {
   appendedBound: number[];
   /** Nodes removed (their index stays, unused). */
   removed: Set<number>;
-  /** 1 where `down` (or `up`) replaces the built row; 1 for every appended node. */
+  /**
+   * 1 where some graph's overlay replaced the row, so a search tests one byte per node before
+   * looking in `down` (or `up`); shared by successive graphs and only ever set, so a graph that
+   * finds no row of its own there reads the built one.
+   */
   downPatched: Uint8Array;
   upPatched: Uint8Array;
   down: Map<number, DownRow>;
@@ -112,13 +117,18 @@ export function buildLineageGraph(
   const ids = sorted.map((node) => node.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   if (index.size !== ids.length) throw validationError('the lineage graph names a node twice');
-  const kinds = Uint8Array.from(sorted, (node) => NODE_KINDS.indexOf(node.kind));
   const { start, end } = dayReader();
-  const nodeFrom = Int32Array.from(sorted, (node) => start(node.releasedAt));
-  const nodeTo = Int32Array.from(sorted, (node) => end(node.retiredAt));
+  // Node and edge arrays with room to append what deltas add (see grown.ts) before any copy.
+  const kinds = withSpare(Uint8Array, 1, sorted.length);
+  const nodeFrom = withSpare(Int32Array, 4, sorted.length);
+  const nodeTo = withSpare(Int32Array, 4, sorted.length);
+  sorted.forEach((node, i) => {
+    kinds[i] = NODE_KINDS.indexOf(node.kind);
+    nodeFrom[i] = start(node.releasedAt);
+    nodeTo[i] = end(node.retiredAt);
+  });
 
   const edgeCount = edges.length;
-  // With room to append the edges deltas add (see grown.ts) before any copy.
   const edgeType = withSpare(Uint8Array, 1, edgeCount);
   const edgeDeclared = withSpare(Uint8Array, 1, edgeCount);
   const edgeChild = withSpare(Int32Array, 4, edgeCount);
@@ -138,46 +148,10 @@ export function buildLineageGraph(
     edgeFrom[e] = start(edge.validFrom);
     edgeTo[e] = end(edge.validTo);
   });
-  const down = compressedRows(ids.length, edgeParent);
-  const up = compressedRows(ids.length, edgeChild);
-  const downChild = new Int32Array(edgeCount);
-  const downCode = new Uint8Array(edgeCount);
-  const downEdges = down.edges;
-  const downFrom = new Int32Array(edgeCount);
-  const downTo = new Int32Array(edgeCount);
-  down.edges.forEach((edge, i) => {
-    downChild[i] = edgeChild[edge]!;
-    downCode[i] = edgeType[edge]! * 2 + edgeDeclared[edge]!;
-    const child = edgeChild[edge]!;
-    downFrom[i] = Math.max(edgeFrom[edge]!, nodeFrom[child]!);
-    downTo[i] = Math.min(edgeTo[edge]!, nodeTo[child]!);
-  });
-  const dated =
-    nodeFrom.some((day) => day !== NO_START) ||
-    nodeTo.some((day) => day !== NO_END) ||
-    edgeFrom.some((day) => day !== NO_START) ||
-    edgeTo.some((day) => day !== NO_END);
-  return {
-    ids,
-    kinds,
-    edgeType,
-    edgeDeclared,
-    edgeChild,
-    edgeParent,
-    downStart: down.start,
-    downChild,
-    downCode,
-    downEdges,
-    upStart: up.start,
-    upEdges: up.edges,
-    nodeFrom,
-    nodeTo,
-    edgeFrom,
-    edgeTo,
-    downFrom,
-    downTo,
-    dated,
-  };
+  return assembleLineageGraph(
+    { ids, kinds, nodeFrom, nodeTo },
+    { edgeType, edgeDeclared, edgeChild, edgeParent, edgeFrom, edgeTo },
+  );
 }
 
 /**
@@ -195,19 +169,6 @@ function dayReader() {
     start: (date?: string | null) => (date ? read(date, startDay) : NO_START),
     end: (date?: string | null) => (date ? read(date, endDay) : NO_END),
   };
-}
-
-/** Groups edge indices by the node `owner[e]` names (a counting sort: linear time). */
-function compressedRows(nodeCount: number, owner: Int32Array) {
-  const start = new Int32Array(nodeCount + 1);
-  for (const node of owner) start[node + 1]!++;
-  for (let i = 0; i < nodeCount; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, nodeCount);
-  const edges = new Int32Array(owner.length);
-  owner.forEach((node, e) => {
-    edges[fill[node]!++] = e;
-  });
-  return { start, edges };
 }
 
 export function nodeIndex(graph: LineageGraph, id: string): number {
@@ -236,14 +197,22 @@ export function builtIndex(graph: LineageGraph, id: string): number {
 /** The edges from a child to its parents (edge indices), whether built or replaced by deltas. */
 export function parentEdgesOf(graph: LineageGraph, child: number): Int32Array {
   const overlay = graph.overlay;
-  if (overlay?.upPatched[child]) return overlay.up.get(child) ?? EMPTY;
+  if (overlay?.upPatched[child]) {
+    const row = overlay.up.get(child);
+    if (row) return row;
+  }
+  if (overlay && child >= overlay.sortedCount) return EMPTY;
   return graph.upEdges.subarray(graph.upStart[child]!, graph.upStart[child + 1]!);
 }
 
 /** A parent's edges to its children in the `down*` layout, built or replaced by deltas. */
 export function childRow(graph: LineageGraph, parent: number): DownRow {
   const overlay = graph.overlay;
-  if (overlay?.downPatched[parent]) return overlay.down.get(parent) ?? EMPTY_ROW;
+  if (overlay?.downPatched[parent]) {
+    const row = overlay.down.get(parent);
+    if (row) return row;
+  }
+  if (overlay && parent >= overlay.sortedCount) return EMPTY_ROW;
   const start = graph.downStart[parent]!;
   const end = graph.downStart[parent + 1]!;
   return {

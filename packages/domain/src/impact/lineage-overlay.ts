@@ -1,7 +1,7 @@
 import { NODE_KINDS } from '../kinds';
 import { LINEAGE_RELATIONS } from '../relations';
 import { endDay, NO_END, NO_START, startDay } from '../validity';
-import { grown } from './grown';
+import { grown, grownTo, withSpare } from './grown';
 import {
   builtIndex,
   childRow,
@@ -79,8 +79,9 @@ class Edit {
       appended: new Map(old?.appended),
       appendedBound: [...(old?.appendedBound ?? [])],
       removed: new Set(old?.removed),
-      downPatched: old ? old.downPatched.slice() : new Uint8Array(nodeCount),
-      upPatched: old ? old.upPatched.slice() : new Uint8Array(nodeCount),
+      // Shared hints, only ever set (see LineageOverlay.downPatched).
+      downPatched: old?.downPatched ?? withSpare(Uint8Array, 1, nodeCount),
+      upPatched: old?.upPatched ?? withSpare(Uint8Array, 1, nodeCount),
       down: new Map(old?.down),
       up: new Map(old?.up),
       rows: old?.rows ?? 0,
@@ -140,8 +141,8 @@ class Edit {
     g.kinds = grown(g.kinds, kind);
     g.nodeFrom = grown(g.nodeFrom, from);
     g.nodeTo = grown(g.nodeTo, to);
-    overlay.downPatched = grown(overlay.downPatched, 1);
-    overlay.upPatched = grown(overlay.upPatched, 1);
+    overlay.downPatched = grownTo(overlay.downPatched, index + 1);
+    overlay.upPatched = grownTo(overlay.upPatched, index + 1);
     return index;
   }
 
@@ -218,12 +219,12 @@ class Edit {
   finish(): LineageGraph {
     const { g, overlay } = this;
     for (const [child, list] of this.ups) {
-      if (!overlay.upPatched[child]) overlay.rows++;
+      if (!overlay.up.has(child)) overlay.rows++;
       overlay.upPatched[child] = 1;
       overlay.up.set(child, Int32Array.from(list));
     }
     for (const [parent, list] of this.downs) {
-      if (!overlay.downPatched[parent]) overlay.rows++;
+      if (!overlay.down.has(parent)) overlay.rows++;
       overlay.downPatched[parent] = 1;
       overlay.down.set(parent, downRow(g, list));
     }
