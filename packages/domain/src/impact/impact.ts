@@ -155,7 +155,9 @@ export class Impact {
     const { edgeParent, edgeType } = this.graph;
     let best = -1;
     let bestLevel = -1;
-    for (const edge of parentEdgesOf(this.graph, child)) {
+    const edges = parentEdgesOf(this.graph, child);
+    for (let i = 0; i < edges.length; i++) {
+      const edge = edges[i]!;
       if (edgeParent[edge] !== parent) continue;
       const level = edgeLevel(this.graph, this.edgeLevels, edge);
       if (level < rank || level < bestLevel) continue;
