@@ -212,3 +212,33 @@ describe('a rebuild overlapped by writes', () => {
     ]);
   });
 });
+
+describe('compaction', () => {
+  it('folds applied deltas back into plain arrays and answers the same after', async () => {
+    const ns = testNamespace();
+    const base = ns.id('model', 'acme/base');
+    await store.write(batch([node({ id: base, kind: 'BaseModel', name: 'Base' })]), change);
+    // Any replaced row is past the share: every catch-up that applies a delta compacts.
+    const projection = new LineageProjection(connection, undefined, 0);
+    await projection.refresh();
+    const child = ns.id('model', 'acme/child');
+    await store.write(
+      batch(
+        [node({ id: child, kind: 'FineTune', name: 'Child' })],
+        [link('FINE_TUNED_FROM', child, base)],
+      ),
+      change,
+    );
+    const version = await store.graphVersion();
+    const applied = await projection.at(version);
+    if (projection.status().deltasApplied === 0) return; // another file wrote without a delta
+    expect(applied?.overlay).toBeDefined();
+    await new Promise((resolve) => setImmediate(resolve));
+    const compacted = await projection.at(version);
+    expect(projection.status().compactions).toBe(1);
+    expect(compacted).not.toBe(applied);
+    expect(compacted?.overlay).toBeUndefined();
+    expect(edgesIn(compacted!, ns.token)).toEqual(edgesIn(applied!, ns.token));
+    expect(edgesIn(compacted!, ns.token)).toEqual([`${child} FINE_TUNED_FROM ${base} -`]);
+  });
+});

@@ -484,6 +484,9 @@ export type LineageProjection = {
   rebuilds: Scalars['Int']['output'];
   /** Times it met a write without a usable delta, and so rebuilt. */
   deltasMissing: Scalars['Int']['output'];
+  /** Times it folded applied deltas back into plain arrays (past 5% of rows replaced), and the last one's cost in milliseconds. */
+  compactions: Scalars['Int']['output'];
+  compactMs: Scalars['Float']['output'];
 };
 
 /** An entry of the audit trail: one write that changed the graph. */
@@ -3083,6 +3086,8 @@ export type LineageProjectionResolvers<
   applyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   rebuilds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   deltasMissing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compactMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ChangeResolvers<
