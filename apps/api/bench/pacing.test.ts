@@ -29,21 +29,24 @@ describe('paced', () => {
     expect(result.seconds).toBeGreaterThan(0.29);
   });
 
-  it('catches up after slow work by not waiting, without a burst', async () => {
-    const gaps: number[] = [];
-    let last = performance.now();
-    const started = last;
-    await paced(
-      20,
-      async (index) => {
-        const now = performance.now();
-        if (index > 0) gaps.push(now - last);
-        last = now;
-        if (index === 1) await new Promise((resolve) => setTimeout(resolve, 300));
+  it('keeps the rate while earlier work is still running, up to the cap', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const started = performance.now();
+    const result = await paced(
+      50,
+      async () => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        inFlight--;
       },
-      () => performance.now() - started > 800,
+      () => performance.now() - started > 300,
+      3,
     );
-    // After the 300 ms stall the schedule moved on: no run of back-to-back events.
-    expect(gaps.filter((gap) => gap < 10).length).toBeLessThanOrEqual(1);
+    // Each piece takes 100 ms, 5 intervals: without the cap 5 would run at once.
+    expect(most).toBe(3);
+    expect(inFlight).toBe(0);
+    expect(result.count).toBeGreaterThanOrEqual(4);
   });
 });
