@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{apps,packages,tooling}/*/src/**/*.test.ts'],
+          include: ['{apps,packages,tooling}/*/src/**/*.test.ts', 'apps/*/bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },

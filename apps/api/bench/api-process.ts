@@ -1,6 +1,7 @@
 import type { ProjectionStatus } from '@lineage/graph-store';
 import { graphql, startApiProcess, type ApiProcess } from '@lineage/testkit';
 import { STATS } from './queries';
+import { NODE_HEAP_MB } from './scales';
 
 export const BENCH_WRITER = { name: 'bench', token: 'bench-write-token-0123456789' };
 
@@ -13,6 +14,8 @@ export function startApi(neo4jUri: string, options: { projection: boolean }): Pr
       // The Cypher-only impact of a hub takes seconds at a million nodes: let it finish.
       LINEAGE_QUERY_TIMEOUT_MS: '300000',
       LINEAGE_WRITE_TOKENS: `${BENCH_WRITER.name}:${BENCH_WRITER.token}`,
+      // The API holds the whole lineage as typed arrays: about 1.5 GB at 5M nodes.
+      NODE_OPTIONS: `--max-old-space-size=${NODE_HEAP_MB}`,
     },
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { GraphStore } from '@lineage/graph-store';
 import { generateSynthetic, HF_SHAPE } from '@lineage/importers';
 import { startNeo4j, type EmbeddedNeo4j } from '@lineage/neo4j-embedded';
-import { SingleBar } from 'cli-progress';
 import { DATING, withDates } from './dated-graph';
 import { benchEnv } from './env';
+import { rateLine, type Progress } from './progress';
 import { SEED, type Scale } from './scales';
 
 export interface LoadFigures {
@@ -32,11 +32,16 @@ const MARKER = 'bench-load.json';
  * under .data/bench is keyed by scale, seed, generator version and dating version and reused
  * while they match, so only the first run of a scale pays for the load.
  */
-export async function openBenchStore(scale: Scale, repo: string): Promise<BenchStore> {
+export async function openBenchStore(
+  scale: Scale,
+  repo: string,
+  progress: Progress,
+  options: { reload?: boolean } = {},
+): Promise<BenchStore> {
   const name = `${scale.name}-seed${SEED}-v${HF_SHAPE.version}-dated${DATING.version}`;
   const dir = path.join(repo, '.data/bench', name);
   const marker = path.join(dir, MARKER);
-  const cached = existsSync(marker);
+  const cached = !options.reload && existsSync(marker);
   if (!cached) {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
@@ -58,7 +63,7 @@ export async function openBenchStore(scale: Scale, repo: string): Promise<BenchS
     await store.migrate();
     const load = cached
       ? { ...(JSON.parse(await readFile(marker, 'utf8')) as LoadFigures), cached: true }
-      : await loadGenerated(store, scale);
+      : await loadGenerated(store, scale, progress);
     if (!cached) await writeFile(marker, JSON.stringify(load, null, 2));
     return { neo4j, store, load, close };
   } catch (error) {
@@ -67,30 +72,42 @@ export async function openBenchStore(scale: Scale, repo: string): Promise<BenchS
   }
 }
 
-async function loadGenerated(store: GraphStore, scale: Scale): Promise<LoadFigures> {
-  const bar = new SingleBar({
-    format: 'bulk load [{bar}] {nodes} nodes, {relationships} relationships, {duration}s',
-    stream: process.stderr,
-    // Without a terminal (CI, a log file), a line every 5 s instead of a redrawn bar.
-    noTTYOutput: true,
-    notTTYSchedule: 5000,
-  });
-  // About two relationships per node: the bar tracks rows of both.
-  bar.start(scale.nodes * 3, 0, { nodes: 0, relationships: 0 });
+/** About two relationships per lineage node: progress counts rows of both. */
+const ROWS_PER_NODE = 2.97;
+const PROGRESS_EVERY_MS = 10_000;
+
+async function loadGenerated(
+  store: GraphStore,
+  scale: Scale,
+  progress: Progress,
+): Promise<LoadFigures> {
+  const total = Math.round(scale.nodes * ROWS_PER_NODE);
+  progress.line(`bulk load of ${scale.name}: ~${total.toLocaleString('en')} rows`);
   const started = performance.now();
+  let last = { at: started, rows: 0 };
   const report = await store.bulkLoad(
     withDates(generateSynthetic(scale.nodes, SEED), scale.nodes),
     { by: 'bench', action: 'bulk load', summary: `generated ${scale.name}, seed ${SEED}` },
     {
-      onProgress: (nodes, relationships) =>
-        bar.update(Math.min(nodes + relationships, scale.nodes * 3), { nodes, relationships }),
+      onProgress: (nodes, relationships) => {
+        const now = performance.now();
+        if (now - last.at < PROGRESS_EVERY_MS) return;
+        const rows = nodes + relationships;
+        const recent = { rows: rows - last.rows, ms: now - last.at };
+        progress.line(rateLine('bulk load', rows, total, now - started, recent));
+        last = { at: now, rows };
+      },
     },
   );
-  bar.stop();
+  const seconds = (performance.now() - started) / 1000;
+  const rows = report.nodes + report.relationships;
+  progress.line(
+    `bulk load done: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds).toLocaleString('en')} rows/s)`,
+  );
   return {
     nodes: report.nodes,
     relationships: report.relationships,
-    seconds: (performance.now() - started) / 1000,
+    seconds,
     at: new Date().toISOString(),
     cached: false,
   };

@@ -1,9 +1,11 @@
 /**
- * Scale benchmark (not a test): `npm run bench -- --scale 10k|100k|1M`. Loads (or reuses) a
- * generated HF-shaped graph in an embedded Neo4j, then measures the bulk load against one MERGE
- * per transaction, hub impact through the API against Cypher alone and against an in-memory
- * BFS floor, node pages, one-hop neighbourhoods and mixed read throughput. Prints a Markdown
- * report and writes it to bench/results/.
+ * Scale benchmark (not a test): `npm run bench -- --scale 10k|100k|1M|5M` (`--help` for the
+ * rest). Loads (or reuses) a generated HF-shaped graph in an embedded Neo4j, then measures the
+ * bulk load against one MERGE per transaction, hub impact through the API against Cypher alone
+ * and against an in-memory BFS floor, node pages, one-hop neighbourhoods and mixed read
+ * throughput; with --writes the hub queries under a writer, with --import `lineage import` of
+ * an HF edges CSV beside the bulk load of its rows. Progress goes to stdout and a log file as
+ * timestamped lines; the Markdown report to stdout and bench/results/.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,10 +33,13 @@ import {
   measureImpacts,
   type BenchDefect,
 } from './hub-impact';
+import { importBesideBulkLoad } from './import-vs-bulk';
 import { mixedReads } from './mixed-reads';
+import { parseBenchOptions, type BenchOptions, type RawBenchOptions } from './options';
+import { Progress } from './progress';
 import { renderReport } from './report';
-import { scaleNamed, type Scale } from './scales';
 import { p50, p95, timed } from './stats';
+import { measureUnderWrites } from './writes';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const HUBS = 20;
@@ -44,11 +49,17 @@ const PLAIN_CYPHER_HUBS = 5;
 const PLAIN_CYPHER_CAP_MS = 5_000;
 const PAGE_SAMPLE = 200;
 
-const step = (message: string) => process.stderr.write(`bench: ${message}\n`);
+let progress: Progress;
+const step = (message: string) => progress.line(message);
 
-async function main(scale: Scale) {
+async function main(options: BenchOptions) {
+  const { scale } = options;
   step(`${scale.name}: opening the store (loads it on the first run of this scale)`);
-  const bench = await openBenchStore(scale, repo);
+  const bench = await openBenchStore(scale, repo, progress, { reload: options.reload });
+  if (options.loadOnly) {
+    step(`--load-only: the store of ${scale.name} is loaded; a run without it reuses it`);
+    return bench.close();
+  }
   try {
     const merge = await mergeBaseline(bench.store, bench.neo4j.uri);
     step(`reading the lineage into memory for hubs, samples and the floor`);
@@ -59,12 +70,17 @@ async function main(scale: Scale) {
     const asOf = benchAsOf();
     const engineMs = engineTime(graph, defects[0]!);
     const engineAsOfMs = engineTime(graph, defects[0]!, dayNumber(asOf));
-    const { largestHubP50, ...results } = await measureThroughApi(
+    const { largestHubP50, written, ...results } = await measureThroughApi(
       bench.neo4j.uri,
       graph,
       defects,
       asOf,
+      options.writes,
     );
+    if (written.length) {
+      const change = { by: 'bench', action: 'remove', summary: 'the writes of --writes' };
+      await bench.store.removeNodes(written, change);
+    }
     const impactCypherOnly = await cypherOnlyImpact(bench.neo4j.uri, defects);
     step(`plain variable-length Cypher on the ${PLAIN_CYPHER_HUBS} largest hubs`);
     const naive = NaiveCypher.open({ uri: bench.neo4j.uri });
@@ -73,6 +89,10 @@ async function main(scale: Scale) {
       runs.push(await naive.pathsDownstreamOf(defect.hub.id, PLAIN_CYPHER_CAP_MS));
     }
     await naive.close();
+    const imported =
+      options.importEdges === undefined
+        ? undefined
+        : await importBesideBulkLoad(repo, scale, options.importEdges, progress);
     const report = renderReport({
       scale,
       graph: { lineageNodes: graph.ids.length, lineageEdges: graph.edgeChild.length },
@@ -89,11 +109,13 @@ async function main(scale: Scale) {
       },
       impactCypherOnly,
       ...results,
+      ...(imported ? { imported } : {}),
     });
     const file = path.join(repo, 'bench/results', `scale-${scale.name}-${Date.now()}.md`);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, report);
-    process.stdout.write(`${report}\nwritten to ${path.relative(repo, file)}\n`);
+    process.stdout.write(`${report}\n`);
+    step(`report written to ${path.relative(repo, file)}; this log: ${progress.logFile}`);
   } finally {
     await bench.close();
   }
@@ -165,6 +187,7 @@ async function measureThroughApi(
   graph: LineageGraph,
   defects: BenchDefect[],
   asOf: string,
+  writesPerSecond: number | undefined,
 ) {
   step('starting the API with its lineage projection');
   const api = await startApi(neo4jUri, { projection: true });
@@ -191,7 +214,13 @@ async function measureThroughApi(
     step('mixed reads with autocannon, 30 s');
     const names = ids.slice(0, 50).map((id) => id.split('/').pop()!);
     const mixed = await mixedReads(api.url, ids, names, { seconds: 30, connections: 32 });
+    const writes =
+      writesPerSecond === undefined
+        ? undefined
+        : await measureUnderWrites(api.url, defects, ROUNDS, writesPerSecond, progress);
     return {
+      written: writes?.writtenIds ?? [],
+      ...(writes ? { writes } : {}),
       projectionBuildMs: ready.buildMs,
       largestHub: { id: defects[0]!.hub.id, exposed: largestHub[0]!.exposed },
       largestHubP50: p50(largestHub.map((s) => s.ms)),
@@ -244,13 +273,32 @@ async function latencies(url: string, query: string, ids: string[]) {
 }
 
 const program = new Command('bench')
-  .description('Lineage scale benchmark: load, impact, node pages, mixed reads')
-  .option('--scale <scale>', 'graph size: 10k, 100k or 1M', '10k')
-  .action(async (options: { scale: string }) => {
-    await main(scaleNamed(options.scale));
+  .description(
+    'Lineage scale benchmark: load, impact, node pages, mixed reads; with --writes, impact under writes; with --import, lineage import beside the bulk load. The loaded store is kept in .data/bench/ and reused by later runs of the scale.',
+  )
+  .option('--scale <scale>', 'graph size: 10k, 100k, 1M or 5M', '10k')
+  .option('--writes <n>', 'also run the hub queries while a writer adds lineage at n writes/s')
+  .option(
+    '--import [edges]',
+    'also import an HF edges CSV through `lineage import` beside the bulk load of its rows (edges: the scale, 1M at most)',
+  )
+  .option('--load-only', 'load the store (or find it loaded) and stop')
+  .option('--reload', 'load again even when the store of this scale is cached')
+  .option('--log <file>', 'the progress log (default: bench/results/scale-<scale>-<time>.log)')
+  .addHelpText(
+    'after',
+    '\nExamples:\n  npm run bench -- --scale 1M --writes 10 --import\n  nohup npm run bench -- --scale 5M > bench-5M.out 2>&1 &   then tail -f the log it names',
+  )
+  .action(async (raw: RawBenchOptions) => {
+    const defaultLog = path.join(repo, 'bench/results', `scale-${raw.scale}-${Date.now()}.log`);
+    const options = parseBenchOptions(raw, defaultLog);
+    progress = new Progress(options.logFile);
+    step(`bench ${process.argv.slice(2).join(' ')} (log: ${options.logFile})`);
+    await main(options);
   });
 
 program.parseAsync().catch((error: Error) => {
   process.stderr.write(`bench: ${error.message}\n`);
+  progress?.line(`failed: ${error.message}`);
   process.exit(1);
 });

@@ -1,9 +1,18 @@
-/** The scales `npm run bench -- --scale` knows, with the memory each Neo4j gets. */
+/**
+ * The scales `npm run bench -- --scale` knows, with the memory each Neo4j gets. At 5M the
+ * store is about 10 GB on disk: Neo4j gets 4 GB of heap (a 50k-row load transaction needs
+ * about 1 GB) and 8 GB of page cache; the bench and the API (each holding the lineage as
+ * typed arrays, about 1.5 GB at 5M) get 6 GB heaps (see NODE_HEAP): 24 GB in all at most.
+ */
 export const SCALES = {
   '10k': { nodes: 10_000, heap: '1g', pageCache: '512m' },
   '100k': { nodes: 100_000, heap: '2g', pageCache: '1g' },
   '1M': { nodes: 1_000_000, heap: '4g', pageCache: '4g' },
+  '5M': { nodes: 5_000_000, heap: '4g', pageCache: '8g' },
 } as const;
+
+/** The V8 heap of the API child the bench starts (the npm script gives the bench its own). */
+export const NODE_HEAP_MB = 6144;
 
 export type ScaleName = keyof typeof SCALES;
 export type Scale = (typeof SCALES)[ScaleName] & { name: ScaleName };

@@ -31,6 +31,7 @@ export {
   type BackupTrailer,
 } from './backup/backup-format';
 export { generateSynthetic, HF_SHAPE, type SyntheticItem } from './generate/synthetic';
+export { hfEdgeLines, writeHfEdgesCsv } from './generate/hf-edges-csv';
 export {
   planImport,
   prepareImport,

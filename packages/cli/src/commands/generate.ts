@@ -1,13 +1,23 @@
-import { generateSynthetic } from '@lineage/importers';
-import type { Command } from 'commander';
+import { once } from 'node:events';
+import { generateSynthetic, hfEdgeLines, writeHfEdgesCsv } from '@lineage/importers';
+import { Option, type Command } from 'commander';
 import { writeBackup } from '../backup-file';
 import { integerOption } from '../integer-option';
 import { log, progressBar } from '../output';
 
+interface GenerateOptions {
+  nodes: number;
+  seed: number;
+  out?: string;
+  format: 'backup' | 'hf-csv';
+}
+
 export function registerGenerate(program: Command) {
   program
     .command('generate')
-    .description('write an HF-shaped synthetic graph as a backup file, the same for the same seed')
+    .description(
+      'write an HF-shaped synthetic graph as a backup file (or its model lineage as a Hugging Face edges CSV), the same for the same seed',
+    )
     .requiredOption(
       '--nodes <n>',
       'lineage nodes (models and deployments)',
@@ -15,7 +25,16 @@ export function registerGenerate(program: Command) {
     )
     .option('--seed <s>', 'the generator seed', integerOption('--seed', 1, 2 ** 31 - 1), 1)
     .option('--out <file>', 'the file to write, whole or not at all (stdout when left out)')
-    .action(async (options: { nodes: number; seed: number; out?: string }) => {
+    .addOption(
+      new Option(
+        '--format <format>',
+        'backup: the whole graph; hf-csv: the model-to-model edges as source,target,edge',
+      )
+        .choices(['backup', 'hf-csv'])
+        .default('backup'),
+    )
+    .action(async (options: GenerateOptions) => {
+      if (options.format === 'hf-csv') return generateHfCsv(options);
       const bar = progressBar('generating', options.nodes);
       const lines = await writeBackup(options.out, {
         // A fixed header keeps the file the same for the same seed.
@@ -33,4 +52,22 @@ export function registerGenerate(program: Command) {
         `generated ${options.nodes} lineage nodes (${lines} lines) with seed ${options.seed}${options.out ? ` in ${options.out}` : ''}`,
       );
     });
+}
+
+async function generateHfCsv({ nodes, seed, out }: GenerateOptions) {
+  const { rows } = out
+    ? await writeHfEdgesCsv({ nodes, seed, file: out })
+    : await writeLines(process.stdout, hfEdgeLines(nodes, seed));
+  log(
+    `generated ${rows} lineage edges of ${nodes} lineage nodes with seed ${seed}${out ? ` in ${out}` : ''}`,
+  );
+}
+
+async function writeLines(output: NodeJS.WritableStream, lines: Iterable<string>) {
+  let rows = -1;
+  for (const line of lines) {
+    rows++;
+    if (!output.write(`${line}\n`)) await once(output as NodeJS.EventEmitter, 'drain');
+  }
+  return { rows };
 }

@@ -1,0 +1,136 @@
+import { postGraphQL } from '@lineage/testkit';
+import { BENCH_WRITER, projectionStats } from './api-process';
+import { measureImpacts, type BenchDefect, type ImpactSample } from './hub-impact';
+import { paced } from './pacing';
+import type { Progress } from './progress';
+import { p50, p95 } from './stats';
+
+const UPSERT_CHILD = `mutation Child($input: ModelInput!) {
+  upsertModel(input: $input) { graphVersion userErrors { message } }
+}`;
+const LINK = `mutation Link($input: LinkInput!) {
+  link(input: $input) { graphVersion userErrors { message } }
+}`;
+/**
+ * The hub's written children: the generator makes no distillations, so the written ones are
+ * the only Distillation nodes at distance 1, and the newest sorts first (ids count down).
+ */
+const WRITTEN_CHILDREN = `query Written($id: ID!) {
+  impact(defectId: $id, first: 20, kinds: [Distillation], distance: 1) {
+    exposed { edges { node { node { id } } } }
+  }
+}`;
+
+/** Every ENDS_EVERY-th write ends an edge written earlier instead of adding a child. */
+const ENDS_EVERY = 5;
+const WARM_UP_MS = 5_000;
+
+export interface WritesResult {
+  perSecond: number;
+  /** Writes done while the hub queries ran, and the rate they came to. */
+  writes: number;
+  achievedPerSecond: number;
+  ended: number;
+  failed: number;
+  free: { p50: number; p95: number; samples: number };
+  underWrites: { p50: number; p95: number; samples: number };
+  /** Impact queries the projection could not answer (Cypher instead), after the warm-up. */
+  fallbacks: number;
+  served: number;
+  /** After each child written, the hub's next impact: did it hold the child? */
+  seen: number;
+  missed: number;
+  /** What the writer added, for the bench to remove: the cached store stays as loaded. */
+  writtenIds: string[];
+}
+
+/**
+ * The hub queries without writes, then the same queries while a writer adds lineage at
+ * `perSecond` through the API's mutations: a Distillation under a random hub (then the hub's
+ * impact is asked whether it holds it), and every fifth write the end of an edge written
+ * earlier (validTo today).
+ */
+export async function measureUnderWrites(
+  url: string,
+  defects: BenchDefect[],
+  rounds: number,
+  perSecond: number,
+  progress: Progress,
+): Promise<WritesResult> {
+  progress.line(`writes: the hub queries without writes, ${rounds} rounds`);
+  const free = await measureImpacts(url, defects, rounds);
+  const run = Date.now().toString(36);
+  const written: { child: string; hub: string }[] = [];
+  const children = new Set<string>();
+  const counts = { ended: 0, failed: 0, seen: 0, missed: 0 };
+  const today = new Date().toISOString().slice(0, 10);
+  let stopping = false;
+  const write = async (index: number) => {
+    const options = { token: BENCH_WRITER.token };
+    if (index % ENDS_EVERY === ENDS_EVERY - 1 && written.length) {
+      const { child, hub } = written.shift()!;
+      const input = { type: 'DISTILLED_FROM', from: child, to: hub, validTo: today };
+      const answer = await postGraphQL(url, { query: LINK, variables: { input } }, options);
+      if (answer.errors?.length || answer.data?.link.userErrors.length) counts.failed++;
+      else counts.ended++;
+      return;
+    }
+    const defect = defects[Math.floor(Math.random() * defects.length)]!;
+    // Counting down, so the newest child sorts first among the hub's written children.
+    const child = `model:0bench-writes/r${run}-${String(1e9 - index).padStart(10, '0')}`;
+    const node = { id: child, kind: 'Distillation', name: `Bench write ${index}`, access: 'OPEN' };
+    const link = { type: 'DISTILLED_FROM', from: child, to: defect.hub.id };
+    const upsert = await postGraphQL(
+      url,
+      { query: UPSERT_CHILD, variables: { input: node } },
+      options,
+    );
+    if (upsert.data?.upsertModel.userErrors.length !== 0) return void counts.failed++;
+    children.add(child);
+    const linked = await postGraphQL(url, { query: LINK, variables: { input: link } }, options);
+    if (linked.data?.link.userErrors.length !== 0) return void counts.failed++;
+    written.push({ child, hub: defect.hub.id });
+    const seen = await postGraphQL(url, { query: WRITTEN_CHILDREN, variables: { id: defect.id } });
+    const edges: { node: { node: { id: string } } }[] = seen.data?.impact.exposed.edges ?? [];
+    if (edges.some((edge) => edge.node.node.id === child)) counts.seen++;
+    else counts.missed++;
+  };
+  // A write that throws (the API gone) counts as failed; the writer goes on.
+  const writeOrCount = (index: number) => write(index).catch(() => void counts.failed++);
+  progress.line(`writes: a writer at ${perSecond}/s, ${WARM_UP_MS / 1000} s of warm-up`);
+  const writer = paced(perSecond, writeOrCount, () => stopping);
+  await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
+  const before = await projectionStats(url);
+  progress.line(`writes: the hub queries under writes, ${rounds} rounds`);
+  let underWrites: ImpactSample[];
+  try {
+    underWrites = await measureImpacts(url, defects, rounds);
+  } finally {
+    stopping = true;
+  }
+  const after = await projectionStats(url);
+  const total = await writer;
+  const writes = total.count;
+  progress.line(
+    `writes: ${writes} writes in ${total.seconds.toFixed(1)} s, ${counts.failed} failed; written child seen ${counts.seen}, missed ${counts.missed}`,
+  );
+  const spread = (samples: ImpactSample[]) => ({
+    p50: p50(samples.map((s) => s.ms)),
+    p95: p95(samples.map((s) => s.ms)),
+    samples: samples.length,
+  });
+  return {
+    perSecond,
+    writes,
+    achievedPerSecond: writes / total.seconds,
+    ended: counts.ended,
+    failed: counts.failed,
+    free: spread(free),
+    underWrites: spread(underWrites),
+    fallbacks: (after?.fallbacks ?? 0) - (before?.fallbacks ?? 0),
+    served: (after?.served ?? 0) - (before?.served ?? 0),
+    seen: counts.seen,
+    missed: counts.missed,
+    writtenIds: [...children],
+  };
+}
