@@ -3,6 +3,8 @@ export type { GraphStoreConfig } from './connection';
 export type { StoredEntity } from './entity-props';
 export type { ChangeInfo, Counts, Planned, WriteProgress, WriteReport } from './write-store';
 export type { RemovalReport } from './remove-store';
+export type { StagedReport, StagedWriteOptions } from './staged-import';
+export type { RecoveryOptions } from './import-lock';
 export type { BulkLoadOptions, LoadItem, LoadReport } from './bulk-load';
 export type { ChangeRecord, GraphHash, HashScope, SchemaSummary } from './meta-store';
 export type { MigrationReport } from './migrations';
