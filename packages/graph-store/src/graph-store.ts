@@ -32,6 +32,7 @@ import { incomingPage, outgoingOf } from './relationship-store';
 import { bulkLoad, type BulkLoadOptions, type LoadItem } from './bulk-load';
 import { recoverImports, type RecoveryOptions } from './import-lock';
 import { removeNodes, removeRelationships } from './remove-store';
+import { runningTransactions } from './transactions-store';
 import { writeStaged, type StagedWriteOptions } from './staged-import';
 import {
   listReviewDecisions,
@@ -177,5 +178,7 @@ export class GraphStore {
   schemaSummary = () => schemaSummary(this.connection);
   countAllNodes = () => countAllNodes(this.connection);
   graphHash = (scope?: HashScope) => graphHash(this.connection, scope);
+  /** Open transactions and their memory, to measure a long write from outside. */
+  runningTransactions = () => runningTransactions(this.connection);
   close = () => this.connection.close();
 }

@@ -5,6 +5,7 @@ export type { ChangeInfo, Counts, Planned, WriteProgress, WriteReport } from './
 export type { RemovalReport } from './remove-store';
 export type { StagedReport, StagedWriteOptions } from './staged-import';
 export type { RecoveryOptions } from './import-lock';
+export type { RunningTransaction } from './transactions-store';
 export type { BulkLoadOptions, LoadItem, LoadReport } from './bulk-load';
 export type { ChangeRecord, GraphHash, HashScope, SchemaSummary } from './meta-store';
 export type { MigrationReport } from './migrations';

@@ -159,4 +159,18 @@ describe('a chunked import', () => {
     expect(report.nodes.created).toBe(20);
     expect((await store.getEntities(chain.ids)).size).toBe(20);
   });
+
+  it('rolls back everything when a chunk fails half-way', async () => {
+    const { ns, a, x } = await storedGraph();
+    const chain = chainUnder(ns, a, x, 20);
+    const before = await whatReadersSee(ns.token, a, chain.ids);
+    const failure = await staged(chain.batch, {
+      onChunk: (written, total) => {
+        if (written === Math.ceil(total / 2)) throw new Error('injected failure after a chunk');
+      },
+    }).catch((e: unknown) => e);
+    expect((failure as Error).message).toBe('injected failure after a chunk');
+    expect(await whatReadersSee(ns.token, a, chain.ids)).toEqual(before);
+    expect((await store.write(batch([]), change)).changed).toBe(false);
+  });
 });
