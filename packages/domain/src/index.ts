@@ -88,6 +88,7 @@ export { checkBatchShape, checkEndpoints } from './batch-rules';
 export {
   buildLineageGraph,
   nodeIndex,
+  parentEdgesOf,
   kindOfNode,
   nodeExistsOn,
   edgeHoldsOn,
@@ -106,6 +107,8 @@ export {
   type DefectSpec,
   type ImpactOptions,
   applyLineageDeltas,
+  compactLineageGraph,
+  overlayShare,
   lineageNodesOf,
   lineageEdgesOf,
   type LineageDelta,

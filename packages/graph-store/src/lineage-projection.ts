@@ -1,12 +1,15 @@
 import {
+  applyLineageDeltas,
   buildLineageGraph,
   LINEAGE_KINDS,
   type LineageEdgeInput,
   type LineageGraph,
+  type LineageNodeInput,
   type LineageRelation,
   type NodeKind,
 } from '@lineage/domain';
 import type { Connection } from './connection';
+import { deltasBetween, edgeToUnknownNode, scanAfterDeltas } from './lineage-deltas';
 import { relationPattern } from './lineage-store';
 import { graphVersion } from './meta-store';
 
@@ -22,16 +25,10 @@ const WHOLE_LINEAGE = `
          [(n)-[r:${relationPattern()}]->(parent:Entity) |
            [parent.id, type(r), r.declared, toString(r.validFrom), toString(r.validTo)]] AS parents`;
 
-/** Whether any write between two versions changed the lineage (older records: assume so). */
-const LINEAGE_CHANGES_BETWEEN = `
-  MATCH (c:Change) WHERE c.graphVersion > $since AND c.graphVersion <= $until
-  RETURN count(c) AS changes,
-         count(CASE WHEN coalesce(c.lineageChanged, true) THEN 1 END) AS lineageChanges`;
-
 type ParentTuple = [string, LineageRelation, boolean | null, string | null, string | null];
 
 export interface ProjectionStatus {
-  /** The graph version the held projection was read at; undefined before the first build. */
+  /** The graph version whose lineage it holds; undefined before the first build. */
   version: number | undefined;
   nodes: number;
   edges: number;
@@ -41,25 +38,45 @@ export interface ProjectionStatus {
   /** Impact queries it answered, and those that fell back to Cypher because it was stale. */
   served: number;
   fallbacks: number;
+  /** Writes' lineage deltas applied since the process started, instead of rebuilding. */
+  deltasApplied: number;
+  /** How long the last catch-up took to apply its deltas, in milliseconds. */
+  applyMs: number;
+  /** Whole rebuilds done (the first build included). */
+  rebuilds: number;
+  /** Catch-ups that met a write without a usable delta (so rebuilt instead). */
+  deltasMissing: number;
+}
+
+interface Held {
+  version: number;
+  graph: LineageGraph;
 }
 
 /**
  * The whole lineage held in memory as typed arrays, so an impact query over a hub of a
  * million-node graph is a breadth-first search in memory rather than a fetch of its closure.
  *
- * Neo4j stays the system of record. Writes bump the graph version in the transaction that
- * changes the data, recording whether the lineage changed. Callers pass the version they just
- * read; the projection answers for the version it was read at and for later ones whose writes
- * left the lineage alone, and otherwise returns `undefined`: the caller falls back to Cypher
- * while a rebuild runs in the background. So a read after a write never sees the lineage as it
- * was before that write.
+ * Neo4j stays the system of record. Each write bumps the graph version and records, on its
+ * Change, what it did to the lineage (a delta, see lineage-delta-record.ts). Callers pass the
+ * version they just read; a projection held at an older one reads the deltas in between and
+ * applies them in version order (shared by concurrent queries), so every version is answered
+ * from memory. Where a delta is missing (a write too large to record one, an older record) or
+ * names a node the projection does not hold, it returns `undefined`: the caller falls back to
+ * Cypher while a rebuild runs in the background. A read after a write never sees the lineage
+ * as it was before that write.
  */
 export class LineageProjection {
-  private held: { version: number; graph: LineageGraph } | undefined;
+  private held: Held | undefined;
   private building: Promise<void> | undefined;
+  private catchingUp: Promise<boolean> | undefined;
+  /** The newest version a query has asked for: a running catch-up goes that far. */
+  private wanted = 0;
+  /** A version whose write cannot be applied as a delta: only a rebuild gets past it. */
+  private gap = Infinity;
   private lastBuildMs = 0;
-  private served = 0;
-  private fallbacks = 0;
+  private lastApplyMs = 0;
+  private counts = { served: 0, fallbacks: 0, deltasApplied: 0, rebuilds: 0, deltasMissing: 0 };
 
   constructor(
     private readonly connection: Connection,
@@ -67,31 +84,63 @@ export class LineageProjection {
   ) {}
 
   /**
-   * The projection if it holds the lineage of graph version `version`: it was read at that
-   * version, or at an older one and no write since changed the lineage (filing a defect or
-   * editing a model's licence does not). Otherwise starts a rebuild and says so.
+   * The lineage at graph version `version`, or at a later one: a query that read version V
+   * while another moved the projection on gets the newer lineage, as a Cypher fetch made then
+   * would (never an older one). Undefined when it cannot be had from memory; a rebuild starts.
    */
   async at(version: number): Promise<LineageGraph | undefined> {
-    const held = this.held;
-    if (held && (held.version === version || (await this.unchangedSince(held.version, version)))) {
-      // Later queries at this version skip the check; a newer build may have replaced `held`.
-      if (this.held === held) this.held = { version, graph: held.graph };
-      this.served++;
-      return held.graph;
+    const graph = await this.graphAt(version);
+    if (graph) {
+      this.counts.served++;
+      return graph;
     }
-    this.fallbacks++;
+    this.counts.fallbacks++;
     void this.refresh();
     return undefined;
   }
 
-  private async unchangedSince(since: number, until: number): Promise<boolean> {
-    if (since > until) return false;
-    const [row] = await this.connection.read<{ changes: number; lineageChanges: number }>(
-      LINEAGE_CHANGES_BETWEEN,
-      { since, until },
-    );
-    // Every version in between must be accounted for by its record.
-    return row?.changes === until - since && row.lineageChanges === 0;
+  private async graphAt(version: number): Promise<LineageGraph | undefined> {
+    for (;;) {
+      const held = this.held;
+      if (!held) return undefined;
+      if (held.version >= version) return held.graph;
+      if (held.version < this.gap && this.gap <= version) return undefined;
+      this.wanted = Math.max(this.wanted, version);
+      // Concurrent queries share one step; one that joined a step already under way (started
+      // before its version was wanted) takes the next.
+      this.catchingUp ??= this.catchUpStep().finally(() => {
+        this.catchingUp = undefined;
+      });
+      if (!(await this.catchingUp)) return undefined;
+    }
+  }
+
+  /**
+   * Applies, in one query and one application, the deltas from the held version to the newest
+   * one asked for. False when a delta is missing or names a node not held.
+   */
+  private async catchUpStep(): Promise<boolean> {
+    const held = this.held;
+    const until = this.wanted;
+    if (!held || held.version >= until) return true;
+    const found = await deltasBetween(this.connection, held.version, until);
+    if (this.held !== held) return true; // a rebuild replaced it meanwhile: look again
+    // A delta that is missing, or whose edge names a node not held (a write this code does not
+    // know, or a defect in recording): only a rebuild gets past that version.
+    if ('missing' in found || edgeToUnknownNode(held.graph, found.deltas)) {
+      this.gap = 'missing' in found ? found.missing : held.version + 1;
+      this.counts.deltasMissing++;
+      return false;
+    }
+    let graph = held.graph;
+    if (found.deltas.length) {
+      const started = performance.now();
+      graph = applyLineageDeltas(held.graph, found.deltas);
+      this.lastApplyMs = performance.now() - started;
+      this.counts.deltasApplied += found.deltas.length;
+    }
+    this.held = { version: until, graph };
+    return true;
   }
 
   /** Rebuilds unless a build is running (then waits for that one). */
@@ -111,32 +160,41 @@ export class LineageProjection {
       edges: this.held?.graph.edgeChild.length ?? 0,
       buildMs: this.lastBuildMs,
       building: this.building !== undefined,
-      served: this.served,
-      fallbacks: this.fallbacks,
+      ...this.counts,
+      applyMs: this.lastApplyMs,
     };
   }
 
   /**
-   * Reads the lineage between two reads of the graph version. A write committed during the scan
-   * changes the version, and the scan is thrown away: the projection is never a mix of two
-   * versions. Under a steady stream of writes it may never settle; callers then stay on Cypher.
+   * Reads the lineage between two reads of the graph version. Writes committed during the scan
+   * are brought in from their deltas (each row scanned is the state at some version in between;
+   * deltas are states, so the last one of each node or edge wins); only when one is missing is
+   * the scan read again.
    */
   private async build(): Promise<void> {
     const started = performance.now();
     for (let attempt = 0; attempt < 3; attempt++) {
       const before = await graphVersion(this.connection);
       if (this.held && this.held.version >= before) return;
-      const graph = await this.readLineage();
-      if ((await graphVersion(this.connection)) !== before) continue;
-      // A query may have moved the held projection past `before` meanwhile: keep the newer.
-      if (this.held && this.held.version >= before) return;
-      this.held = { version: before, graph };
+      let { nodes, edges } = await this.readLineage();
+      const after = await graphVersion(this.connection);
+      if (after !== before) {
+        const found = await deltasBetween(this.connection, before, after);
+        if ('missing' in found) continue;
+        ({ nodes, edges } = scanAfterDeltas(nodes, edges, found.deltas));
+      }
+      const graph = buildLineageGraph(nodes, edges);
+      // A catch-up may have moved the held projection past `after` meanwhile: keep the newer.
+      if (this.held && this.held.version >= after) return;
+      this.held = { version: after, graph };
       this.lastBuildMs = performance.now() - started;
+      this.counts.rebuilds++;
       return;
     }
   }
 
-  private async readLineage(): Promise<LineageGraph> {
+  /** The whole lineage as read by one scan (protected: a test lands writes inside the scan). */
+  protected async readLineage(): Promise<{ nodes: LineageNodeInput[]; edges: LineageEdgeInput[] }> {
     const rows = await this.connection.read<{
       id: string;
       kind: NodeKind;
@@ -155,6 +213,6 @@ export class LineageProjection {
         edges.push({ from: row.id, to, type, declared: declared !== false, validFrom, validTo });
       }
     }
-    return buildLineageGraph(rows, edges);
+    return { nodes: rows, edges };
   }
 }

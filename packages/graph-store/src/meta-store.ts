@@ -50,6 +50,8 @@ export interface ChangeRecord {
   nodesRemoved?: number;
   /** Whether the lineage (its nodes, kinds or edges) changed; absent on older records. */
   lineageChanged?: boolean;
+  /** How many lineage items it changed (the delta itself is for projections, not listed). */
+  lineageDeltaItems?: number;
 }
 
 /** The audit trail, newest first; `before` (a graph version) pages further back. */
@@ -62,7 +64,10 @@ export async function recentChanges(
     limit: neo4j.int(Math.max(1, Math.min(limit, 501))),
     before: before === undefined ? null : neo4j.int(before),
   });
-  return rows.map((row) => decodeProps(row.props) as unknown as ChangeRecord);
+  return rows.map((row) => {
+    const { lineageDelta: _forProjections, ...props } = decodeProps(row.props);
+    return props as unknown as ChangeRecord;
+  });
 }
 
 /**

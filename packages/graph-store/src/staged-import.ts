@@ -12,7 +12,9 @@ import { chunks, groupBy } from './collections';
 import type { Connection } from './connection';
 import { beginImport, heartbeat, lockAsImport, rollbackImport } from './import-lock';
 import type { StoreLookup } from './lookup-store';
+import { lineageChangeItems } from './lineage-delta-record';
 import { toDomainError } from './neo4j-errors';
+import { lineageChangeOfWrite } from './write-lineage-delta';
 import { encodeProps } from './values';
 import {
   changeRecord,
@@ -167,8 +169,18 @@ async function readPlan(connection: Connection, batch: GraphBatch) {
         tx,
         newNodes.map((row) => row.id),
       );
-      const relationshipPlan = planRelationships(batch, await fetchRelationships(tx, batch));
+      const existingRelationships = await fetchRelationships(tx, batch);
+      const relationshipPlan = planRelationships(batch, existingRelationships);
+      // Whether the lineage changed; the projection rebuilds (no delta is recorded: it would
+      // hold every edge of a large import).
+      const lineage = lineageChangeOfWrite(
+        nodePlan.writes,
+        existingNodes,
+        relationshipPlan.writes,
+        existingRelationships,
+      );
       return {
+        lineageChanged: lineageChangeItems(lineage) > 0,
         nodePlan,
         newNodes,
         updatedNodes: nodePlan.writes.filter((row) => existingNodes.has(row.id)),
@@ -239,8 +251,7 @@ async function finish(
       relationshipsCreated: relationshipPlan.counts.created,
       relationshipsUpdated: relationshipPlan.counts.updated,
     };
-    const lineageChanged = nodePlan.lineageChanged || relationshipPlan.lineageChanged;
-    const result = await tx.run(RECORD_CHANGE, changeRecord(change, counts, lineageChanged));
+    const result = await tx.run(RECORD_CHANGE, changeRecord(change, counts, plan.lineageChanged));
     graphVersion = result.records[0]?.get('graphVersion') as number;
   }
   await tx.run(COMPLETE_IMPORT, {

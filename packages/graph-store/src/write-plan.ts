@@ -1,7 +1,6 @@
 import {
   isCurated,
   isLineageRelation,
-  LINEAGE_KINDS,
   newEntity,
   newRelationship,
   notFound,
@@ -75,13 +74,10 @@ export function planNodes(batch: GraphBatch, existing: Map<string, PlainProps>, 
 
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const writes: NodeRow[] = [];
-  // A new lineage node, or a node of another kind now: what the lineage projection holds.
-  let lineageChanged = false;
   for (const [id, after] of state) {
     const before = stored(id);
     if (!before) {
       counts.created++;
-      lineageChanged ||= LINEAGE_KINDS.includes(after.kind as NodeKind);
     } else if (canonicalJson(after) === canonicalJson(before)) {
       counts.unchanged++;
       continue;
@@ -89,11 +85,10 @@ export function planNodes(batch: GraphBatch, existing: Map<string, PlainProps>, 
       // Merged lists may outgrow their bounds; a patch may name a value the field cannot hold.
       checkStoredEntity(id, after);
       counts.updated++;
-      lineageChanged ||= after.kind !== before.kind;
     }
     writes.push({ id, props: { ...after, updatedAt: now } });
   }
-  return { counts, writes, lineageChanged };
+  return { counts, writes };
 }
 
 /** Relationships to write, by the same rules as nodes; new lineage edges are listed for the cycle check. */
@@ -138,7 +133,6 @@ export function planRelationships(batch: GraphBatch, existing: Map<string, Plain
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const writes: RelationshipRow[] = [];
   const createdLineage: RelationshipKey[] = [];
-  let lineageChanged = false;
   for (const [key, row] of state) {
     const before = existing.get(key);
     if (!before) {
@@ -151,11 +145,8 @@ export function planRelationships(batch: GraphBatch, existing: Map<string, Plain
     } else {
       checkStoredRelationship({ type: row.type, from: row.from, to: row.to }, row.props);
       counts.updated++;
-      // Only `declared` of a lineage edge matters to the projection (it caps transmission).
-      lineageChanged ||= isLineageRelation(row.type) && row.props.declared !== before.declared;
     }
     writes.push(row);
   }
-  lineageChanged ||= createdLineage.length > 0;
-  return { counts, writes, createdLineage, lineageChanged };
+  return { counts, writes, createdLineage };
 }

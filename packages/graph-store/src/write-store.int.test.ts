@@ -160,6 +160,11 @@ describe('the audit trail', () => {
     expect(await lineageChangedBy(store.write(batch([], [declared]), change))).toBe(true);
     const reclassified = node({ ...licensed, kind: 'Distillation' } as Parameters<typeof node>[0]);
     expect(await lineageChangedBy(store.write(batch([reclassified]), change))).toBe(true);
+    // The projection holds dates too: a retirement changes the lineage as of later days.
+    const retired = node({ ...reclassified, retiredAt: '2026-01-01' } as Parameters<
+      typeof node
+    >[0]);
+    expect(await lineageChangedBy(store.write(batch([retired]), change))).toBe(true);
     const unlinkDefect = store.removeRelationships(
       [{ type: 'AFFECTS', from: ids.defect, to: ids.chat }],
       change,

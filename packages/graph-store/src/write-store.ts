@@ -16,8 +16,10 @@ import {
 import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import { chunks, groupBy } from './collections';
 import type { Connection } from './connection';
+import { lineageDeltaProps, lineageChangeItems, type LineageChange } from './lineage-delta-record';
 import { transactionLookup, type StoreLookup } from './lookup-store';
 import { decodeProps, encodeProps, type PlainProps } from './values';
+import { lineageChangeOfWrite } from './write-lineage-delta';
 import { planNodes, planRelationships, type Counts, type RelationshipRow } from './write-plan';
 
 export type { Counts } from './write-plan';
@@ -67,18 +69,21 @@ type ChangeCounts = Record<
 >;
 
 /**
- * RECORD_CHANGE's parameters: who and why, every count (0 unless given), and whether the
- * lineage itself (its nodes, their kinds, its edges) changed, which the projection needs to
- * know; true unless the writer knows better.
+ * RECORD_CHANGE's parameters: who and why, every count (0 unless given), whether the lineage
+ * itself (its nodes, their kinds and dates, its edges) changed, true unless the writer knows
+ * better, and what the write did to it (`delta`), which a projection applies instead of
+ * rebuilding. Without a delta a lineage change is "unknown": projections rebuild.
  */
 export function changeRecord(
   change: ChangeInfo,
   counts: Partial<ChangeCounts>,
   lineageChanged = true,
+  delta?: LineageChange,
 ) {
   return {
     ...change,
     lineageChanged,
+    ...lineageDeltaProps(lineageChanged ? delta : undefined),
     nodesCreated: 0,
     nodesUpdated: 0,
     relationshipsCreated: 0,
@@ -148,7 +153,8 @@ export const RECORD_CHANGE = `
     nodesCreated: $nodesCreated, nodesUpdated: $nodesUpdated,
     relationshipsCreated: $relationshipsCreated, relationshipsUpdated: $relationshipsUpdated,
     relationshipsRemoved: $relationshipsRemoved, nodesRemoved: $nodesRemoved,
-    lineageChanged: $lineageChanged
+    lineageChanged: $lineageChanged, lineageDelta: $lineageDelta,
+    lineageDeltaItems: $lineageDeltaItems
   })
   RETURN m.graphVersion AS graphVersion`;
 
@@ -254,7 +260,8 @@ export async function writeLocked(
     tx,
     batch.nodes.map((node) => node.id).filter((id) => !existingNodes.has(id)),
   );
-  const relationshipPlan = planRelationships(batch, await fetchRelationships(tx, batch));
+  const existingRelationships = await fetchRelationships(tx, batch);
+  const relationshipPlan = planRelationships(batch, existingRelationships);
 
   const total = nodePlan.writes.length + relationshipPlan.writes.length;
   let written = 0;
@@ -280,6 +287,12 @@ export async function writeLocked(
 
   const changed = total > 0;
   if (changed) {
+    const lineage = lineageChangeOfWrite(
+      nodePlan.writes,
+      existingNodes,
+      relationshipPlan.writes,
+      existingRelationships,
+    );
     const result = await tx.run(
       RECORD_CHANGE,
       changeRecord(
@@ -290,7 +303,8 @@ export async function writeLocked(
           relationshipsCreated: relationshipPlan.counts.created,
           relationshipsUpdated: relationshipPlan.counts.updated,
         },
-        nodePlan.lineageChanged || relationshipPlan.lineageChanged,
+        lineageChangeItems(lineage) > 0,
+        lineage,
       ),
     );
     graphVersion = result.records[0]?.get('graphVersion') as number;

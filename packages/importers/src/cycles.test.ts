@@ -41,4 +41,27 @@ describe('refuseCycles', () => {
       { numRuns: 200 },
     );
   });
+
+  it('refuses exactly the edges whose parent reaches back to their child', () => {
+    const node = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g');
+    const reaches = (pairs: [string, string][], from: string, to: string) => {
+      const seen = new Set([from]);
+      const queue = [from];
+      for (let v = queue.shift(); v !== undefined; v = queue.shift())
+        for (const [a, b] of pairs)
+          if (a === v && !seen.has(b)) {
+            seen.add(b);
+            queue.push(b);
+          }
+      return seen.has(to);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(node, node), { maxLength: 16 }), (pairs) => {
+        const { onCycles } = refuseCycles(pairs.map(([from, to]) => link(from, to)));
+        const expected = pairs.filter(([from, to]) => from !== to && reaches(pairs, to, from));
+        expect(onCycles.map((r) => [r.from, r.to])).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

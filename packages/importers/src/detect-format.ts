@@ -1,7 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { validationError } from '@lineage/domain';
-import { inputKind, readInputText } from './input-files';
+import { inputKind, readInputHead } from './input-files';
+
+// What a format is told by: its first characters.
+const HEAD_CHARS = 400;
 
 export const IMPORT_FORMATS = [
   'ecosystem-graphs',
@@ -28,7 +31,7 @@ const cannotTell = (input: string, what: string) =>
  */
 export async function detectFormat(input: string): Promise<ImportFormat> {
   if ((await inputKind(input)) === 'directory') return directoryFormat(input);
-  const head = (await readInputText(input)).slice(0, 400);
+  const head = await readInputHead(input, HEAD_CHARS);
   if (isYaml(input)) return 'ecosystem-graphs';
   if (input.endsWith('.csv'))
     return /^method,model,attack_type,/.test(head) ? 'jailbreakbench' : 'hf-tree';
@@ -46,7 +49,7 @@ async function directoryFormat(dir: string): Promise<ImportFormat> {
   if (names.some((name) => /^jbb_.*\.csv$/.test(name))) return 'jailbreakbench';
   if (names.some((name) => /^AVID-\d{4}-R\d+\.json$/.test(name))) return 'avid';
   const json = entries.find((entry) => entry.endsWith('.json'));
-  if (json && (await readInputText(path.join(dir, json), dir)).slice(0, 400).includes('AVID'))
+  if (json && (await readInputHead(path.join(dir, json), HEAD_CHARS, dir)).includes('AVID'))
     return 'avid';
   // Ecosystem Graphs keeps one YAML list of assets per organisation, in assets/.
   if (entries.some((entry) => isYaml(entry) && !entry.includes(path.sep)))

@@ -40,7 +40,9 @@ export {
   IMPORT_FORMATS,
   type ImportFormat,
   type Reconcile,
+  type PrepareOptions,
 } from './plan-import';
+export type { ReadProgress, OnReadProgress } from './input-lines';
 export {
   organisations,
   OrganisationIndex,

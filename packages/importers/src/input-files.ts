@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { validationError } from '@lineage/domain';
 
@@ -46,6 +46,23 @@ export async function readInputText(file: string, root?: string): Promise<string
   if ((await inputKind(file, root)) === 'directory')
     throw validationError(`${file}: a directory, where a file was expected`);
   return readFile(file, 'utf8');
+}
+
+/**
+ * The first `chars` characters of a file (to tell its format), reading no more than they can
+ * take: a 200 MB file is not read whole to look at its first line.
+ */
+export async function readInputHead(file: string, chars: number, root?: string): Promise<string> {
+  if ((await inputKind(file, root)) === 'directory')
+    throw validationError(`${file}: a directory, where a file was expected`);
+  const handle = await open(file, 'r');
+  try {
+    // A character takes at most 4 bytes of UTF-8; one cut at the end lies beyond `chars`.
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(chars * 4), 0, chars * 4, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8').slice(0, chars);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

@@ -6,6 +6,8 @@ import { planEcosystemGraphs } from './ecosystem-graphs/plan';
 import { planHuggingFace } from './hf/plan';
 import { planJailbreakBench } from './jailbreakbench/plan';
 import { readEdgesCsv, readModelCards } from './hf/read-hf';
+import { batchedLookup } from './matching/batched-lookup';
+import { ReadMeter, type OnReadProgress } from './input-lines';
 import type { ImportFormat } from './detect-format';
 import type { ImportPlan, NodeLookup } from './plan';
 
@@ -24,8 +26,32 @@ export interface Importer {
    * Files are read here where the format's planner allows (the largest, the HF tree, included),
    * so the lock is held for reconciling and writing only; other formats read them under it.
    */
-  prepare(files: string[]): Promise<Reconcile>;
+  prepare(files: string[], options?: PrepareOptions): Promise<Reconcile>;
 }
+
+export interface PrepareOptions {
+  /** The reading's progress (bytes of the files, rows), from the first second of a long read. */
+  onProgress?: OnReadProgress;
+}
+
+/** Reads files one after the other (a disk serves one stream best), sharing one progress meter. */
+async function readAll<T>(
+  files: string[],
+  read: (file: string, options: { meter: ReadMeter }) => Promise<T[]>,
+  { onProgress }: PrepareOptions = {},
+): Promise<T[]> {
+  const meter = await ReadMeter.of(files, onProgress);
+  const all: T[] = [];
+  for (const file of files) for (const item of await read(file, { meter })) all.push(item);
+  meter.finish();
+  return all;
+}
+
+/** A reconciliation whose lookups reach the store in chunks of distinct items (batchedLookup). */
+const batched =
+  (reconcile: Reconcile): Reconcile =>
+  (lookup) =>
+    reconcile(batchedLookup(lookup));
 
 const oneFile = (format: ImportFormat, files: string[]) => {
   if (files.length !== 1) throw validationError(`the ${format} format takes one file at a time`);
@@ -36,32 +62,32 @@ const oneFile = (format: ImportFormat, files: string[]) => {
 export const IMPORTERS: Record<ImportFormat, Importer> = {
   'ecosystem-graphs': {
     format: 'ecosystem-graphs',
-    prepare: async (files) => (lookup) => planEcosystemGraphs(files, lookup),
+    prepare: async (files) => batched((lookup) => planEcosystemGraphs(files, lookup)),
   },
   'hf-tree': {
     format: 'hf-tree',
-    prepare: async (files) => {
-      const links = (await Promise.all(files.map(readEdgesCsv))).flat();
-      return (lookup) => planHuggingFace('hf-tree', links, lookup);
+    prepare: async (files, options) => {
+      const links = await readAll(files, readEdgesCsv, options);
+      return batched((lookup) => planHuggingFace('hf-tree', links, lookup));
     },
   },
   'hf-cards': {
     format: 'hf-cards',
-    prepare: async (files) => {
-      const cards = (await Promise.all(files.map(readModelCards))).flat();
-      return (lookup) => planHuggingFace('hf-cards', cards, lookup);
+    prepare: async (files, options) => {
+      const cards = await readAll(files, readModelCards, options);
+      return batched((lookup) => planHuggingFace('hf-cards', cards, lookup));
     },
   },
-  avid: { format: 'avid', prepare: async (files) => (lookup) => planAvid(files, lookup) },
+  avid: { format: 'avid', prepare: async (files) => batched((lookup) => planAvid(files, lookup)) },
   jailbreakbench: {
     format: 'jailbreakbench',
-    prepare: async (files) => (lookup) => planJailbreakBench(files, lookup),
+    prepare: async (files) => batched((lookup) => planJailbreakBench(files, lookup)),
   },
   cyclonedx: {
     format: 'cyclonedx',
     prepare: async (files) => {
       const file = oneFile('cyclonedx', files);
-      return (lookup) => planCycloneDx(file, lookup);
+      return batched((lookup) => planCycloneDx(file, lookup));
     },
   },
   backup: {
@@ -75,8 +101,12 @@ export const IMPORTERS: Record<ImportFormat, Importer> = {
 };
 
 /** The reconciliation of files of one format (see Importer.prepare). */
-export function prepareImport(format: ImportFormat, files: string[]): Promise<Reconcile> {
-  return IMPORTERS[format].prepare(files);
+export function prepareImport(
+  format: ImportFormat,
+  files: string[],
+  options?: PrepareOptions,
+): Promise<Reconcile> {
+  return IMPORTERS[format].prepare(files, options);
 }
 
 /** Reads and reconciles files of one format into a plan; nothing is written here. */

@@ -458,13 +458,15 @@ export type ReadCacheStats = {
 };
 
 /**
- * The whole lineage held by the API as typed arrays. Impact queries use it only while it was
- * read at the current graph version; otherwise they fetch from Neo4j while it is rebuilt.
+ * The whole lineage held by the API as typed arrays. An impact query at a newer graph version
+ * first applies the lineage deltas the writes in between recorded; where one is missing (a write
+ * too large to record it) the query fetches from Neo4j while the projection is rebuilt.
  */
 export type LineageProjection = {
   __typename?: 'LineageProjection';
-  /** The graph version it was read at; null before the first build. */
+  /** The graph version whose lineage it holds; null before the first build. */
   graphVersion?: Maybe<Scalars['Int']['output']>;
+  /** Whether it holds the graph version read now (it catches up at the next impact query). */
   current: Scalars['Boolean']['output'];
   nodes: Scalars['Int']['output'];
   edges: Scalars['Int']['output'];
@@ -474,6 +476,14 @@ export type LineageProjection = {
   /** Impact queries it answered since the API started, and those that fell back to Neo4j. */
   served: Scalars['Int']['output'];
   fallbacks: Scalars['Int']['output'];
+  /** Writes' lineage deltas it applied since the API started, instead of rebuilding. */
+  deltasApplied: Scalars['Int']['output'];
+  /** How long its last application of deltas took, in milliseconds. */
+  applyMs: Scalars['Float']['output'];
+  /** Whole rebuilds since the API started, the first build included. */
+  rebuilds: Scalars['Int']['output'];
+  /** Times it met a write without a usable delta, and so rebuilt. */
+  deltasMissing: Scalars['Int']['output'];
 };
 
 /** An entry of the audit trail: one write that changed the graph. */
@@ -3069,6 +3079,10 @@ export type LineageProjectionResolvers<
   building?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   served?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fallbacks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deltasApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rebuilds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deltasMissing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ChangeResolvers<

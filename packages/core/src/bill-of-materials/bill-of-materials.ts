@@ -3,6 +3,7 @@ import {
   computeImpact,
   edgeHoldsOn,
   nodeExistsOn,
+  parentEdgesOf,
   nodeIndex,
   notFound,
   validationError,
@@ -124,8 +125,7 @@ function standingOn(graph: LineageGraph, target: number, day: number) {
   const queue = [target];
   while (queue.length) {
     const child = queue.pop()!;
-    for (let i = graph.upStart[child]!; i < graph.upStart[child + 1]!; i++) {
-      const edge = graph.upEdges[i]!;
+    for (const edge of parentEdgesOf(graph, child)) {
       const parent = graph.edgeParent[edge]!;
       if (!edgeHoldsOn(graph, edge, day) || !nodeExistsOn(graph, parent, day)) continue;
       edges.add(edge);

@@ -35,11 +35,12 @@ export interface ImpactOptions extends TimeOptions {
 
 /**
  * Impact queries: the domain's engine over the store's in-memory projection of the lineage
- * when it is current, otherwise over the lineage a defect can reach, fetched with Cypher (no
- * path enumeration). Results are never cached; a projection is only used at the graph version
- * read after the defect, so both describe the same graph. Every query is asked for a day
- * (today by default): the engine crosses only the edges holding that day, so one projection
- * answers for every date.
+ * when it holds the version asked (it applies the writes' lineage deltas to get there),
+ * otherwise over the lineage a defect can reach, fetched with Cypher (no path enumeration).
+ * Results are never cached; the lineage used is never older than the graph version read with
+ * the defect (it may be newer, as a Cypher fetch made after would be). Every query is asked
+ * for a day (today by default): the engine crosses only the edges holding that day, so one
+ * projection answers for every date.
  */
 export class ImpactService {
   constructor(private readonly store: GraphStore) {}
@@ -135,7 +136,7 @@ export class ImpactService {
     return new ImpactView(impact);
   }
 
-  /** The whole lineage in memory, when the store holds it at the version Neo4j has now. */
+  /** The whole lineage in memory at `version` (or later), when the store can have it there. */
   private async currentProjection(version?: number): Promise<LineageGraph | undefined> {
     const projection = this.store.projection;
     if (!projection) return undefined;

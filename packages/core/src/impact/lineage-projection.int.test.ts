@@ -1,4 +1,4 @@
-import { isLineageRelation, LINEAGE_KINDS } from '@lineage/domain';
+import { isLineageRelation, LINEAGE_KINDS, lineageEdgesOf } from '@lineage/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '@lineage/graph-store';
 import { ImpactService } from './impact-service';
@@ -78,6 +78,46 @@ async function answeredByProjection(defectId: string) {
 }
 
 /**
+ * One impact query, if the projection answered it without falling back; undefined when it fell
+ * back, which only a write without a usable delta (another file's) may cause: a rebuild runs.
+ */
+async function servedFromMemory(store: GraphStore, defectId: string) {
+  const before = store.projection!.status();
+  const rows = await impactRows(store, defectId);
+  const after = store.projection!.status();
+  if (after.fallbacks === before.fallbacks && after.served > before.served) return rows;
+  expect(await writeWithoutDelta(before.version!, await cypherOnly.graphVersion())).toBe(true);
+  return undefined;
+}
+
+/**
+ * Whether a lineage write in (since, until] recorded no delta a projection can apply: one too
+ * large, or one the graph-store tests forge (by: 'forged') to check that it is refused.
+ */
+async function writeWithoutDelta(since: number, until: number) {
+  const changes = await cypherOnly.recentChanges(Math.min(until - since, 500), until + 1);
+  return changes.some(
+    (c) =>
+      c.graphVersion > since &&
+      c.lineageChanged !== false &&
+      (c.lineageDeltaItems === undefined || c.lineageDeltaItems > 10_000 || c.by === 'forged'),
+  );
+}
+
+/** `attempt` until it answers; between tries the rebuilds a fallback started are waited for. */
+async function retried<T>(
+  attempt: () => Promise<T | undefined>,
+  stores: GraphStore[] = [projected],
+): Promise<T> {
+  for (let round = 0; round < 30; round++) {
+    const answer = await attempt();
+    if (answer !== undefined) return answer;
+    await Promise.all(stores.map((store) => store.projection!.refresh()));
+  }
+  throw new Error('the projection never answered from memory');
+}
+
+/**
  * Lineage nodes and edges counted independently of the projection (by kind, and over every
  * relationship of the export), when the graph is still at `version` before and after.
  */
@@ -109,26 +149,105 @@ describe('the lineage projection', () => {
     expect(fromProjection.page.at(-1)?.path).toEqual([ids.base, ids.chat, ids.quant, ids.app]);
   });
 
-  it('is not used once a write made it stale: the next query sees the write', async () => {
-    const { ns, ids, data } = family();
+  it("applies a write's delta: the very next impact sees the new child, from memory", async () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const { ns, ids, data } = family();
+      await projected.write(data, change);
+      await answeredByProjection(ids.defect);
+      const child = ns.id('model', 'acme/chat-adapter');
+      await projected.write(
+        batch(
+          [node({ id: child, kind: 'Adapter', name: 'Adapter' })],
+          [link('ADAPTER_OF', child, ids.chat)],
+        ),
+        change,
+      );
+      const rows = await servedFromMemory(projected, ids.defect);
+      if (!rows) continue;
+      expect(rows.page.map((row) => row.id)).toContain(child);
+      expect(rows).toEqual(await impactRows(cypherOnly, ids.defect));
+      return;
+    }
+    throw new Error('an impact after a lineage write was never answered from memory');
+  });
+
+  it('applies removals and ended edges: the next impact no longer crosses them', async () => {
+    const { ids, data } = family();
     await projected.write(data, change);
     await answeredByProjection(ids.defect);
-    const servedBefore = projected.projection!.status().served;
+    const reached = async () => {
+      const rows = await retried(() => servedFromMemory(projected, ids.defect));
+      expect(rows).toEqual(await impactRows(cypherOnly, ids.defect));
+      return rows.page.map((row) => row.id);
+    };
 
-    const child = ns.id('model', 'acme/chat-adapter');
-    await projected.write(
-      batch(
-        [node({ id: child, kind: 'Adapter', name: 'Adapter' })],
-        [link('ADAPTER_OF', child, ids.chat)],
-      ),
+    await projected.removeRelationships(
+      [{ type: 'MERGED_FROM', from: ids.merge, to: ids.chat }],
       change,
     );
-    const afterWrite = await impactRows(projected, ids.defect);
-    expect(afterWrite.page.map((row) => row.id)).toContain(child);
-    expect(projected.projection!.status().served).toBe(servedBefore);
+    expect(await reached()).toEqual([ids.base, ids.chat, ids.quant, ids.app]);
+    // Ended last year: today's impact no longer crosses it, nor what lies past it.
+    await projected.write(
+      batch([], [link('QUANTIZED_FROM', ids.quant, ids.chat, { validTo: '2025-01-01' })]),
+      change,
+    );
+    expect(await reached()).toEqual([ids.base, ids.chat]);
+    await projected.removeNodes([ids.chat], change);
+    expect(await reached()).toEqual([ids.base]);
+  });
 
-    const rebuilt = await answeredByProjection(ids.defect);
-    expect(rebuilt).toEqual(afterWrite);
+  it("converges with another process's projection: writes through either, one answer", async () => {
+    const replica = await connectTestStore();
+    replica.enableProjection((error) => {
+      throw error;
+    });
+    try {
+      const { ns, ids, data } = family();
+      await projected.write(data, change);
+      await Promise.all([projected.projection!.refresh(), replica.projection!.refresh()]);
+      const child = ns.id('model', 'acme/replica-adapter');
+      await replica.write(
+        batch(
+          [node({ id: child, kind: 'Adapter', name: 'Adapter' })],
+          [link('ADAPTER_OF', child, ids.quant)],
+        ),
+        change,
+      );
+      await projected.removeRelationships(
+        [{ type: 'MERGED_FROM', from: ids.merge, to: ids.chat }],
+        change,
+      );
+      // Each catches up on both writes from their deltas, unless another file's write without
+      // one fell in between.
+      const answers = await retried(async () => {
+        const held = [projected, replica].map((store) => store.projection!.status().version!);
+        const version = await cypherOnly.graphVersion();
+        const graphs = [
+          await projected.projection!.at(version),
+          await replica.projection!.at(version),
+        ];
+        if (!graphs[0] || !graphs[1]) {
+          expect(await writeWithoutDelta(Math.min(...held), version)).toBe(true);
+          return undefined;
+        }
+        expect(projected.projection!.status().version).toBe(version);
+        expect(replica.projection!.status().version).toBe(version);
+        return graphs.map((graph) =>
+          lineageEdgesOf(graph!).filter((edge) => edge.from.includes(ns.token)),
+        );
+      }, [projected, replica]);
+      expect(answers[0]).toEqual(answers[1]);
+      expect(answers[0]!.map((edge) => edge.from)).toContain(child);
+      expect(answers[0]!.map((edge) => edge.from)).not.toContain(ids.merge);
+      const [mine, theirs] = await Promise.all([
+        retried(() => servedFromMemory(projected, ids.defect)),
+        retried(() => servedFromMemory(replica, ids.defect), [replica]),
+      ]);
+      expect(mine).toEqual(theirs);
+      expect(mine.page.map((row) => row.id)).toContain(child);
+    } finally {
+      await replica.close();
+    }
   });
 
   it('keeps answering after writes that leave the lineage as it was', async () => {

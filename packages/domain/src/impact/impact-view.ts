@@ -1,5 +1,5 @@
-import { atLeast, EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
-import type { NodeKind } from '../kinds';
+import { EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
+import { NODE_KINDS, type NodeKind } from '../kinds';
 import { LINEAGE_RELATIONS, type LineageRelation } from '../relations';
 import type { Impact } from './impact';
 import { kindOfNode } from './lineage-graph';
@@ -45,29 +45,37 @@ const REPORTED_LEVELS: ExposureLevel[] = ['CONFIRMED', 'CERTAIN', 'LIKELY', 'POS
 export class ImpactView {
   constructor(readonly impact: Impact) {}
 
+  /** The row of a node the defect reaches. */
   row(node: number): ExposedRow {
-    const graph = this.impact.graph;
-    const path = this.impact.witness(node);
+    return this.rowAt(this.impact.slotOf(node));
+  }
+
+  private rowAt(slot: number): ExposedRow {
+    const impact = this.impact;
+    const graph = impact.graph;
+    const node = impact.nodeAt(slot);
+    const { path, edges } = impact.walkFrom(slot);
     return {
       id: graph.ids[node]!,
       kind: kindOfNode(graph, node),
-      level: this.impact.levelOf(node),
-      distance: this.impact.distanceOf(node),
-      path: path.map((index) => graph.ids[index]!),
-      mitigated: this.impact.isMitigated(node),
-      hops: this.impact.witnessEdges(node).map((edge, i) => this.hop(edge, path[i + 1]!)),
+      level: EXPOSURE_LEVELS[impact.levelAt(slot)]!,
+      distance: impact.distanceAt(slot),
+      path: path.map((at) => graph.ids[impact.nodeAt(at)]!),
+      mitigated: impact.mitigatedAt(slot),
+      hops: edges.map((edge, i) => this.hop(edge, path[i + 1]!)),
     };
   }
 
   private hop(edge: number, to: number): PathHop {
-    const graph = this.impact.graph;
+    const impact = this.impact;
+    const graph = impact.graph;
     return {
-      to: graph.ids[to]!,
-      level: this.impact.levelOf(to),
-      distance: this.impact.distanceOf(to),
+      to: graph.ids[impact.nodeAt(to)]!,
+      level: EXPOSURE_LEVELS[impact.levelAt(to)]!,
+      distance: impact.distanceAt(to),
       relation: this.relationOf(edge),
       declared: graph.edgeDeclared[edge] === 1,
-      transmits: EXPOSURE_LEVELS[this.impact.edgeRank(edge)]!,
+      transmits: EXPOSURE_LEVELS[impact.edgeRank(edge)]!,
     };
   }
 
@@ -78,61 +86,63 @@ export class ImpactView {
   /** How many exposed nodes lie at each distance, nearest first. */
   byDistance(): { distance: number; count: number }[] {
     const counts: number[] = [];
-    for (const node of this.impact.exposed) {
-      const distance = this.impact.distanceOf(node);
+    this.impact.forEachExposed((_node, _level, distance) => {
       counts[distance] = (counts[distance] ?? 0) + 1;
-    }
+    });
     return counts.flatMap((count, distance) => (count ? [{ distance, count }] : []));
   }
 
   /** How many exposed nodes the defect reaches over each relation (origins excluded), most first. */
   byRelation(): { relation: LineageRelation; count: number }[] {
-    const counts = new Map<LineageRelation, number>();
-    for (const node of this.impact.exposed) {
-      const edge = this.impact.lastEdge(node);
-      if (edge < 0) continue;
-      const relation = this.relationOf(edge);
-      counts.set(relation, (counts.get(relation) ?? 0) + 1);
+    const counts = new Int32Array(LINEAGE_RELATIONS.length);
+    const impact = this.impact;
+    const edgeType = impact.graph.edgeType;
+    for (let slot = 0; slot < impact.reachedCount; slot++) {
+      if (impact.mitigatedAt(slot) || impact.distanceAt(slot) === 0) continue;
+      counts[edgeType[impact.lastEdgeAt(slot)]!]!++;
     }
-    return [...counts]
-      .map(([relation, count]) => ({ relation, count }))
-      .sort((a, b) => b.count - a.count || a.relation.localeCompare(b.relation));
+    return LINEAGE_RELATIONS.flatMap((relation, type) =>
+      counts[type] ? [{ relation, count: counts[type] }] : [],
+    ).sort((a, b) => b.count - a.count || a.relation.localeCompare(b.relation));
   }
 
   /** Exposed nodes in DESIGN.md's order, filtered; witness paths only for the page. */
   page(filter: ImpactFilter, offset: number, first: number) {
-    const matching = this.filtered(filter);
+    const { slots, total } = this.impact.orderedSlots(this.matcher(filter), offset, first);
     return {
-      rows: Array.from(matching.slice(offset, offset + first), (node) => this.row(node)),
-      totalCount: matching.length,
-      hasNextPage: offset + first < matching.length,
+      rows: Array.from(slots, (slot) => this.rowAt(slot)),
+      totalCount: total,
+      hasNextPage: offset + first < total,
     };
   }
 
-  private filtered(filter: ImpactFilter): Int32Array | number[] {
-    const kinds = filter.kinds?.length ? new Set(filter.kinds) : undefined;
-    const { minLevel, distance, relation } = filter;
-    if (!minLevel && !kinds && distance === undefined && !relation) return this.impact.exposed;
-    const graph = this.impact.graph;
-    return [...this.impact.exposed].filter(
-      (node) =>
-        (!minLevel || atLeast(this.impact.levelOf(node), minLevel)) &&
-        (!kinds || kinds.has(kindOfNode(graph, node))) &&
-        (distance === undefined || this.impact.distanceOf(node) === distance) &&
-        (!relation || this.lastRelation(node) === relation),
-    );
-  }
-
-  private lastRelation(node: number): LineageRelation | undefined {
-    const edge = this.impact.lastEdge(node);
-    return edge < 0 ? undefined : this.relationOf(edge);
+  /** Whether an exposed (not mitigated) slot passes the filter. */
+  private matcher(filter: ImpactFilter): (slot: number) => boolean {
+    const impact = this.impact;
+    const kinds = filter.kinds?.length
+      ? new Set(filter.kinds.map((kind) => NODE_KINDS.indexOf(kind)))
+      : undefined;
+    const { distance, relation } = filter;
+    const minRank = filter.minLevel ? EXPOSURE_LEVELS.indexOf(filter.minLevel) : 0;
+    const graphKinds = impact.graph.kinds;
+    const edgeType = impact.graph.edgeType;
+    const type = relation ? LINEAGE_RELATIONS.indexOf(relation) : -1;
+    return (slot) => {
+      if (impact.mitigatedAt(slot) || impact.levelAt(slot) < minRank) return false;
+      if (kinds && !kinds.has(graphKinds[impact.nodeAt(slot)]!)) return false;
+      if (distance !== undefined && impact.distanceAt(slot) !== distance) return false;
+      if (type < 0) return true;
+      const edge = impact.lastEdgeAt(slot);
+      return edge >= 0 && edgeType[edge] === type;
+    };
   }
 
   totals() {
     const { byLevel, byKind } = this.impact.totals();
+    const exposed = Object.values(byLevel).reduce((sum, count) => sum + count, 0);
     return {
-      exposed: this.impact.exposed.length,
-      mitigated: this.impact.mitigated.length,
+      exposed,
+      mitigated: this.impact.reachedCount - exposed,
       deployments: byKind.Deployment,
       byLevel: REPORTED_LEVELS.map((level) => ({ level, count: byLevel[level] })),
       byKind: Object.entries(byKind)
@@ -142,13 +152,16 @@ export class ImpactView {
   }
 
   mitigated(): ExposedRow[] {
-    return [...this.impact.mitigated].map((node) => this.row(node));
+    const { slots } = this.impact.orderedSlots((slot) => this.impact.mitigatedAt(slot));
+    return Array.from(slots, (slot) => this.rowAt(slot));
   }
 
   deployments(): ExposedRow[] {
-    const graph = this.impact.graph;
-    return [...this.impact.exposed]
-      .filter((node) => kindOfNode(graph, node) === 'Deployment')
-      .map((node) => this.row(node));
+    const impact = this.impact;
+    const deployment = NODE_KINDS.indexOf('Deployment');
+    const { slots } = impact.orderedSlots(
+      (slot) => !impact.mitigatedAt(slot) && impact.graph.kinds[impact.nodeAt(slot)] === deployment,
+    );
+    return Array.from(slots, (slot) => this.rowAt(slot));
   }
 }

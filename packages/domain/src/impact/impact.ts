@@ -1,73 +1,111 @@
 import { EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
 import { NODE_KINDS, type NodeKind } from '../kinds';
 import { edgeLevel } from './edge-levels';
-import { sharedArray } from './shared-array';
-import { edgeHoldsOn, type LineageGraph } from './lineage-graph';
-
-/** Distances plus one (0: not reached), in bytes while they fit. */
-export type DistanceArray = Uint8Array | Int32Array;
+import { edgeHoldsOn, parentEdgesOf, type LineageGraph } from './lineage-graph';
+import { orderSlots } from './order-slots';
+import type { Reach } from './reach';
+import { SlotIndex } from './slot-index';
 
 const CONFIRMED = EXPOSURE_LEVELS.indexOf('CONFIRMED');
 
-/** Ordering's scratch buffer: the constructor copies what it needs out of it. */
-const orderingScratch = sharedArray((length) => new Int32Array(length));
+/** The lowest bit set: the strongest threshold a node was reached at. */
+const strongestBit = (mask: number) => 31 - Math.clz32(mask & -mask);
 
-/** The result of one impact computation over a LineageGraph; witness paths on demand. */
+/**
+ * The result of one impact computation over a LineageGraph. It holds only what the search
+ * reached (see reach.ts); the order, the node -> slot index and witness paths are worked out
+ * when first asked for, so a request pays for what it reads.
+ */
 export class Impact {
-  /** Exposed nodes (mitigated ones excluded) by level (high first), distance, then id. */
-  readonly exposed: Int32Array;
-  /** Mitigating nodes the defect would have reached, in the same order. */
-  readonly mitigated: Int32Array;
-  /** `searches` indexed by rank: looked up for every reached node. */
-  private readonly searchOfRank: (DistanceArray | undefined)[] = [];
+  private index?: SlotIndex;
+  private ordered?: { exposed: Int32Array; mitigated: Int32Array };
+  /** Per slot, the level's rank. */
+  private readonly levels: Uint8Array;
+  private readonly maxDistance: number;
 
   constructor(
     readonly graph: LineageGraph,
     private readonly edgeLevels: Uint8Array,
-    private readonly level: Uint8Array,
+    private readonly reached: Reach,
     private readonly mitigating: Uint8Array,
-    /** Per level searched, each node's distance over edges of that level or stronger. */
-    private readonly searches: Map<number, DistanceArray>,
     /** The day asked for (a day number), undefined for any time. */
     readonly asOf?: number,
   ) {
-    for (const [rank, distances] of searches) this.searchOfRank[rank] = distances;
-    const { exposed, mitigated } = this.orderReached();
-    this.exposed = exposed;
-    this.mitigated = mitigated;
+    const { masks, thresholds, origins } = reached;
+    this.levels = new Uint8Array(masks.length);
+    let maxDistance = 0;
+    for (let slot = 0; slot < masks.length; slot++) {
+      this.levels[slot] = slot < origins ? CONFIRMED : thresholds[strongestBit(masks[slot]!)]!;
+      maxDistance = Math.max(maxDistance, this.distanceAt(slot));
+    }
+    this.maxDistance = maxDistance;
+  }
+
+  /** Exposed nodes (mitigated ones excluded) by level (high first), distance, then id. */
+  get exposed(): Int32Array {
+    return this.order().exposed;
+  }
+
+  /** Mitigating nodes the defect would have reached, in the same order. */
+  get mitigated(): Int32Array {
+    return this.order().mitigated;
+  }
+
+  /** How many nodes the defect reaches, mitigated ones included. */
+  get reachedCount(): number {
+    return this.levels.length;
+  }
+
+  /**
+   * The node's slot (-1: not reached). The first call indexes what was reached: the slot API
+   * below serves pages and counts without it.
+   */
+  slotOf(node: number): number {
+    this.index ??= new SlotIndex(this.reached.nodes);
+    return this.index.get(node);
+  }
+
+  nodeAt(slot: number): number {
+    return this.reached.nodes[slot]!;
+  }
+
+  /** The level's rank. */
+  levelAt(slot: number): number {
+    return this.levels[slot]!;
+  }
+
+  /** The distance at the slot's own level: the shortest path achieving it. */
+  distanceAt(slot: number): number {
+    if (slot < this.reached.origins) return 0;
+    return this.reached.distances[slot * 3 + strongestBit(this.reached.masks[slot]!)]!;
+  }
+
+  mitigatedAt(slot: number): boolean {
+    return this.mitigating[this.reached.nodes[slot]!] === 1;
   }
 
   levelOf(node: number): ExposureLevel {
-    return EXPOSURE_LEVELS[this.level[node]!]!;
+    const slot = this.slotOf(node);
+    return EXPOSURE_LEVELS[slot < 0 ? 0 : this.levels[slot]!]!;
   }
 
   /** Length of the witness path, or -1 when the defect does not reach the node. */
   distanceOf(node: number): number {
-    return this.storedDistance(node) - 1;
-  }
-
-  /**
-   * The witness path's length plus one (0: not reached): the distance found by the search of
-   * the node's own level, which is the first search that reached it.
-   */
-  private storedDistance(node: number): number {
-    const rank = this.level[node]!;
-    if (rank === 0) return 0;
-    if (rank === CONFIRMED) return 1;
-    return this.searchOfRank[rank]![node]!;
+    const slot = this.slotOf(node);
+    return slot < 0 ? -1 : this.distanceAt(slot);
   }
 
   isMitigated(node: number): boolean {
-    return this.level[node]! > 0 && this.mitigating[node] === 1;
+    return this.slotOf(node) >= 0 && this.mitigating[node] === 1;
   }
 
   /**
    * A shortest path achieving the node's level, origin first. Where several exist, walk back
-   * from the node taking, at each step, the predecessor with the smallest id (index order is
-   * id order).
+   * from the node taking, at each step, the predecessor with the smallest id (the search kept
+   * it for each node and threshold).
    */
   witness(node: number): number[] {
-    return this.walk(node).path;
+    return this.walkFrom(this.slotOf(node)).path.map((slot) => this.nodeAt(slot));
   }
 
   /**
@@ -75,45 +113,60 @@ export class Impact {
    * nodes joined by several relationships, the one transmitting most (then the lowest index).
    */
   witnessEdges(node: number): number[] {
-    return this.walk(node).edges;
+    return this.walkFrom(this.slotOf(node)).edges;
   }
 
   /** The relationship over which the defect reaches the node on its witness path; -1 at an origin. */
   lastEdge(node: number): number {
-    return this.walk(node, 1).edges[0] ?? -1;
+    return this.lastEdgeAt(this.slotOf(node));
   }
 
-  private walk(node: number, maxSteps = Number.POSITIVE_INFINITY) {
-    const rank = this.level[node]!;
-    if (rank === 0) return { path: [], edges: [] };
-    const path = [node];
+  lastEdgeAt(slot: number): number {
+    if (slot < this.reached.origins) return -1;
+    const { predecessors, masks, nodes, thresholds } = this.reached;
+    const t = strongestBit(masks[slot]!);
+    return this.edgeBetween(nodes[predecessors[slot * 3 + t]!]!, nodes[slot]!, thresholds[t]!);
+  }
+
+  /** The witness path from a slot (-1: none) back to an origin, as slots, origin first. */
+  walkFrom(slot: number) {
+    if (slot < 0) return { path: [], edges: [] };
+    const path = [slot];
     const edges: number[] = [];
-    const reached = this.searches.get(rank);
-    if (!reached) return { path, edges }; // an origin: CONFIRMED, distance 0
-    let current = node;
-    // `reached` holds distances plus one: a parent one step nearer holds d (that is, d - 1 + 1).
-    for (let d = reached[node]! - 1; d > 0 && path.length <= maxSteps; d--) {
-      let best = -1;
-      let bestEdge = -1;
-      let bestLevel = -1;
-      for (let i = this.graph.upStart[current]!; i < this.graph.upStart[current + 1]!; i++) {
-        const edge = this.graph.upEdges[i]!;
-        const parent = this.graph.edgeParent[edge]!;
-        if (reached[parent] !== d || this.mitigating[parent]) continue;
-        const level = edgeLevel(this.graph, this.edgeLevels, edge);
-        if (level < rank) continue;
-        if (!edgeHoldsOn(this.graph, edge, this.asOf)) continue;
-        if (best < 0 || parent < best || (parent === best && level > bestLevel)) {
-          best = parent;
-          bestEdge = edge;
-          bestLevel = level;
-        }
-      }
-      current = best;
-      path.push(current);
-      edges.push(bestEdge);
+    if (slot < this.reached.origins) return { path, edges };
+    const { distances, predecessors, masks, nodes, thresholds } = this.reached;
+    const t = strongestBit(masks[slot]!);
+    const rank = thresholds[t]!;
+    let current = slot;
+    while (distances[current * 3 + t]! > 0) {
+      const parent = predecessors[current * 3 + t]!;
+      edges.push(this.edgeBetween(nodes[parent]!, nodes[current]!, rank));
+      path.push(parent);
+      current = parent;
     }
     return { path: path.reverse(), edges: edges.reverse() };
+  }
+
+  /**
+   * Of the edges parent -> child transmitting at least `rank` that day, the one transmitting
+   * most, then the first relation in LINEAGE_RELATIONS' order (an order no rebuild changes).
+   */
+  private edgeBetween(parent: number, child: number, rank: number): number {
+    const { edgeParent, edgeType } = this.graph;
+    let best = -1;
+    let bestLevel = -1;
+    const edges = parentEdgesOf(this.graph, child);
+    for (let i = 0; i < edges.length; i++) {
+      const edge = edges[i]!;
+      if (edgeParent[edge] !== parent) continue;
+      const level = edgeLevel(this.graph, this.edgeLevels, edge);
+      if (level < rank || level < bestLevel) continue;
+      if (level === bestLevel && edgeType[edge]! >= edgeType[best]!) continue;
+      if (!edgeHoldsOn(this.graph, edge, this.asOf)) continue;
+      best = edge;
+      bestLevel = level;
+    }
+    return best;
   }
 
   /** The level (as a rank) the defect's transmission rule gives one relationship. */
@@ -121,15 +174,25 @@ export class Impact {
     return edgeLevel(this.graph, this.edgeLevels, edge);
   }
 
+  /** Calls `visit` with each exposed (not mitigated) node's slot data, in no set order. */
+  forEachExposed(visit: (node: number, level: number, distance: number) => void): void {
+    const { nodes } = this.reached;
+    for (let slot = 0; slot < nodes.length; slot++) {
+      const node = nodes[slot]!;
+      if (this.mitigating[node] === 1) continue;
+      visit(node, this.levels[slot]!, this.distanceAt(slot));
+    }
+  }
+
   /** Counts by level and by kind over the whole impact (mitigated nodes excluded). */
   totals(): { byLevel: Record<ExposureLevel, number>; byKind: Record<NodeKind, number> } {
-    // Counted by index in typed arrays: a hub's impact holds a hundred thousand nodes.
     const levels = new Int32Array(EXPOSURE_LEVELS.length);
     const kinds = new Int32Array(NODE_KINDS.length);
-    for (const node of this.exposed) {
-      levels[this.level[node]!]!++;
-      kinds[this.graph.kinds[node]!]!++;
-    }
+    const graphKinds = this.graph.kinds;
+    this.forEachExposed((node, level) => {
+      levels[level]!++;
+      kinds[graphKinds[node]!]!++;
+    });
     return {
       byLevel: Object.fromEntries(EXPOSURE_LEVELS.map((l, i) => [l, levels[i]!])) as Record<
         ExposureLevel,
@@ -142,48 +205,83 @@ export class Impact {
     };
   }
 
-  /**
-   * Level (high first), then distance, then index (= id): a linear counting sort. Plain loops
-   * over typed arrays: a hub's impact sorts a hundred thousand nodes on every query.
-   */
-  private orderReached() {
-    const { level, mitigating } = this;
-    const nodeCount = level.length;
-    const scratch = orderingScratch(nodeCount);
-    // One pass in index order: exposed nodes fill the scratch buffer from the front, mitigated
-    // ones from the back (so those come out reversed).
-    let exposedCount = 0;
-    let mitigatedCount = 0;
-    for (let node = 0; node < nodeCount; node++) {
-      if (level[node] === 0) continue;
-      if (mitigating[node] === 1) scratch[nodeCount - 1 - mitigatedCount++] = node;
-      else scratch[exposedCount++] = node;
-    }
-    const mitigated = scratch.slice(nodeCount - mitigatedCount, nodeCount).reverse();
-    return {
-      exposed: this.sortByLevelAndDistance(scratch.subarray(0, exposedCount)),
-      mitigated: this.sortByLevelAndDistance(mitigated),
-    };
+  private order() {
+    if (this.ordered) return this.ordered;
+    const { slots } = this.orderedSlots(() => true);
+    const exposed: number[] = [];
+    const mitigated: number[] = [];
+    for (const slot of slots)
+      (this.mitigatedAt(slot) ? mitigated : exposed).push(this.nodeAt(slot));
+    this.ordered = { exposed: Int32Array.from(exposed), mitigated: Int32Array.from(mitigated) };
+    return this.ordered;
   }
 
-  /** `nodes` ascend by index; a stable counting sort on one combined key keeps that order. */
-  private sortByLevelAndDistance(nodes: Int32Array): Int32Array {
-    const count = nodes.length;
-    const keys = new Int32Array(count);
-    let maxDistance = 0;
-    for (let i = 0; i < count; i++) {
-      const distance = this.storedDistance(nodes[i]!);
-      keys[i] = distance;
-      if (distance > maxDistance) maxDistance = distance;
-    }
-    const stride = maxDistance + 1;
+  /**
+   * The slots `matches` accepts, in DESIGN.md's order (level, distance, id), from `offset`,
+   * at most `count`, and how many match in all. Counts by (level, distance) first, then orders
+   * only the (level, distance) groups the page falls in: a first page of a hundred thousand
+   * exposed nodes sorts a few.
+   */
+  orderedSlots(
+    matches: (slot: number) => boolean,
+    offset = 0,
+    count = Number.MAX_SAFE_INTEGER,
+  ): { slots: Int32Array; total: number } {
+    const slotCount = this.levels.length;
+    const stride = this.maxDistance + 1;
     const weakest = EXPOSURE_LEVELS.length - 1;
-    for (let i = 0; i < count; i++) keys[i]! += (weakest - this.level[nodes[i]!]!) * stride;
-    const counts = new Int32Array(EXPOSURE_LEVELS.length * stride + 1);
-    for (let i = 0; i < count; i++) counts[keys[i]! + 1]!++;
-    for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
-    const sorted = new Int32Array(count);
-    for (let i = 0; i < count; i++) sorted[counts[keys[i]!]!++] = nodes[i]!;
-    return sorted;
+    const keyOf = (slot: number) => (weakest - this.levels[slot]!) * stride + this.distanceAt(slot);
+    const groups = new Int32Array(EXPOSURE_LEVELS.length * stride);
+    let total = 0;
+    for (let slot = 0; slot < slotCount; slot++) {
+      if (!matches(slot)) continue;
+      groups[keyOf(slot)]!++;
+      total++;
+    }
+    const end = Math.min(total, offset + count);
+    if (offset >= end) return { slots: new Int32Array(0), total };
+    // The groups holding ranks [offset, end), and how many rank before the first of them.
+    let first = 0;
+    let before = 0;
+    while (before + groups[first]! <= offset) before += groups[first++]!;
+    let last = first;
+    for (let seen = before + groups[first]!; seen < end; seen += groups[last]!) last++;
+    const picked: number[] = [];
+    const appended: number[] = [];
+    const sortedCount = this.graph.overlay?.sortedCount ?? this.graph.ids.length;
+    for (let slot = 0; slot < slotCount; slot++) {
+      const key = keyOf(slot);
+      if (key < first || key > last || !matches(slot)) continue;
+      (this.nodeAt(slot) < sortedCount ? picked : appended).push(slot);
+    }
+    const sorted = orderSlots(Int32Array.from([...picked, ...this.byId(appended)]), {
+      nodes: this.reached.nodes,
+      levels: this.levels,
+      distance: (slot) => this.distanceAt(slot),
+      ...this.idRanks(),
+    });
+    return { slots: sorted.subarray(offset - before, end - before), total };
+  }
+
+  /** Appended nodes' slots, by id. */
+  private byId(slots: number[]): number[] {
+    const ids = this.graph.ids;
+    return slots.sort((a, b) => (ids[this.nodeAt(a)]! < ids[this.nodeAt(b)]! ? -1 : 1));
+  }
+
+  /**
+   * Node indices follow id order in a built graph. Nodes deltas appended rank just before the
+   * first built id above theirs (twice the index, so a built node's 2i + 1 stays apart), and
+   * among themselves keep the id order `byId` gave them.
+   */
+  private idRanks(): { rankLimit: number; idRank?: (node: number) => number } {
+    const overlay = this.graph.overlay;
+    if (!overlay) return { rankLimit: this.graph.ids.length };
+    const { sortedCount, appendedBound } = overlay;
+    return {
+      rankLimit: 2 * sortedCount + 2,
+      idRank: (node) =>
+        node < sortedCount ? 2 * node + 1 : 2 * appendedBound[node - sortedCount]!,
+    };
   }
 }

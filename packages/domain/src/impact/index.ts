@@ -1,6 +1,7 @@
 export {
   buildLineageGraph,
   nodeIndex,
+  parentEdgesOf,
   kindOfNode,
   nodeExistsOn,
   edgeHoldsOn,
@@ -14,6 +15,8 @@ export { ImpactView, type ExposedRow, type ImpactFilter, type PathHop } from './
 export { timeBreakpoints, periodsOf, type TimedValue } from './periods';
 export {
   applyLineageDeltas,
+  compactLineageGraph,
+  overlayShare,
   lineageNodesOf,
   lineageEdgesOf,
   type LineageDelta,

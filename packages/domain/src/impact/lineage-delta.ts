@@ -1,12 +1,15 @@
 import { NODE_KINDS, type NodeKind } from '../kinds';
 import { LINEAGE_RELATIONS, type LineageRelation } from '../relations';
 import { NO_END, NO_START, isoDate } from '../validity';
+import { applyOverlayDeltas } from './lineage-overlay';
 import {
-  buildLineageGraph,
+  parentEdgesOf,
   type LineageEdgeInput,
   type LineageGraph,
   type LineageNodeInput,
 } from './lineage-graph';
+
+export { compactLineageGraph } from './compact';
 
 /** A lineage edge's identity: at most one edge of a type joins a child to a parent. */
 export interface LineageEdgeKey {
@@ -30,49 +33,62 @@ export interface LineageDelta {
   removedEdges: LineageEdgeKey[];
 }
 
-const edgeKey = (edge: LineageEdgeKey) => `${edge.from}\u0000${edge.type}\u0000${edge.to}`;
-
 /**
- * The graph after `deltas`, applied in order. This version rebuilds the arrays; it is the
- * reference any faster one must agree with.
+ * The graph after `deltas`, applied in order, at a cost that follows the deltas rather than the
+ * graph (lineage-overlay.ts); the same graph as rebuilding from scratch would give
+ * (testing/reference-lineage-deltas.ts), as far as any query can tell. The previous graph is
+ * left as it was, for queries still holding it.
  */
 export function applyLineageDeltas(
   graph: LineageGraph,
   deltas: readonly LineageDelta[],
 ): LineageGraph {
   if (!deltas.length) return graph;
-  const nodes = new Map(lineageNodesOf(graph).map((node) => [node.id, node]));
-  const edges = new Map(lineageEdgesOf(graph).map((edge) => [edgeKey(edge), edge]));
-  for (const delta of deltas) {
-    for (const id of delta.removedNodes) nodes.delete(id);
-    for (const edge of delta.removedEdges) edges.delete(edgeKey(edge));
-    for (const node of delta.nodes) nodes.set(node.id, node);
-    for (const edge of delta.edges) edges.set(edgeKey(edge), edge);
-  }
-  const kept = [...edges.values()].filter((edge) => nodes.has(edge.from) && nodes.has(edge.to));
-  return buildLineageGraph([...nodes.values()], kept);
+  return applyOverlayDeltas(graph, deltas);
+}
+
+/**
+ * How much of the graph deltas replaced (rows over nodes): past about 5%, searches pay for it
+ * and `compactLineageGraph` should be run, off the request path.
+ */
+export function overlayShare(graph: LineageGraph): number {
+  return graph.overlay ? graph.overlay.rows / Math.max(1, graph.ids.length) : 0;
 }
 
 const dateOrNull = (day: number, open: number) => (day === open ? null : isoDate(day));
 
 /** The graph's nodes as inputs (dates back as ISO days). */
 export function lineageNodesOf(graph: LineageGraph): LineageNodeInput[] {
-  return graph.ids.map((id, node) => ({
-    id,
-    kind: NODE_KINDS[graph.kinds[node]!] as NodeKind,
-    releasedAt: dateOrNull(graph.nodeFrom[node]!, NO_START),
-    retiredAt: dateOrNull(graph.nodeTo[node]!, NO_END),
-  }));
+  const removed = graph.overlay?.removed;
+  const nodes: LineageNodeInput[] = [];
+  graph.ids.forEach((id, node) => {
+    if (removed?.has(node)) return;
+    nodes.push({
+      id,
+      kind: NODE_KINDS[graph.kinds[node]!] as NodeKind,
+      releasedAt: dateOrNull(graph.nodeFrom[node]!, NO_START),
+      retiredAt: dateOrNull(graph.nodeTo[node]!, NO_END),
+    });
+  });
+  return nodes;
 }
 
-/** The graph's edges as inputs (dates back as ISO days). */
+/** The graph's edges as inputs (dates back as ISO days): by index, or by child after deltas. */
 export function lineageEdgesOf(graph: LineageGraph): LineageEdgeInput[] {
-  return Array.from(graph.edgeChild, (child, edge) => ({
-    from: graph.ids[child]!,
-    to: graph.ids[graph.edgeParent[edge]!]!,
-    type: LINEAGE_RELATIONS[graph.edgeType[edge]!] as LineageRelation,
-    declared: graph.edgeDeclared[edge] === 1,
-    validFrom: dateOrNull(graph.edgeFrom[edge]!, NO_START),
-    validTo: dateOrNull(graph.edgeTo[edge]!, NO_END),
-  }));
+  const edge = (e: number): LineageEdgeInput => ({
+    from: graph.ids[graph.edgeChild[e]!]!,
+    to: graph.ids[graph.edgeParent[e]!]!,
+    type: LINEAGE_RELATIONS[graph.edgeType[e]!] as LineageRelation,
+    declared: graph.edgeDeclared[e] === 1,
+    validFrom: dateOrNull(graph.edgeFrom[e]!, NO_START),
+    validTo: dateOrNull(graph.edgeTo[e]!, NO_END),
+  });
+  if (!graph.overlay) return Array.from(graph.edgeChild, (_child, e) => edge(e));
+  const removed = graph.overlay.removed;
+  const edges: LineageEdgeInput[] = [];
+  for (let child = 0; child < graph.ids.length; child++) {
+    if (removed.has(child)) continue;
+    for (const e of parentEdgesOf(graph, child)) edges.push(edge(e));
+  }
+  return edges;
 }

@@ -2,6 +2,11 @@ import { validationError } from '../errors';
 import { NODE_KINDS, type NodeKind } from '../kinds';
 import { LINEAGE_RELATIONS, type LineageRelation } from '../relations';
 import { endDay, holdsOn, NO_END, NO_START, startDay } from '../validity';
+import { withSpare } from './grown';
+import { assembleLineageGraph } from './lineage-assembly';
+import type { LineageOverlay } from './lineage-rows';
+
+export { childRow, parentEdgesOf, type DownRow, type LineageOverlay } from './lineage-rows';
 
 /**
  * The lineage as compact typed arrays, so one engine serves a subgraph fetched per request and
@@ -27,12 +32,16 @@ export interface LineageGraph {
    */
   downChild: Int32Array;
   downCode: Uint8Array;
+  /** The edge index of each position of the `down*` layout. */
+  downEdges: Int32Array;
   upStart: Int32Array;
   upEdges: Int32Array;
   /**
    * Time, as day numbers (see validity.ts): each node exists over [nodeFrom, nodeTo) (release to
-   * retirement), each edge holds over [edgeFrom, edgeTo); `downFrom`/`downTo` are the same
-   * periods in the `down*` layout. NO_START / NO_END where a date is not known. `dated` is false
+   * retirement), each edge holds over [edgeFrom, edgeTo). `downFrom`/`downTo`, in the `down*`
+   * layout, are when the edge can carry a defect to its child: while it holds and the child
+   * exists (the overlap of the two), so a search reads one period in sequence per edge instead
+   * of jumping to the child's. NO_START / NO_END where a date is not known. `dated` is false
    * when no date is known at all, so a search can skip the comparisons.
    */
   nodeFrom: Int32Array;
@@ -42,6 +51,12 @@ export interface LineageGraph {
   downFrom: Int32Array;
   downTo: Int32Array;
   dated: boolean;
+  /**
+   * Set when deltas changed the graph without rebuilding it (lineage-overlay.ts): rows it
+   * replaces, nodes it appended or removed. Undefined on a built graph. Read rows through
+   * `childRow` / `parentEdgesOf` and ids through `nodeIndex`, which respect it.
+   */
+  overlay?: LineageOverlay;
 }
 
 export interface LineageNodeInput {
@@ -74,18 +89,24 @@ export function buildLineageGraph(
   const ids = sorted.map((node) => node.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   if (index.size !== ids.length) throw validationError('the lineage graph names a node twice');
-  const kinds = Uint8Array.from(sorted, (node) => NODE_KINDS.indexOf(node.kind));
   const { start, end } = dayReader();
-  const nodeFrom = Int32Array.from(sorted, (node) => start(node.releasedAt));
-  const nodeTo = Int32Array.from(sorted, (node) => end(node.retiredAt));
+  // Node and edge arrays with room to append what deltas add (see grown.ts) before any copy.
+  const kinds = withSpare(Uint8Array, 1, sorted.length);
+  const nodeFrom = withSpare(Int32Array, 4, sorted.length);
+  const nodeTo = withSpare(Int32Array, 4, sorted.length);
+  sorted.forEach((node, i) => {
+    kinds[i] = NODE_KINDS.indexOf(node.kind);
+    nodeFrom[i] = start(node.releasedAt);
+    nodeTo[i] = end(node.retiredAt);
+  });
 
   const edgeCount = edges.length;
-  const edgeType = new Uint8Array(edgeCount);
-  const edgeDeclared = new Uint8Array(edgeCount);
-  const edgeChild = new Int32Array(edgeCount);
-  const edgeParent = new Int32Array(edgeCount);
-  const edgeFrom = new Int32Array(edgeCount);
-  const edgeTo = new Int32Array(edgeCount);
+  const edgeType = withSpare(Uint8Array, 1, edgeCount);
+  const edgeDeclared = withSpare(Uint8Array, 1, edgeCount);
+  const edgeChild = withSpare(Int32Array, 4, edgeCount);
+  const edgeParent = withSpare(Int32Array, 4, edgeCount);
+  const edgeFrom = withSpare(Int32Array, 4, edgeCount);
+  const edgeTo = withSpare(Int32Array, 4, edgeCount);
   edges.forEach((edge, e) => {
     const child = index.get(edge.from);
     const parent = index.get(edge.to);
@@ -99,43 +120,10 @@ export function buildLineageGraph(
     edgeFrom[e] = start(edge.validFrom);
     edgeTo[e] = end(edge.validTo);
   });
-  const down = compressedRows(ids.length, edgeParent);
-  const up = compressedRows(ids.length, edgeChild);
-  const downChild = new Int32Array(edgeCount);
-  const downCode = new Uint8Array(edgeCount);
-  const downFrom = new Int32Array(edgeCount);
-  const downTo = new Int32Array(edgeCount);
-  down.edges.forEach((edge, i) => {
-    downChild[i] = edgeChild[edge]!;
-    downCode[i] = edgeType[edge]! * 2 + edgeDeclared[edge]!;
-    downFrom[i] = edgeFrom[edge]!;
-    downTo[i] = edgeTo[edge]!;
-  });
-  const dated =
-    nodeFrom.some((day) => day !== NO_START) ||
-    nodeTo.some((day) => day !== NO_END) ||
-    edgeFrom.some((day) => day !== NO_START) ||
-    edgeTo.some((day) => day !== NO_END);
-  return {
-    ids,
-    kinds,
-    edgeType,
-    edgeDeclared,
-    edgeChild,
-    edgeParent,
-    downStart: down.start,
-    downChild,
-    downCode,
-    upStart: up.start,
-    upEdges: up.edges,
-    nodeFrom,
-    nodeTo,
-    edgeFrom,
-    edgeTo,
-    downFrom,
-    downTo,
-    dated,
-  };
+  return assembleLineageGraph(
+    { ids, kinds, nodeFrom, nodeTo },
+    { edgeType, edgeDeclared, edgeChild, edgeParent, edgeFrom, edgeTo },
+  );
 }
 
 /**
@@ -155,22 +143,19 @@ function dayReader() {
   };
 }
 
-/** Groups edge indices by the node `owner[e]` names (a counting sort: linear time). */
-function compressedRows(nodeCount: number, owner: Int32Array) {
-  const start = new Int32Array(nodeCount + 1);
-  for (const node of owner) start[node + 1]!++;
-  for (let i = 0; i < nodeCount; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, nodeCount);
-  const edges = new Int32Array(owner.length);
-  owner.forEach((node, e) => {
-    edges[fill[node]!++] = e;
-  });
-  return { start, edges };
+export function nodeIndex(graph: LineageGraph, id: string): number {
+  const overlay = graph.overlay;
+  const built = builtIndex(graph, id);
+  if (!overlay) return built;
+  if (built >= 0) return overlay.removed.has(built) ? -1 : built;
+  const appended = overlay.appended.get(id);
+  return appended === undefined || overlay.removed.has(appended) ? -1 : appended;
 }
 
-export function nodeIndex(graph: LineageGraph, id: string): number {
+/** The id's index among the built (id-ordered) nodes, removed or not; -1 when not there. */
+export function builtIndex(graph: LineageGraph, id: string): number {
   let low = 0;
-  let high = graph.ids.length - 1;
+  let high = (graph.overlay?.sortedCount ?? graph.ids.length) - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const order = compareIds(graph.ids[mid]!, id);

@@ -9,8 +9,8 @@ export interface Spelling {
 }
 
 export interface FoldedIds {
-  /** The id each spelling of the file stands for. */
-  canonical: Map<string, string>;
+  /** The id each spelling stands for, by its place in the spellings given. */
+  canonical: string[];
   /** The stored ids among them, with their kinds. */
   stored: Map<string, NodeKind>;
   remarks: string[];
@@ -23,16 +23,19 @@ export interface FoldedIds {
  * spelling stands for the stored id when one exists in any case, else for the first spelling
  * the file uses; each fold is said in a remark.
  */
-export async function foldIds(spellings: Spelling[], lookup: NodeLookup): Promise<FoldedIds> {
+export async function foldIds(
+  /** Each spelling once, in the order the file first uses them. */
+  spellings: readonly Spelling[],
+  lookup: NodeLookup,
+): Promise<FoldedIds> {
   const storedFolded = await lookup.storedIdsFolded(spellings.map((s) => s.id));
-  const folded: FoldedIds = { canonical: new Map(), stored: new Map(), remarks: [], matches: [] };
+  const folded: FoldedIds = { canonical: [], stored: new Map(), remarks: [], matches: [] };
   const firstOf = new Map<string, Spelling>();
   for (const spelling of spellings) {
     const { id, at } = spelling;
-    if (folded.canonical.has(id)) continue;
-    const stored = storedFolded.get(id);
+    const stored = storedFolded.size ? storedFolded.get(id) : undefined;
     if (stored) {
-      folded.canonical.set(id, stored.id);
+      folded.canonical.push(stored.id);
       folded.stored.set(stored.id, stored.kind);
       if (stored.id !== id) {
         folded.remarks.push(`${at}: ${id} is stored as ${stored.id} (the hub ignores case)`);
@@ -46,13 +49,14 @@ export async function foldIds(spellings: Spelling[], lookup: NodeLookup): Promis
       }
       continue;
     }
-    const first = firstOf.get(id.toLowerCase());
+    const lower = id.toLowerCase();
+    const first = firstOf.get(lower);
     if (!first) {
-      firstOf.set(id.toLowerCase(), spelling);
-      folded.canonical.set(id, id);
+      firstOf.set(lower, spelling);
+      folded.canonical.push(id);
       continue;
     }
-    folded.canonical.set(id, first.id);
+    folded.canonical.push(first.id);
     folded.remarks.push(`${at}: ${id} is folded into ${first.id} (first at ${first.at})`);
   }
   return folded;

@@ -67,6 +67,22 @@ describe('planHuggingFace: letter case', () => {
     );
   });
 
+  it('gives a stored repo whose owner the file spells in another case its provider', async () => {
+    // The stored spelling's owner (meta-llama) appears nowhere in the file: it is folded too.
+    const plan = await planTree(
+      ['Meta-Llama/llama-3.1-8b,someone/Llama-Tuned,finetuned'],
+      [stored('model:meta-llama/Llama-3.1-8B')],
+    );
+    expect(lineageOf(plan).map(edge)).toEqual([
+      'model:someone/Llama-Tuned FINE_TUNED_FROM model:meta-llama/Llama-3.1-8B',
+    ]);
+    expect(plan.batch.nodes.map((n) => n.id).sort()).toEqual([
+      'model:someone/Llama-Tuned',
+      'provider:meta-llama',
+      'provider:someone',
+    ]);
+  });
+
   it('folds case variants within the file to the first spelling seen, and says so', async () => {
     const plan = await planTree([
       'Org/Base-7B,a/Tuned-7B,finetuned',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isDomainError, validationError, type LineageRelation } from '@lineage/domain';
 import { isoDate } from '../ids';
-import { readInputText } from '../input-files';
+import { forEachInputLine, type ReadMeter } from '../input-lines';
 import { parseStrictJson } from '../strict-json';
 
 /** One parent link as a source states it: `child` derives from `parent`. */
@@ -43,37 +43,62 @@ const CARD_RELATIONS: Record<string, LineageRelation> = {
 
 const REPO_ID = /^\w[\w.-]*\/\w[\w.-]*$/;
 
-/** The model tree's typed edges: `source,target,edge` with the parent as source. */
-export async function readEdgesCsv(file: string): Promise<HfLink[]> {
-  const name = path.basename(file);
-  const lines = (await readInputText(file)).split(/\r?\n/);
-  const problems: string[] = [];
-  if (lines[0]?.trim() !== 'source,target,edge') {
-    throw validationError(
-      `${name}:1: expected the header 'source,target,edge', found '${lines[0] ?? ''}'`,
-    );
+/** Bad rows of a file: all counted, the first LISTED kept (a file of garbage is not held twice). */
+class Problems {
+  static readonly LISTED = 50;
+  count = 0;
+  readonly listed: string[] = [];
+
+  constructor(private readonly unit: string) {}
+
+  add(problem: string): void {
+    if (this.count++ < Problems.LISTED) this.listed.push(problem);
   }
+
+  throwIfAny(what: string): void {
+    if (this.count) throw validationError(`${what} has ${this.count} ${this.unit}`, this.listed);
+  }
+}
+
+export interface ReadOptions {
+  /** Shared by the files of one import: what they have given so far, for its progress. */
+  meter?: ReadMeter;
+}
+
+/** The model tree's typed edges: `source,target,edge` with the parent as source. */
+export async function readEdgesCsv(file: string, { meter }: ReadOptions = {}): Promise<HfLink[]> {
+  const name = path.basename(file);
+  const problems = new Problems('bad row(s)');
   const links: HfLink[] = [];
-  lines.forEach((line, i) => {
-    if (i === 0 || !line.trim()) return;
-    const at = `${name}:${i + 1}`;
-    const cells = line.split(',');
-    if (cells.length !== 3)
-      return void problems.push(`${at}: expected 3 columns, found ${cells.length}`);
-    const [parent, child, edge] = cells.map((cell) => cell.trim()) as [string, string, string];
-    const relation = EDGE_RELATIONS[edge];
-    if (!relation)
-      return void problems.push(
-        `${at}: unknown relation '${edge}' (finetuned, quantized, merged or adapter)`,
-      );
-    for (const repo of [parent, child]) {
-      if (!REPO_ID.test(repo))
-        return void problems.push(`${at}: '${repo}' is not a Hugging Face repo id (owner/name)`);
-    }
-    links.push({ at, child, parent, relation });
-  });
-  if (problems.length)
-    throw validationError(`${name} has ${problems.length} bad row(s)`, problems.slice(0, 50));
+  await forEachInputLine(
+    file,
+    (line, number) => {
+      if (number === 1) {
+        if (line.trim() === 'source,target,edge') return;
+        throw validationError(
+          `${name}:1: expected the header 'source,target,edge', found '${line}'`,
+        );
+      }
+      if (!line.trim()) return;
+      const at = `${name}:${number}`;
+      const cells = line.split(',');
+      if (cells.length !== 3)
+        return problems.add(`${at}: expected 3 columns, found ${cells.length}`);
+      const [parent, child, edge] = cells.map((cell) => cell.trim()) as [string, string, string];
+      const relation = EDGE_RELATIONS[edge];
+      if (!relation)
+        return problems.add(
+          `${at}: unknown relation '${edge}' (finetuned, quantized, merged or adapter)`,
+        );
+      for (const repo of [parent, child]) {
+        if (!REPO_ID.test(repo))
+          return problems.add(`${at}: '${repo}' is not a Hugging Face repo id (owner/name)`);
+      }
+      links.push({ at, child, parent, relation });
+    },
+    { ...(meter ? { meter } : {}) },
+  );
+  problems.throwIfAny(name);
   return links;
 }
 
@@ -83,31 +108,32 @@ export async function readEdgesCsv(file: string): Promise<HfLink[]> {
  * API gives it, an ISO date or timestamp). A card without base_model is a base model; several
  * base models without a relation make a merge.
  */
-export async function readModelCards(file: string): Promise<HfRecord[]> {
+export async function readModelCards(
+  file: string,
+  { meter }: ReadOptions = {},
+): Promise<HfRecord[]> {
   const name = path.basename(file);
-  const problems: string[] = [];
+  const problems = new Problems('bad line(s)');
   const records: HfRecord[] = [];
-  (await readInputText(file)).split(/\r?\n/).forEach((line, i) => {
+  const readLine = (line: string, number: number) => {
     if (!line.trim()) return;
-    const at = `${name}:${i + 1}`;
+    const at = `${name}:${number}`;
     let card: Record<string, unknown>;
     try {
       card = parseStrictJson(line, at) as typeof card;
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      return void problems.push(error.message);
+      return problems.add(error.message);
     }
     if (!card || typeof card !== 'object' || Array.isArray(card))
-      return void problems.push(`${at}: expected a JSON object with 'id'`);
+      return problems.add(`${at}: expected a JSON object with 'id'`);
     if (typeof card.id !== 'string' || !REPO_ID.test(card.id))
-      return void problems.push(`${at}: 'id' must be a Hugging Face repo id`);
+      return problems.add(`${at}: 'id' must be a Hugging Face repo id`);
     const license = licenseOf(card);
-    if (license instanceof Error) return void problems.push(`${at}: ${license.message}`);
+    if (license instanceof Error) return problems.add(`${at}: ${license.message}`);
     const createdAt = card.createdAt === undefined ? undefined : isoDate(card.createdAt);
     if (card.createdAt !== undefined && !createdAt)
-      return void problems.push(
-        `${at}: 'createdAt' must be a date (YYYY-MM-DD or an ISO timestamp)`,
-      );
+      return problems.add(`${at}: 'createdAt' must be a date (YYYY-MM-DD or an ISO timestamp)`);
     records.push({
       at,
       repo: card.id,
@@ -116,11 +142,11 @@ export async function readModelCards(file: string): Promise<HfRecord[]> {
     });
     if (card.base_model === undefined) return;
     const links = linksOf(card, card.id, at);
-    if (links instanceof Error) return void problems.push(`${at}: ${links.message}`);
-    records.push(...links);
-  });
-  if (problems.length)
-    throw validationError(`${name} has ${problems.length} bad line(s)`, problems.slice(0, 50));
+    if (links instanceof Error) return problems.add(`${at}: ${links.message}`);
+    for (const link of links) records.push(link);
+  };
+  await forEachInputLine(file, readLine, { ...(meter ? { meter } : {}) });
+  problems.throwIfAny(name);
   return records;
 }
 

@@ -14,7 +14,7 @@ export interface ReuploadInput {
   repos: string[];
   at: (repo: string) => string;
   /** The kind each repo of the file has or will have. */
-  kindOf: ReadonlyMap<string, NodeKind>;
+  kindOf: (repo: string) => NodeKind | undefined;
   lookup: NodeLookup;
   table?: OrganisationIndex;
 }
@@ -63,7 +63,7 @@ export async function planReuploadTies(input: ReuploadInput): Promise<ReuploadTi
     if (finding.outcome !== 'tied') continue;
     const type = finding.quantized ? 'QUANTIZED_FROM' : 'REUPLOAD_OF';
     const [from, to] = [`model:${root}`, `model:${finding.source}`];
-    const sourceKind = kindOf.get(finding.source) ?? stored.get(finding.source) ?? 'BaseModel';
+    const sourceKind = kindOf(finding.source) ?? stored.get(finding.source) ?? 'BaseModel';
     found.kinds.set(root, finding.quantized ? 'Quantization' : sourceKind);
     found.relationships.push(
       parseRecord(
