@@ -13,9 +13,13 @@ export interface CliRun {
 }
 
 /** The real `lineage` command in a process of its own, on the given Neo4j. */
-export function runLineage(neo4jUri: string, args: string[]): CliRun {
+export function runLineage(
+  neo4jUri: string,
+  args: string[],
+  env: Record<string, string> = {},
+): CliRun {
   const child = spawn(process.execPath, [bin, ...args], {
-    env: childEnvironment({ NEO4J_URI: neo4jUri }),
+    env: childEnvironment({ ...env, NEO4J_URI: neo4jUri }),
   });
   let stdout = '';
   let stderr = '';

@@ -24,6 +24,9 @@ async function migrateWhenReachable(): Promise<void> {
     try {
       const report = await store.migrate();
       if (report.applied.length) log.info({ applied: report.applied }, 'migrations applied');
+      // An import whose process was killed still holds the graph: rolled back at start.
+      const recovered = await store.recoverImports();
+      if (recovered.length) log.warn({ imports: recovered }, 'unfinished imports rolled back');
       return;
     } catch (error) {
       if (attempt === 1) log.warn({ err: (error as Error).message }, 'Neo4j not ready; will retry');

@@ -27,6 +27,13 @@ export async function openGraph(
   options: { reuseRunning: boolean; log: (line: string) => void },
 ): Promise<OpenGraph> {
   const opened = await openStore(env, options);
+  try {
+    // An import killed earlier still holds the graph: every command starts by rolling it back.
+    await opened.store.recoverImports({ log: options.log });
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
   return { ...opened, services: createServices(opened.store) };
 }
 

@@ -19,10 +19,13 @@ const envSchema = z.object({
   LINEAGE_NEO4J_HEAP: size.default('2g'),
   LINEAGE_NEO4J_PAGECACHE: size.default('512m'),
   /**
-   * The most one transaction may hold. An import is one transaction: the real Hugging Face
-   * tree (30k edges) with the provenance of every record needs more than Neo4j's 512 MiB.
+   * The most one transaction may hold (Neo4j's db.memory.transaction.max, and the total of
+   * all). An import's last transaction makes its staged nodes visible at once, and an import
+   * under LINEAGE_IMPORT_CHUNK_ROWS rows is one transaction.
    */
   LINEAGE_NEO4J_TX_MAX: size.default('1g'),
+  /** Rows above which an import is written in chunks of this many rows, invisible until done. */
+  LINEAGE_IMPORT_CHUNK_ROWS: z.coerce.number().int().min(100).default(20_000),
   JAVA_HOME: z.string().min(1).optional(),
   LINEAGE_API_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
   LINEAGE_WEB_PORT: z.coerce.number().int().min(1).max(65_535).default(3000),

@@ -12,7 +12,13 @@ export { resolveAsOf, type AsOf, type TimeOptions } from './time/as-of';
 export { WriteService, type Author } from './writes/write-service';
 export { BackupService } from './backup/backup-service';
 export { seedDatabase, type SeedResult } from './imports/seed';
-export { detectImportFormat, ImportService, type ImportRun } from './imports/import-service';
+export {
+  DEFAULT_IMPORT_CHUNK_ROWS,
+  detectImportFormat,
+  ImportService,
+  type ImportReport,
+  type ImportRun,
+} from './imports/import-service';
 export { ReviewService } from './review/review-service';
 export { planFile, type PlanFile, type Proposal } from './review/plan-file';
 export {

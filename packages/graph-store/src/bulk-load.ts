@@ -11,6 +11,7 @@ import {
 import { groupBy } from './collections';
 import type { Connection } from './connection';
 import { entityToProps, relationshipToProps } from './entity-props';
+import { refuseWhileImporting } from './import-lock';
 import { encodeProps, type PlainProps } from './values';
 import { changeRecord, RECORD_CHANGE, type ChangeInfo } from './write-store';
 
@@ -73,6 +74,7 @@ export async function bulkLoad(
   change: ChangeInfo,
   { batchSize = 50_000, onProgress = () => {} }: BulkLoadOptions = {},
 ): Promise<LoadReport> {
+  await refuseWhileImporting(connection);
   const [{ count } = { count: 0 }] = await connection.read<{ count: number }>(COUNT_ENTITIES);
   if (count > 0) throw conflict(`bulk loading needs an empty graph; this one holds ${count} nodes`);
   const updatedAt = new Date().toISOString();

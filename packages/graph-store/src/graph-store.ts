@@ -30,7 +30,10 @@ import { migrate } from './migrations';
 import { toDomainError } from './neo4j-errors';
 import { incomingPage, outgoingOf } from './relationship-store';
 import { bulkLoad, type BulkLoadOptions, type LoadItem } from './bulk-load';
+import { recoverImports, type RecoveryOptions } from './import-lock';
 import { removeNodes, removeRelationships } from './remove-store';
+import { runningTransactions } from './transactions-store';
+import { writeStaged, type StagedWriteOptions } from './staged-import';
 import {
   listReviewDecisions,
   recordReviewDecision,
@@ -74,10 +77,19 @@ export class GraphStore {
    * reconcile here, so nothing written meanwhile is overwritten by a stale plan.
    */
   writePlanned = <P extends Planned>(
-    plan: (lookup: StoreLookup) => Promise<P>,
+    plan: (lookup: StoreLookup, lockedVersion: number) => Promise<P>,
     change: (planned: P) => ChangeInfo,
     onProgress?: WriteProgress,
   ) => writePlanned(this.connection, plan, change, onProgress);
+  /**
+   * A planned write too large for one transaction: chunks staged invisibly, then made visible
+   * at once, all or nothing (see staged-import.ts). The plan is made outside any write, with
+   * readLookup, at the graph version given; it is made again if the graph moved since.
+   */
+  writeStaged = <P extends Planned>(options: Omit<StagedWriteOptions<P>, 'lookup'>) =>
+    writeStaged(this.connection, { ...options, lookup: this.lookup });
+  /** Rolls back the chunked imports whose process died before finishing; run at every start. */
+  recoverImports = (options?: RecoveryOptions) => recoverImports(this.connection, options);
   removeRelationships = (
     keys: { type: RelationType; from: string; to: string }[],
     change: ChangeInfo,
@@ -166,5 +178,7 @@ export class GraphStore {
   schemaSummary = () => schemaSummary(this.connection);
   countAllNodes = () => countAllNodes(this.connection);
   graphHash = (scope?: HashScope) => graphHash(this.connection, scope);
+  /** Open transactions and their memory, to measure a long write from outside. */
+  runningTransactions = () => runningTransactions(this.connection);
   close = () => this.connection.close();
 }

@@ -54,6 +54,15 @@ export const MIGRATIONS: Migration[] = [
       'CREATE CONSTRAINT match_decision_key_unique IF NOT EXISTS FOR (d:MatchDecision) REQUIRE d.key IS UNIQUE',
     ],
   },
+  {
+    version: 6,
+    name: 'chunked imports: their records and the nodes they stage',
+    statements: [
+      'CREATE CONSTRAINT import_id_unique IF NOT EXISTS FOR (i:Import) REQUIRE i.id IS UNIQUE',
+      'CREATE INDEX staged_id IF NOT EXISTS FOR (n:Staged) ON (n.id)',
+      'CREATE INDEX staged_import IF NOT EXISTS FOR (n:Staged) ON (n.importId)',
+    ],
+  },
 ];
 
 export interface MigrationReport {

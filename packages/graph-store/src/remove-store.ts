@@ -12,7 +12,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { chunks, groupBy } from './collections';
 import type { Connection } from './connection';
 import { emptyLineageChange, LINEAGE_DELTA_CAP, type LineageChange } from './lineage-delta-record';
-import { changeRecord, LOCK_META, RECORD_CHANGE, type ChangeInfo } from './write-store';
+import { changeRecord, lockWrites, RECORD_CHANGE, type ChangeInfo } from './write-store';
 
 export interface RemovalReport {
   removed: number;
@@ -71,7 +71,7 @@ export async function removeRelationships(
   change: ChangeInfo,
 ): Promise<RemovalReport> {
   return connection.inWriteTransaction(async (tx) => {
-    await tx.run(LOCK_META);
+    await lockWrites(tx);
     const removed = new Set<string>();
     for (const [type, rows] of groupBy(keys, (key) => key.type)) {
       const result = await tx.run(deleteRelationships(type), { rows });
@@ -107,7 +107,7 @@ export async function removeNodes(
   change: ChangeInfo,
 ): Promise<RemovalReport & { relationshipsRemoved: number }> {
   return connection.inWriteTransaction(async (tx) => {
-    await tx.run(LOCK_META);
+    await lockWrites(tx);
     const unique = [...new Set(ids)];
     const found = await tx.run(FIND_NODES, { ids: unique });
     const present = new Set(found.records[0]?.get('found') as string[]);

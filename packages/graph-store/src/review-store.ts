@@ -2,7 +2,7 @@ import { DomainError, type NodeKind } from '@lineage/domain';
 import neo4j from 'neo4j-driver';
 import type { Connection } from './connection';
 import type { StoredReviewDecision } from './lookup-store';
-import { changeRecord, LOCK_META, RECORD_CHANGE, type ChangeInfo } from './write-store';
+import { changeRecord, lockWrites, RECORD_CHANGE, type ChangeInfo } from './write-store';
 
 /** A decision to store: `key` is the importers' decisionKey(name, owner), how imports find it. */
 export interface ReviewDecisionInput {
@@ -69,8 +69,7 @@ export async function recordReviewDecision(
   change: ChangeInfo,
 ): Promise<ReviewReport> {
   return connection.inWriteTransaction(async (tx) => {
-    const locked = await tx.run(LOCK_META);
-    const lockedVersion = locked.records[0]?.get('graphVersion') as number;
+    const lockedVersion = await lockWrites(tx);
     const node = await tx.run(FIND_NODE, { id: input.id });
     const kind = node.records[0]?.get('kind') as NodeKind | undefined;
     if (!kind)
@@ -111,7 +110,7 @@ export async function removeReviewDecision(
   change: ChangeInfo,
 ): Promise<{ graphVersion: number }> {
   return connection.inWriteTransaction(async (tx) => {
-    await tx.run(LOCK_META);
+    await lockWrites(tx);
     const result = await tx.run(DELETE_DECISION, { key });
     if (!(result.records[0]?.get('removed') as number))
       throw new DomainError('NOT_FOUND', `no review decision for ${describe(named)}`, named);

@@ -1,6 +1,7 @@
 import {
   checkBatchShape,
   checkEndpoints,
+  conflict,
   cycleError,
   isDomainError,
   LINEAGE_RELATIONS,
@@ -54,7 +55,8 @@ export const LOCK_META = `
   ON CREATE SET m.graphVersion = 0
   SET m.writeLock = true
   REMOVE m.writeLock
-  RETURN m.graphVersion AS graphVersion`;
+  RETURN m.graphVersion AS graphVersion, m.importLock AS importLock,
+         toString(m.importLockSince) AS importLockSince`;
 
 type ChangeCounts = Record<
   | 'nodesCreated'
@@ -106,14 +108,14 @@ const FETCH_RELATIONSHIPS = `
 
 // A model may be re-classified (curated data refining an import's guess): its old kind label
 // goes. Ids fix the group (model:, dataset:, ...), so nothing else can change kind.
-const upsertNodes = (labels: string[]) => `
+export const upsertNodes = (labels: string[]) => `
   UNWIND $rows AS row
   MERGE (n:Entity {id: row.id})
   SET n = row.props, n.idKey = toLower(row.id)
   ${labels.includes('Model') ? `REMOVE n:${MODEL_KINDS.join(':')}` : ''}
   SET n:${labels.join(':')}`;
 
-const upsertRelationships = (type: RelationType) => `
+export const upsertRelationships = (type: RelationType) => `
   UNWIND $rows AS row
   MATCH (a:Entity {id: row.from}) USING INDEX SEEK a:Entity(id)
   MATCH (b:Entity {id: row.to}) USING INDEX SEEK b:Entity(id)
@@ -189,7 +191,7 @@ export interface Planned {
  */
 export async function writePlanned<P extends Planned>(
   connection: Connection,
-  plan: (lookup: StoreLookup) => Promise<P>,
+  plan: (lookup: StoreLookup, lockedVersion: number) => Promise<P>,
   change: (planned: P) => ChangeInfo,
   onProgress: WriteProgress = () => {},
 ): Promise<{ planned: P; report: WriteReport }> {
@@ -201,7 +203,7 @@ export async function writePlanned<P extends Planned>(
       const graphVersion = await lockWrites(tx);
       let planned: P;
       try {
-        planned = await plan(transactionLookup(tx));
+        planned = await plan(transactionLookup(tx), graphVersion);
       } catch (error) {
         if (!(error instanceof Neo4jError)) planFailure = error;
         throw error;
@@ -222,13 +224,24 @@ export async function writePlanned<P extends Planned>(
   }
 }
 
-/** Takes the write lock; answers the committed graph version. */
-async function lockWrites(tx: ManagedTransaction): Promise<number> {
+/**
+ * Takes the write lock; answers the committed graph version. A chunked import holds the graph
+ * between its transactions (staged-import.ts): every other write is refused meanwhile, at
+ * once rather than queued, since an import may hold it for minutes.
+ */
+export async function lockWrites(tx: ManagedTransaction): Promise<number> {
   const lock = await tx.run(LOCK_META);
-  return lock.records[0]?.get('graphVersion') as number;
+  const record = lock.records[0];
+  const importLock = record?.get('importLock') as string | null;
+  if (importLock)
+    throw conflict(
+      `an import (${importLock}) has held the graph since ${record?.get('importLockSince') as string}; write again when it ends`,
+      { importId: importLock },
+    );
+  return record?.get('graphVersion') as number;
 }
 
-async function writeLocked(
+export async function writeLocked(
   tx: ManagedTransaction,
   lockedVersion: number,
   batch: GraphBatch,
@@ -304,7 +317,7 @@ async function writeLocked(
   };
 }
 
-async function fetchNodes(tx: ManagedTransaction, batch: GraphBatch) {
+export async function fetchNodes(tx: ManagedTransaction, batch: GraphBatch) {
   const ids = new Set(batch.nodes.map((node) => node.id));
   for (const patch of batch.patches ?? []) ids.add(patch.id);
   for (const relationship of batch.relationships) {
@@ -321,14 +334,14 @@ async function fetchNodes(tx: ManagedTransaction, batch: GraphBatch) {
   return existing;
 }
 
-function kindLookup(batch: GraphBatch, existing: Map<string, PlainProps>) {
+export function kindLookup(batch: GraphBatch, existing: Map<string, PlainProps>) {
   const kinds = new Map<string, NodeKind>();
   for (const [id, props] of existing) kinds.set(id, props.kind as NodeKind);
   for (const node of batch.nodes) kinds.set(node.id, node.kind);
   return (id: string) => kinds.get(id);
 }
 
-async function fetchRelationships(tx: ManagedTransaction, batch: GraphBatch) {
+export async function fetchRelationships(tx: ManagedTransaction, batch: GraphBatch) {
   const existing = new Map<string, PlainProps>();
   const keys = batch.relationships.map(({ type, from, to }) => ({ type, from, to }));
   for (const chunk of chunks(keys)) {
@@ -341,7 +354,7 @@ async function fetchRelationships(tx: ManagedTransaction, batch: GraphBatch) {
   return existing;
 }
 
-async function refuseCaseTwins(tx: ManagedTransaction, createdIds: string[]) {
+export async function refuseCaseTwins(tx: ManagedTransaction, createdIds: string[]) {
   const twins: string[] = [];
   const byKey = new Map<string, string>();
   for (const id of createdIds) {
@@ -361,7 +374,7 @@ async function refuseCaseTwins(tx: ManagedTransaction, createdIds: string[]) {
     );
 }
 
-async function refuseCycles(
+export async function refuseCycles(
   tx: ManagedTransaction,
   created: { type: RelationType; from: string; to: string }[],
 ) {
@@ -375,7 +388,7 @@ async function refuseCycles(
   }
 }
 
-async function refuseOriginMitigations(tx: ManagedTransaction, writes: RelationshipRow[]) {
+export async function refuseOriginMitigations(tx: ManagedTransaction, writes: RelationshipRow[]) {
   const defectIds = new Set<string>();
   for (const write of writes) {
     if (write.type === 'MITIGATES') defectIds.add(write.to);

@@ -1,4 +1,4 @@
-import { detectImportFormat, type WriteReport } from '@lineage/core';
+import { detectImportFormat, type ImportReport } from '@lineage/core';
 import { IMPORT_FORMATS, type ImportFormat, type ImportPlan } from '@lineage/importers';
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
@@ -39,18 +39,25 @@ export function registerImport(program: Command, env: () => CliEnv) {
           printPlanSummary(plan, options.plan, options.json);
           return;
         }
-        let bar: ReturnType<typeof progressBar> | undefined;
-        let shown = 0;
-        const { plan, report } = await graph.services.imports.run(format, files, {
-          by: 'cli',
-          onStep: log,
-          onProgress: (written, total) => {
-            bar ??= progressBar('writing rows', total);
-            bar.increment(written - shown);
-            shown = written;
-          },
+        const started = Date.now();
+        const { plan, report } = await importInterruptibly((signal) => {
+          const rows = progress('writing rows');
+          const chunks = progress('writing chunks', true);
+          return graph.services.imports
+            .run(format, files, {
+              by: 'cli',
+              onStep: log,
+              onProgress: rows.update,
+              onChunk: chunks.update,
+              chunkRows: env().LINEAGE_IMPORT_CHUNK_ROWS,
+              signal,
+            })
+            .finally(() => {
+              rows.stop();
+              chunks.stop();
+            });
         });
-        bar?.stop();
+        printTotals(report.importId, Date.now() - started);
         if (options.json)
           printJson({
             ...plan.notes,
@@ -66,10 +73,59 @@ export function registerImport(program: Command, env: () => CliEnv) {
     });
 }
 
-function printReport(plan: ImportPlan, report: WriteReport) {
+/**
+ * SIGINT or SIGTERM while chunks are written rolls the import back, then fails; before that
+ * nothing is written yet (or one transaction is open, which Neo4j drops with the connection),
+ * so the process stops at once.
+ */
+async function importInterruptibly<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const stop = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(130);
+    log(`lineage: ${signal}: rolling the import back (again to quit at once)...`);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+/** A bar on a terminal; elsewhere a line per step when `everyStep` (chunks are few), else two. */
+function progress(label: string, everyStep = false) {
+  let bar: ReturnType<typeof progressBar> | undefined;
+  let shown = 0;
+  return {
+    update: (done: number, total: number) => {
+      if (everyStep && !process.stderr.isTTY) {
+        if (done > 0) log(`${label}: ${done} of ${total}`);
+        return;
+      }
+      bar ??= progressBar(label, total);
+      bar.increment(done - shown);
+      shown = done;
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+function printTotals(importId: string | undefined, elapsedMs: number) {
+  // maxRSS is in kilobytes.
+  const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  log(
+    `${importId ? `import ${importId}: ` : ''}done in ${(elapsedMs / 1000).toFixed(1)} s, peak memory ${peakMiB} MiB`,
+  );
+}
+
+function printReport(plan: ImportPlan, report: ImportReport) {
   const { nodes: n, relationships: r } = report;
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out(`${plan.format}: ${plan.records} records read`);
+  if (report.importId) out(`import id      ${report.importId}`);
   out(
     `nodes          ${n.created} created, ${n.updated} updated, ${n.unchanged + plan.linked} unchanged (${plan.linked} stored records linked, never rewritten)`,
   );
