@@ -41,18 +41,24 @@ export function registerImport(program: Command, env: () => CliEnv) {
         }
         const started = Date.now();
         const { plan, report } = await importInterruptibly((signal) => {
+          const reading = progress('reading (KiB)');
           const rows = progress('writing rows');
           const chunks = progress('writing chunks', true);
           return graph.services.imports
             .run(format, files, {
               by: 'cli',
               onStep: log,
+              onRead: ({ bytesRead, totalBytes }) => {
+                reading.update(Math.round(bytesRead / 1024), Math.round(totalBytes / 1024));
+                if (bytesRead >= totalBytes) reading.stop();
+              },
               onProgress: rows.update,
               onChunk: chunks.update,
               chunkRows: env().LINEAGE_IMPORT_CHUNK_ROWS,
               signal,
             })
             .finally(() => {
+              reading.stop();
               rows.stop();
               chunks.stop();
             });
@@ -99,8 +105,10 @@ async function importInterruptibly<T>(work: (signal: AbortSignal) => Promise<T>)
 function progress(label: string, everyStep = false) {
   let bar: ReturnType<typeof progressBar> | undefined;
   let shown = 0;
+  let stopped = false;
   return {
     update: (done: number, total: number) => {
+      if (stopped) return;
       if (everyStep && !process.stderr.isTTY) {
         if (done > 0) log(`${label}: ${done} of ${total}`);
         return;
@@ -109,7 +117,10 @@ function progress(label: string, everyStep = false) {
       bar.increment(done - shown);
       shown = done;
     },
-    stop: () => bar?.stop(),
+    stop: () => {
+      if (!stopped) bar?.stop();
+      stopped = true;
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type ImportFormat,
   type Importer,
   type ImportPlan,
+  type OnReadProgress,
   type SeedContents,
 } from '@lineage/importers';
 
@@ -27,6 +28,8 @@ export interface ImportRun {
   by: string;
   /** Each step as it starts, for a person watching (reading, reconciling, writing). */
   onStep?: (line: string) => void;
+  /** Bytes and rows of the files read so far, from the first second of a long read. */
+  onRead?: OnReadProgress;
   /** Rows written of all, for the one-transaction path. */
   onProgress?: WriteProgress;
   /** Transactions written of all, for the chunked path (0 of all once before the first). */
@@ -93,7 +96,7 @@ export class ImportService {
     await this.store.migrate();
     await this.store.recoverImports({ log: step });
     step(`reading ${files.length} ${format} file(s)...`);
-    const reconcile = await this.importers[format].prepare(files);
+    const reconcile = await this.importers[format].prepare(files, { onProgress: run.onRead });
     const checked = async (lookup: StoreLookup) => {
       const plan = await reconcile(lookup);
       // Reading nothing is almost always a wrong path or format; a backup's trailer vouches for its count.
