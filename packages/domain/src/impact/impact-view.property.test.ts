@@ -3,48 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { atLeast, EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
 import { LINEAGE_KINDS, type NodeKind } from '../kinds';
 import { LINEAGE_RELATIONS, type LineageRelation } from '../relations';
-import { dayNumber } from '../validity';
-import { computeImpact } from './compute-impact';
 import { ImpactView, type ImpactFilter } from './impact-view';
-import { buildLineageGraph, nodeIndex } from './lineage-graph';
+import { graphOfCase, impactOfCase } from './testing/brute-force-impact';
 import { randomCases, type Case } from './testing/random-lineage';
 
 const kindOf = (node: number): NodeKind => LINEAGE_KINDS[node % LINEAGE_KINDS.length]!;
 
 /** The case's graph with kinds varied by node, and the engine's view of its impact. */
 function viewOf(c: Case): ImpactView {
-  const graph = buildLineageGraph(
-    c.ids.map((id, node) => ({
-      id,
-      kind: kindOf(node),
-      releasedAt: c.nodePeriods[node]!.from,
-      retiredAt: c.nodePeriods[node]!.to,
-    })),
-    c.edges.map((e) => ({
-      from: c.ids[e.child]!,
-      to: c.ids[e.parent]!,
-      type: e.type,
-      declared: e.declared,
-      validFrom: e.period.from,
-      validTo: e.period.to,
-    })),
-  );
-  const at = (node: number) => nodeIndex(graph, c.ids[node]!);
-  const impact = computeImpact(
-    graph,
-    {
-      category: c.category,
-      status: c.withdrawn ? 'WITHDRAWN' : 'OPEN',
-      origins: c.origins.map(at),
-      transmission: c.overrides,
-    },
-    {
-      mitigating: c.mitigating.map(at),
-      maxDepth: c.maxDepth,
-      asOf: c.asOf === undefined ? undefined : dayNumber(c.asOf),
-    },
-  );
-  return new ImpactView(impact);
+  return new ImpactView(impactOfCase(c, graphOfCase(c, kindOf)));
 }
 
 /**

@@ -12,7 +12,8 @@ import {
   lineageNodesOf,
   type LineageDelta,
 } from './lineage-delta';
-import { buildLineageGraph, nodeIndex, type LineageGraph } from './lineage-graph';
+import { nodeIndex, type LineageGraph } from './lineage-graph';
+import { graphOfCase } from './testing/brute-force-impact';
 import { randomCases, type Case } from './testing/random-lineage';
 import { referenceLineageDeltas } from './testing/reference-lineage-deltas';
 
@@ -59,24 +60,7 @@ const scenario = randomCases({ dated: true }).chain((c) =>
   }),
 );
 
-function graphOf(c: Case): LineageGraph {
-  return buildLineageGraph(
-    c.ids.map((id, node) => ({
-      id,
-      kind: LINEAGE_KINDS[node % LINEAGE_KINDS.length]!,
-      releasedAt: c.nodePeriods[node]!.from,
-      retiredAt: c.nodePeriods[node]!.to,
-    })),
-    c.edges.map((e) => ({
-      from: c.ids[e.child]!,
-      to: c.ids[e.parent]!,
-      type: e.type,
-      declared: e.declared,
-      validFrom: e.period.from,
-      validTo: e.period.to,
-    })),
-  );
-}
+const graphOf = (c: Case) => graphOfCase(c, (node) => LINEAGE_KINDS[node % LINEAGE_KINDS.length]!);
 
 const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => (a.id < b.id ? -1 : 1));
 const edgeSet = (graph: LineageGraph) =>

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { EXPOSURE_LEVELS, levelRank } from '../../exposure';
+import type { NodeKind } from '../../kinds';
 import { transmissionLevel } from '../../transmission';
 import { dayNumber } from '../../validity';
 import { computeImpact } from '../compute-impact';
@@ -67,11 +68,15 @@ export function bruteForceImpact(c: Case): Map<number, Best> {
 }
 
 /** The case's graph, with its dates, and the engine's impact on it. */
-export function engineImpact(c: Case): { graph: LineageGraph; impact: Impact } {
-  const graph = buildLineageGraph(
+/** The case's lineage as the engine holds it; kinds by node (FineTune unless told). */
+export function graphOfCase(
+  c: Case,
+  kindOf: (node: number) => NodeKind = () => 'FineTune',
+): LineageGraph {
+  return buildLineageGraph(
     c.ids.map((id, node) => ({
       id,
-      kind: 'FineTune',
+      kind: kindOf(node),
       releasedAt: c.nodePeriods[node]!.from,
       retiredAt: c.nodePeriods[node]!.to,
     })),
@@ -84,8 +89,12 @@ export function engineImpact(c: Case): { graph: LineageGraph; impact: Impact } {
       validTo: e.period.to,
     })),
   );
+}
+
+/** The engine's impact of the case's defect over `graph`. */
+export function impactOfCase(c: Case, graph: LineageGraph): Impact {
   const toIndex = (node: number) => nodeIndex(graph, c.ids[node]!);
-  const impact = computeImpact(
+  return computeImpact(
     graph,
     {
       category: c.category,
@@ -99,7 +108,11 @@ export function engineImpact(c: Case): { graph: LineageGraph; impact: Impact } {
       asOf: c.asOf === undefined ? undefined : dayNumber(c.asOf),
     },
   );
-  return { graph, impact };
+}
+
+export function engineImpact(c: Case): { graph: LineageGraph; impact: Impact } {
+  const graph = graphOfCase(c);
+  return { graph, impact: impactOfCase(c, graph) };
 }
 
 /** Every node's level, distance, witness and mitigation, and the order: as the definition says. */
