@@ -1,5 +1,6 @@
 import {
   nodeIndex,
+  relationshipKey,
   type LineageDelta,
   type LineageEdgeInput,
   type LineageEdgeKey,
@@ -69,8 +70,6 @@ export function edgeToUnknownNode(
   return undefined;
 }
 
-const keyOf = (edge: LineageEdgeKey) => `${edge.from}\u0000${edge.type}\u0000${edge.to}`;
-
 /**
  * A scan read while writes committed, brought to the version after `deltas`: each node or edge a
  * delta names takes its last state there (or goes), the rest is as scanned (no write touched
@@ -94,9 +93,9 @@ export function scanAfterDeltas(
       for (const [key, edge] of lastEdges)
         if (edge && (edge.from === id || edge.to === id)) lastEdges.set(key, null);
     }
-    for (const edge of delta.removedEdges) lastEdges.set(keyOf(edge), null);
+    for (const edge of delta.removedEdges) lastEdges.set(relationshipKey(edge), null);
     for (const node of delta.nodes) lastNodes.set(node.id, node);
-    for (const edge of delta.edges) lastEdges.set(keyOf(edge), edge);
+    for (const edge of delta.edges) lastEdges.set(relationshipKey(edge), edge);
     for (const edge of [...delta.removedEdges, ...delta.edges]) namedChildren.add(edge.from);
   }
   const keptNodes = nodes.filter((node) => !lastNodes.has(node.id));
@@ -104,7 +103,7 @@ export function scanAfterDeltas(
     (edge) =>
       !removed.has(edge.from) &&
       !removed.has(edge.to) &&
-      !(namedChildren.has(edge.from) && lastEdges.has(keyOf(edge))),
+      !(namedChildren.has(edge.from) && lastEdges.has(relationshipKey(edge))),
   );
   for (const node of lastNodes.values()) if (node) keptNodes.push(node);
   for (const edge of lastEdges.values()) if (edge) keptEdges.push(edge);

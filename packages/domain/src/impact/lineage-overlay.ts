@@ -1,5 +1,6 @@
 import { NODE_KINDS } from '../kinds';
 import { LINEAGE_RELATIONS } from '../relations';
+import { relationshipKey } from '../schemas';
 import { endDay, NO_END, NO_START, startDay } from '../validity';
 import { grown, grownTo, withSpare } from './grown';
 import {
@@ -15,8 +16,6 @@ import {
 } from './lineage-graph';
 import type { LineageDelta, LineageEdgeKey } from './lineage-delta';
 
-const keyOf = (edge: LineageEdgeKey) => `${edge.from}\u0000${edge.type}\u0000${edge.to}`;
-
 /**
  * What a batch of deltas leaves, as the reference (rebuild) reads it: per node and per edge
  * key its last state (null: removed). An edge whose end is missing at the end is dropped.
@@ -26,9 +25,9 @@ function netEffect(deltas: readonly LineageDelta[]) {
   const edges = new Map<string, { key: LineageEdgeKey; edge: LineageEdgeInput | null }>();
   for (const delta of deltas) {
     for (const id of delta.removedNodes) nodes.set(id, null);
-    for (const key of delta.removedEdges) edges.set(keyOf(key), { key, edge: null });
+    for (const key of delta.removedEdges) edges.set(relationshipKey(key), { key, edge: null });
     for (const node of delta.nodes) nodes.set(node.id, node);
-    for (const edge of delta.edges) edges.set(keyOf(edge), { key: edge, edge });
+    for (const edge of delta.edges) edges.set(relationshipKey(edge), { key: edge, edge });
   }
   return { nodes, edges };
 }

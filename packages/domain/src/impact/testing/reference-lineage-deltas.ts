@@ -1,8 +1,7 @@
-import type { LineageDelta, LineageEdgeKey } from '../lineage-delta';
+import type { LineageDelta } from '../lineage-delta';
+import { relationshipKey } from '../../schemas';
 import { lineageEdgesOf, lineageNodesOf } from '../lineage-delta';
 import { buildLineageGraph, type LineageGraph } from '../lineage-graph';
-
-const edgeKey = (edge: LineageEdgeKey) => `${edge.from}\u0000${edge.type}\u0000${edge.to}`;
 
 /**
  * The graph after `deltas`, applied in order, by rebuilding the arrays: the reference the fast
@@ -14,12 +13,12 @@ export function referenceLineageDeltas(
 ): LineageGraph {
   if (!deltas.length) return graph;
   const nodes = new Map(lineageNodesOf(graph).map((node) => [node.id, node]));
-  const edges = new Map(lineageEdgesOf(graph).map((edge) => [edgeKey(edge), edge]));
+  const edges = new Map(lineageEdgesOf(graph).map((edge) => [relationshipKey(edge), edge]));
   for (const delta of deltas) {
     for (const id of delta.removedNodes) nodes.delete(id);
-    for (const edge of delta.removedEdges) edges.delete(edgeKey(edge));
+    for (const edge of delta.removedEdges) edges.delete(relationshipKey(edge));
     for (const node of delta.nodes) nodes.set(node.id, node);
-    for (const edge of delta.edges) edges.set(edgeKey(edge), edge);
+    for (const edge of delta.edges) edges.set(relationshipKey(edge), edge);
   }
   const kept = [...edges.values()].filter((edge) => nodes.has(edge.from) && nodes.has(edge.to));
   return buildLineageGraph([...nodes.values()], kept);
