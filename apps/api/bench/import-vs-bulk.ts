@@ -13,7 +13,7 @@ import { startNeo4j } from '@lineage/neo4j-embedded';
 import { childEnvironment } from '@lineage/testkit';
 import { benchEnv } from './env';
 import { watchPeakMemory } from './peak-memory';
-import type { Progress } from './progress';
+import { rateLine, type Progress } from './progress';
 import { SEED, type Scale } from './scales';
 
 /** Model-to-model edges per lineage node the generator makes (9,144 at 10k; 0.91 at 1M). */
@@ -72,12 +72,19 @@ export async function importBesideBulkLoad(
     const { rows } = await writeHfEdgesCsv({ nodes, seed: SEED, file });
     progress.line(`import: ${rows.toLocaleString('en')} edges written`);
   }
-  const bulk = await bulkLoadSameRows(path.join(work, 'bulk'), scale, nodes, progress);
+  // About one node a model and one row an edge: the progress lines' estimate of the total.
+  const rows = { nodes, estimate: nodes + edges };
+  const bulk = await bulkLoadSameRows(path.join(work, 'bulk'), scale, rows, progress);
   const imported = await importWithCli(repo, path.join(work, 'cli'), scale, file, progress);
   return { edges, file: path.relative(repo, file), bulk, import: imported };
 }
 
-async function bulkLoadSameRows(dir: string, scale: Scale, nodes: number, progress: Progress) {
+async function bulkLoadSameRows(
+  dir: string,
+  scale: Scale,
+  { nodes, estimate }: { nodes: number; estimate: number },
+  progress: Progress,
+) {
   await rm(dir, { recursive: true, force: true });
   progress.line('import: the bulk load of the same rows into a fresh store');
   const started = performance.now();
@@ -92,7 +99,17 @@ async function bulkLoadSameRows(dir: string, scale: Scale, nodes: number, progre
     try {
       await store.migrate();
       const change = { by: 'bench', action: 'bulk load', summary: 'the HF edges, as records' };
-      const report = await store.bulkLoad(sameRows(nodes), change);
+      let last = { at: started, rows: 0 };
+      const report = await store.bulkLoad(sameRows(nodes), change, {
+        onProgress: (nodesDone, relationshipsDone) => {
+          const now = performance.now();
+          if (now - last.at < 10_000) return;
+          const done = nodesDone + relationshipsDone;
+          const recent = { rows: done - last.rows, ms: now - last.at };
+          progress.line(rateLine('import: bulk load', done, estimate, now - started, recent));
+          last = { at: now, rows: done };
+        },
+      });
       const seconds = (performance.now() - started) / 1000;
       const rows = report.nodes + report.relationships;
       progress.line(

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from './graph-store';
-import type { LoadItem } from './bulk-load';
-import { link, node, startOwnStore, type OwnStore } from './testing';
+import { loadFamily as family, startOwnStore, type OwnStore } from './testing';
 
 // Bulk loading needs an empty graph: a Neo4j of this file's own.
 let own: OwnStore;
@@ -15,28 +14,6 @@ afterAll(async () => {
 });
 
 const change = { by: 'test', action: 'bulk load', summary: 'generated' };
-
-/** A provider's base model, then `size` models each derived from an earlier one, then an app. */
-function* family(name: string, size: number): Generator<LoadItem> {
-  const provider = `provider:${name}`;
-  const model = (i: number) => `model:${name}/m${i}`;
-  yield { node: node({ id: provider, kind: 'Provider', name }) };
-  for (let i = 0; i < size; i++) {
-    const kind = i === 0 ? 'BaseModel' : i % 3 ? 'FineTune' : 'Quantization';
-    yield { node: node({ id: model(i), kind, name: `${name} ${i}`, aliases: [`${name}-${i}`] }) };
-    yield { relationship: link('DEVELOPED_BY', model(i), provider) };
-    if (i > 0) {
-      const type = kind === 'FineTune' ? 'FINE_TUNED_FROM' : 'QUANTIZED_FROM';
-      yield {
-        relationship: link(type, model(i), model(Math.floor((i - 1) / 2))),
-      };
-    }
-  }
-  yield { node: node({ id: `deployment:${name}/app`, kind: 'Deployment', name: `${name} app` }) };
-  yield {
-    relationship: link('DEPLOYS', `deployment:${name}/app`, model(size - 1), { declared: false }),
-  };
-}
 
 describe('bulk loading', () => {
   it('stores exactly what the checked write path stores, in many transactions', async () => {

@@ -29,6 +29,22 @@ export interface Removals {
 }
 
 const LIST_FIELDS = new Set(['aliases', 'sources']);
+const NODE_LISTS = ['aliases', 'sources'] as const;
+const RELATIONSHIP_LISTS = ['sources'] as const;
+
+/**
+ * Stored props with the lists every record has, empty where the store holds none: Neo4j's
+ * offline importer (offline-load.ts) cannot store an empty list, and the stored schemas read a
+ * missing one as empty, so diffs and hashes must too.
+ */
+export function withStoredLists(props: PlainProps, of: 'node' | 'relationship'): PlainProps {
+  const lists = of === 'node' ? NODE_LISTS : RELATIONSHIP_LISTS;
+  if (lists.every((list) => list in props)) return props;
+  const filled = { ...props };
+  for (const list of lists) filled[list] ??= [];
+  return filled;
+}
+
 const REMOVAL_FIELDS = new Set(['removeAliases', 'removeSources', 'unset']);
 
 /**

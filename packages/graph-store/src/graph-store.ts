@@ -30,6 +30,7 @@ import { migrate } from './migrations';
 import { toDomainError } from './neo4j-errors';
 import { incomingPage, outgoingOf } from './relationship-store';
 import { bulkLoad, type BulkLoadOptions, type LoadItem } from './bulk-load';
+import { recordOfflineLoad } from './offline-load';
 import { recoverImports, type RecoveryOptions } from './import-lock';
 import { removeNodes, removeRelationships } from './remove-store';
 import { runningTransactions } from './transactions-store';
@@ -98,6 +99,9 @@ export class GraphStore {
   /** Trusted records into an empty graph, in many transactions (see bulk-load.ts). */
   bulkLoad = (items: Iterable<LoadItem>, change: ChangeInfo, options?: BulkLoadOptions) =>
     bulkLoad(this.connection, items, change, options);
+  /** The Change of an offline load (offline-load.ts), once the store runs and is migrated. */
+  recordOfflineLoad = (change: ChangeInfo, counts: { nodes: number; relationships: number }) =>
+    recordOfflineLoad(this.connection, change, counts);
 
   async getEntity(id: string): Promise<StoredEntity | undefined> {
     return (await getEntities(this.connection, [id])).get(id);

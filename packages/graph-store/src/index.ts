@@ -33,3 +33,5 @@ export type {
   StoredReviewDecision,
 } from './lookup-store';
 export type { ReviewDecisionInput, ReviewReport } from './review-store';
+export { offlineLoad } from './offline-load';
+export type { OfflineLoadOptions, OfflineLoadReport } from './offline-load';

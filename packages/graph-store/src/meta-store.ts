@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { NODE_KINDS, type NodeKind } from '@lineage/domain';
 import neo4j from 'neo4j-driver';
 import type { Connection } from './connection';
+import { withStoredLists } from './entity-props';
 import { canonicalJson, decodeProps } from './values';
 
 const GRAPH_VERSION = `
@@ -132,7 +133,7 @@ export async function graphHash(connection: Connection, scope: HashScope = {}): 
     params,
   );
   for (const node of nodes) {
-    const { updatedAt: _ignored, ...props } = decodeProps(node.props);
+    const { updatedAt: _ignored, ...props } = withStoredLists(decodeProps(node.props), 'node');
     digest.update(`N ${canonicalJson({ labels: [...node.labels].sort(), props })}\n`);
   }
   const relationships = await connection.read<{
@@ -142,7 +143,7 @@ export async function graphHash(connection: Connection, scope: HashScope = {}): 
     props: object;
   }>(HASH_RELATIONSHIPS, params);
   for (const r of relationships) {
-    const props = decodeProps(r.props);
+    const props = withStoredLists(decodeProps(r.props), 'relationship');
     digest.update(`R ${canonicalJson({ from: r.from, type: r.type, to: r.to, props })}\n`);
   }
   return { hash: digest.digest('hex'), nodes: nodes.length, relationships: relationships.length };

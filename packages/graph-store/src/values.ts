@@ -71,3 +71,18 @@ function sortKeys(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * The column type Neo4j's offline importer needs for a property, chosen as encodeProps would
+ * store the value: integer fields as longs, other numbers as floats, dates and date-times.
+ */
+export function importColumnType(key: string, value: Plain): string {
+  if (INT_FIELDS.has(key) && typeof value === 'number') return 'long';
+  if (DATE_FIELDS.has(key) && typeof value === 'string') return 'date';
+  if (DATETIME_FIELDS.has(key) && typeof value === 'string') return 'datetime';
+  if (typeof value === 'number') return 'double';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'string') return 'string';
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return 'string[]';
+  throw new Error(`the property ${key} holds a value the offline importer cannot store`);
+}

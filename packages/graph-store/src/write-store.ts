@@ -16,6 +16,7 @@ import {
 import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import { chunks, groupBy } from './collections';
 import type { Connection } from './connection';
+import { withStoredLists } from './entity-props';
 import { lineageDeltaProps, lineageChangeItems, type LineageChange } from './lineage-delta-record';
 import { transactionLookup, type StoreLookup } from './lookup-store';
 import { decodeProps, encodeProps, type PlainProps } from './values';
@@ -328,7 +329,10 @@ export async function fetchNodes(tx: ManagedTransaction, batch: GraphBatch) {
   for (const chunk of chunks([...ids])) {
     const result = await tx.run(FETCH_NODES, { ids: chunk });
     for (const record of result.records) {
-      existing.set(record.get('id') as string, decodeProps(record.get('props') as object));
+      existing.set(
+        record.get('id') as string,
+        withStoredLists(decodeProps(record.get('props') as object), 'node'),
+      );
     }
   }
   return existing;
@@ -348,7 +352,10 @@ export async function fetchRelationships(tx: ManagedTransaction, batch: GraphBat
     const result = await tx.run(FETCH_RELATIONSHIPS, { keys: chunk });
     for (const record of result.records) {
       const key = relationshipKey(record.toObject() as { type: string; from: string; to: string });
-      existing.set(key, decodeProps(record.get('props') as object));
+      existing.set(
+        key,
+        withStoredLists(decodeProps(record.get('props') as object), 'relationship'),
+      );
     }
   }
   return existing;

@@ -25,10 +25,13 @@ export async function startOwnStore(
     transactionMax?: string;
     transactionTotal?: string;
     writeTimeoutMs?: number;
+    /** Fills the new store's directory before Neo4j starts on it (an offline load). */
+    beforeStart?: (dataDir: string) => Promise<void>;
   } = {},
 ): Promise<OwnStore> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lineage-own-'));
-  const { writeTimeoutMs, ...memory } = options;
+  const { writeTimeoutMs, beforeStart, ...memory } = options;
+  await beforeStart?.(dataDir);
   const neo4j = await startNeo4j({ dataDir, javaHome: readTestEnv().JAVA_HOME, ...memory });
   const store = await GraphStore.connect({ uri: neo4j.uri, writeTimeoutMs });
   const stop = async () => {
