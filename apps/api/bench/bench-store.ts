@@ -52,7 +52,11 @@ export async function openBenchStore(
     ? { ...(await startBenchNeo4j(dir, scale)), load: await cachedLoad(marker) }
     : await loadOffline(dir, scale, progress);
   const { neo4j, store, load } = opened;
+  let closed = false;
+  // Idempotent: the bench closes it early to give an import the machine, and again at the end.
   const close = async () => {
+    if (closed) return;
+    closed = true;
     await store.close();
     await neo4j.stop();
   };

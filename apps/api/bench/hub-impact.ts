@@ -45,21 +45,39 @@ export interface ImpactSample {
   defect: BenchDefect;
   ms: number;
   exposed: number;
+  /** No answer within the cap: `ms` is the cap. */
+  capped?: boolean;
 }
 
-/** Each defect's impact (totals and first page) through GraphQL, `rounds` times. */
+/**
+ * Each defect's impact (totals and first page) through GraphQL, `rounds` times. With `capMs`, a query that gets no answer within it
+ * (a Cypher closure at 5M) is counted at the cap and marked, instead of ending the run.
+ */
 export async function measureImpacts(
   url: string,
   defects: BenchDefect[],
   rounds: number,
+  capMs?: number,
 ): Promise<ImpactSample[]> {
   const samples: ImpactSample[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const defect of defects) {
-      const { ms, value } = await timed(() =>
-        graphql<{ impact: { totals: { exposed: number } } }>(url, IMPACT, { id: defect.id }),
+      const query = () =>
+        graphql<{ impact: { totals: { exposed: number } } }>(
+          url,
+          IMPACT,
+          { id: defect.id },
+          capMs ? { timeoutMs: capMs } : {},
+        );
+      const answer = await timed(query).catch((error: unknown) => {
+        if (!capMs) throw error;
+        return undefined;
+      });
+      samples.push(
+        answer
+          ? { defect, ms: answer.ms, exposed: answer.value.impact.totals.exposed }
+          : { defect, ms: capMs!, exposed: Number.NaN, capped: true },
       );
-      samples.push({ defect, ms, exposed: value.impact.totals.exposed });
     }
   }
   return samples;

@@ -133,7 +133,13 @@ async function importWithCli(
   progress: Progress,
 ): Promise<ImportResult['import']> {
   await rm(dataDir, { recursive: true, force: true });
-  progress.line(`import: lineage import ${path.basename(file)} --format hf-tree (fresh store)`);
+  const neo4jMemory =
+    'importNeo4j' in scale
+      ? `, Neo4j heap ${scale.importNeo4j.heap}, transaction cap ${scale.importNeo4j.transactionMax}`
+      : '';
+  progress.line(
+    `import: lineage import ${path.basename(file)} --format hf-tree (fresh store${neo4jMemory})`,
+  );
   const started = performance.now();
   const child = spawn(
     process.execPath,
@@ -143,8 +149,13 @@ async function importWithCli(
         LINEAGE_DATA_DIR: dataDir,
         // Port 0: a Neo4j of its own, never a running `lineage start`'s.
         LINEAGE_NEO4J_PORT: '0',
-        LINEAGE_NEO4J_HEAP: scale.heap,
         LINEAGE_NEO4J_PAGECACHE: scale.pageCache,
+        ...('importNeo4j' in scale
+          ? {
+              LINEAGE_NEO4J_HEAP: scale.importNeo4j.heap,
+              LINEAGE_NEO4J_TX_MAX: scale.importNeo4j.transactionMax,
+            }
+          : { LINEAGE_NEO4J_HEAP: scale.heap }),
       }),
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -45,12 +45,14 @@ describe('the offline load (neo4j-admin import) of trusted records', () => {
     expect(again.changed).toBe(false);
   });
 
-  it('keeps types, quotes and lists as the write path would', async () => {
+  it('keeps types, quotes and lists as the write path would, rows without some columns included', async () => {
     const quoted = await store.getEntity('model:offline/m7');
     expect(quoted).toMatchObject({
       name: 'offline "7", tuned',
       aliases: ['offline-7', 'offline; 7'],
     });
+    // The first fine-tune (m1) has no parameters, where later ones in its file do.
+    expect(await store.getEntity('model:offline/m1')).not.toHaveProperty('parameters');
     const dated = await store.getEntity('model:offline/m10');
     expect(dated).toMatchObject({
       parameters: 7_000_000_010,
