@@ -7,3 +7,4 @@ export type {
   OfflineImportOptions,
   OfflineImportReport,
 } from './offline-import';
+export { childEnvironment } from './env';

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { childEnvironment } from './env';
 import { Neo4jStartError } from './errors';
 import { ensureLauncherBuilt } from './launcher-build';
 import { lastLines } from './run-command';
@@ -98,10 +99,7 @@ function run(
 ): Promise<{ code: number | null; output: string; summary: string[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn(java, args, {
-      // The environment a child inherits by default, plus where the store and conf are: this
-      // passes configuration on, it reads none.
-      // eslint-disable-next-line no-restricted-properties
-      env: { ...process.env, ...env },
+      env: childEnvironment(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
