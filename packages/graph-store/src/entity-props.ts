@@ -28,9 +28,9 @@ export interface Removals {
   unset?: readonly string[];
 }
 
-const LIST_FIELDS = new Set(['aliases', 'sources']);
 const NODE_LISTS = ['aliases', 'sources'] as const;
 const RELATIONSHIP_LISTS = ['sources'] as const;
+const LIST_FIELDS = new Set<string>(NODE_LISTS);
 
 /**
  * Stored props with the lists every record has, empty where the store holds none: Neo4j's

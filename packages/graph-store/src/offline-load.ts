@@ -41,11 +41,11 @@ interface Group {
 
 /**
  * Trusted records into a new store through Neo4j's offline importer: the records as CSV files
- * (one per node kind and relationship type), stored exactly as bulkLoad would store them, then
- * `neo4j-admin database import`. Much faster than transactions at millions of rows; the store
- * has no index until migrations run, and no Change until recordOfflineLoad. Empty lists are left
- * unset (the importer stores no empty array); reads, diffs and hashes take them as empty
- * (withStoredLists).
+ * (one per node kind and relationship type), stored as bulkLoad would store them but for empty
+ * lists, then `neo4j-admin database import`. Much faster than transactions at millions of rows;
+ * the store has no index until migrations run, and no Change until recordOfflineLoad. Empty
+ * lists are left unset (the importer stores no empty array); reads, diffs and hashes take them
+ * as empty (withStoredLists).
  */
 export async function offlineLoad(options: OfflineLoadOptions): Promise<OfflineLoadReport> {
   const progress = options.onProgress ?? (() => {});
