@@ -1,3 +1,4 @@
+import { touchedBetween } from './touched-store';
 import type { GraphBatch, KindGroup, NodeKind, RelationType } from '@lineage/domain';
 import { Connection, type GraphStoreConfig } from './connection';
 import { defectContext, defectsWithOriginsIn, operatorsOf } from './defect-store';
@@ -163,6 +164,8 @@ export class GraphStore {
   exportRelationships = () => exportRelationships(this.connection);
 
   graphVersion = () => graphVersion(this.connection);
+  /** Ids the writes of versions (since, until] touched; undefined when unknown. */
+  touchedBetween = (since: number, until: number) => touchedBetween(this.connection, since, until);
 
   /**
    * Holds the whole lineage in memory for impact queries (see lineage-projection.ts): for

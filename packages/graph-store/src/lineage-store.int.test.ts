@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Connection } from './connection';
 import type { GraphStore } from './graph-store';
 import { closureQuery, VIEW_HOP } from './lineage-store';
+import { deleteRelationships } from './remove-store';
+import { FETCH_RELATIONSHIPS } from './stored-reads';
 import { batch, connectTestStore, link, node, testNamespace, testNeo4j } from './testing';
 
 let store: GraphStore;
@@ -38,6 +40,28 @@ describe('query plans', () => {
       false,
     );
   });
+});
+
+describe('relationship lookups by key', () => {
+  // Planned once and cached: a plan made on a small store must not start from the far end
+  // (an index scan for every row at a million nodes), with no replanning on each run either.
+  const lookups = {
+    'a write finding the relationships it changes': [FETCH_RELATIONSHIPS, { keys: [] }],
+    'a removal of relationships': [deleteRelationships('FINE_TUNED_FROM'), { rows: [] }],
+  } as const;
+  for (const [name, [cypher, params]] of Object.entries(lookups)) {
+    it(`${name} seeks its start by id and expands from there`, async () => {
+      expect(cypher).not.toMatch(/replan/);
+      const operators = await connection.explain(cypher, params);
+      expect(operators.some((op) => /NodeUniqueIndexSeek|NodeIndexSeek/.test(op))).toBe(true);
+      expect(operators.some((op) => /Expand/.test(op))).toBe(true);
+      expect(
+        operators.some((op) =>
+          /NodeIndexScan|NodeByLabelScan|AllNodesScan|NodeHashJoin|CartesianProduct/.test(op),
+        ),
+      ).toBe(false);
+    });
+  }
 });
 
 /** base <- a, base <- b, m merges a and b, q quantizes m, app deploys q; other is unrelated. */

@@ -19,23 +19,22 @@ export interface RemovalReport {
   graphVersion: number;
 }
 
-const deleteRelationships = (type: RelationType) => `
-  CYPHER replan=force
+// As write-store's lookups: seeks by id, then expansions from the node found (a pattern
+// comprehension cannot start at its other end), so a plan cached on a small store stays right.
+export const deleteRelationships = (type: RelationType) => `
   UNWIND $rows AS row
   MATCH (a:Entity {id: row.from}) USING INDEX SEEK a:Entity(id)
-  MATCH (a)-[r:${type}]->(b:Entity) WHERE b.id = row.to
+  UNWIND [(a)-[r:${type}]->(b:Entity) WHERE b.id = row.to | r] AS r
   DELETE r
   RETURN row.from AS from, row.to AS to`;
 
 const FIND_NODES = `
-  CYPHER replan=force
   UNWIND $ids AS id
   MATCH (n:Entity {id: id}) USING INDEX SEEK n:Entity(id)
   OPTIONAL MATCH (n)-[r]-()
   RETURN collect(DISTINCT n.id) AS found, count(DISTINCT r) AS relationships`;
 
 const DELETE_NODES = `
-  CYPHER replan=force
   UNWIND $ids AS id
   MATCH (n:Entity {id: id}) USING INDEX SEEK n:Entity(id)
   DETACH DELETE n`;
@@ -44,14 +43,12 @@ const DELETE_NODES = `
 // created again later must not get its old edges back in a projection. Only counted first, so a
 // hub's removal does not read a million edges to record a delta too large to keep.
 const LINEAGE_DEGREES = `
-  CYPHER replan=force
   UNWIND $ids AS id
   MATCH (n:Entity {id: id}) USING INDEX SEEK n:Entity(id)
   WHERE n.kind IN $kinds
   RETURN n.id AS id, COUNT { (n)-[:${LINEAGE_RELATIONS.join('|')}]-() } AS degree`;
 
 const LINEAGE_EDGES_OF = `
-  CYPHER replan=force
   UNWIND $ids AS id
   MATCH (n:Entity {id: id}) USING INDEX SEEK n:Entity(id)
   RETURN [(n)-[r:${LINEAGE_RELATIONS.join('|')}]->(b:Entity) | [n.id, type(r), b.id]] +
@@ -91,6 +88,7 @@ export async function removeRelationships(
           ...emptyLineageChange(),
           removedEdges: keys.filter((key): key is LineageEdgeKey => isLineageRelation(key.type)),
         },
+        keys.flatMap((key) => [key.from, key.to]),
       ),
     );
     return {

@@ -16,13 +16,10 @@ import { lineageChangeItems } from './lineage-delta-record';
 import { toDomainError } from './neo4j-errors';
 import { lineageChangeOfWrite } from './write-lineage-delta';
 import { encodeProps } from './values';
+import { fetchNodes, fetchRelationships, kindLookup, refuseCaseTwins } from './stored-reads';
 import {
   changeRecord,
-  fetchNodes,
-  fetchRelationships,
-  kindLookup,
   RECORD_CHANGE,
-  refuseCaseTwins,
   refuseCycles,
   refuseOriginMitigations,
   upsertNodes,

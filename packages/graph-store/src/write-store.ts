@@ -7,7 +7,6 @@ import {
   LINEAGE_RELATIONS,
   MODEL_KINDS,
   labelsOf,
-  relationshipKey,
   validationError,
   type GraphBatch,
   type NodeKind,
@@ -16,10 +15,10 @@ import {
 import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import { chunks, groupBy } from './collections';
 import type { Connection } from './connection';
-import { withStoredLists } from './entity-props';
 import { lineageDeltaProps, lineageChangeItems, type LineageChange } from './lineage-delta-record';
 import { transactionLookup, type StoreLookup } from './lookup-store';
-import { decodeProps, encodeProps, type PlainProps } from './values';
+import { encodeProps } from './values';
+import { checkCaseTwins, kindLookup, readStored, type StoredReads } from './stored-reads';
 import { lineageChangeOfWrite } from './write-lineage-delta';
 import { planNodes, planRelationships, type Counts, type RelationshipRow } from './write-plan';
 
@@ -45,9 +44,8 @@ const LINEAGE_PATTERN = LINEAGE_RELATIONS.join('|');
 // Neo4j plans a query with the statistics it has when the text is first seen and caches the
 // plan; planned on an empty store, a lookup of 10,000 relationships later scanned the whole id
 // index for every row (362 million rows, two minutes instead of 0.2 s). So lookups by id carry
-// USING INDEX SEEK (plain USING INDEX was once satisfied by a scan), relationships are found by
-// expanding from their start (few outgoing edges per node), and the relationship lookups
-// replan on every run (a few milliseconds).
+// USING INDEX SEEK (plain USING INDEX was once satisfied by a scan), and relationships are found
+// by expanding from their start (few outgoing edges per node): see stored-reads.ts.
 
 // Every write locks the Meta node first: writes are serialised, so the diff below cannot race
 // another writer, and the version bump reads the committed value.
@@ -70,21 +68,34 @@ type ChangeCounts = Record<
 >;
 
 /**
+ * Above this many ids a Change records none as touched: readers' caches then start afresh, as
+ * they would for a write too large to name what it touched.
+ */
+export const TOUCHED_CAP = 1_000;
+
+/**
  * RECORD_CHANGE's parameters: who and why, every count (0 unless given), whether the lineage
  * itself (its nodes, their kinds and dates, its edges) changed, true unless the writer knows
  * better, and what the write did to it (`delta`), which a projection applies instead of
  * rebuilding. Without a delta a lineage change is "unknown": projections rebuild.
+ *
+ * `touched`: every id whose node, outgoing or incoming relationships the write changed, so a
+ * replica's read cache forgets only those (apps/api's read-cache.ts). Left out, or above the
+ * cap, it is "unknown", and caches forget everything.
  */
 export function changeRecord(
   change: ChangeInfo,
   counts: Partial<ChangeCounts>,
   lineageChanged = true,
   delta?: LineageChange,
+  touched?: Iterable<string>,
 ) {
+  const touchedIds = touched ? [...new Set(touched)] : undefined;
   return {
     ...change,
     lineageChanged,
     ...lineageDeltaProps(lineageChanged ? delta : undefined),
+    touchedIds: touchedIds && touchedIds.length <= TOUCHED_CAP ? touchedIds : null,
     nodesCreated: 0,
     nodesUpdated: 0,
     relationshipsCreated: 0,
@@ -94,18 +105,6 @@ export function changeRecord(
     ...counts,
   };
 }
-
-const FETCH_NODES = `
-  MATCH (n:Entity) USING INDEX SEEK n:Entity(id) WHERE n.id IN $ids
-  RETURN n.id AS id, properties(n) AS props`;
-
-const FETCH_RELATIONSHIPS = `
-  CYPHER replan=force
-  UNWIND $keys AS key
-  MATCH (a:Entity {id: key.from}) USING INDEX SEEK a:Entity(id)
-  MATCH (a)-[r]->(b:Entity)
-  WHERE type(r) = key.type AND b.id = key.to
-  RETURN key.from AS from, key.type AS type, key.to AS to, properties(r) AS props`;
 
 // A model may be re-classified (curated data refining an import's guess): its old kind label
 // goes. Ids fix the group (model:, dataset:, ...), so nothing else can change kind.
@@ -132,14 +131,6 @@ const FIND_CYCLE = `
   RETURN pair.type AS type, [n IN nodes(p) | n.id] AS path
   LIMIT 1`;
 
-// Ids are case-sensitive (Hugging Face's are), but two that differ only in case are one thing
-// written twice ("deepseek-ai/deepseek-v3" beside "deepseek-ai/DeepSeek-V3"): refused.
-const FIND_CASE_TWINS = `
-  UNWIND $rows AS row
-  MATCH (n:Entity) USING INDEX n:Entity(idKey) WHERE n.idKey = toLower(row.id) AND n.id <> row.id
-  RETURN row.id AS id, n.id AS stored
-  LIMIT 5`;
-
 const FIND_ORIGIN_MITIGATING = `
   MATCH (m:Entity)-[:MITIGATES]->(d:Defect)-[:AFFECTS]->(m)
   WHERE d.id IN $defectIds
@@ -155,7 +146,7 @@ export const RECORD_CHANGE = `
     relationshipsCreated: $relationshipsCreated, relationshipsUpdated: $relationshipsUpdated,
     relationshipsRemoved: $relationshipsRemoved, nodesRemoved: $nodesRemoved,
     lineageChanged: $lineageChanged, lineageDelta: $lineageDelta,
-    lineageDeltaItems: $lineageDeltaItems
+    lineageDeltaItems: $lineageDeltaItems, touchedIds: $touchedIds
   })
   RETURN m.graphVersion AS graphVersion`;
 
@@ -174,9 +165,13 @@ export async function writeBatch(
   onProgress: WriteProgress = () => {},
 ): Promise<WriteReport> {
   checkBatchShape(batch);
-  return connection.inWriteTransaction(async (tx) =>
-    writeLocked(tx, await lockWrites(tx), batch, change, onProgress),
-  );
+  return connection.inWriteTransaction(async (tx) => {
+    // The lock and the reads of the diff leave together, the lock first (Neo4j runs them in
+    // order): each wait for the API between statements, whose event loop may be busy with an
+    // impact search, would be time the graph stays locked.
+    const [lockedVersion, stored] = await Promise.all([lockWrites(tx), readStored(tx, batch)]);
+    return writeLocked(tx, lockedVersion, batch, change, onProgress, stored);
+  });
 }
 
 /** What a planned write computes from the store: at least the batch to write. */
@@ -248,137 +243,84 @@ export async function writeLocked(
   batch: GraphBatch,
   change: ChangeInfo,
   onProgress: WriteProgress,
+  stored?: StoredReads,
 ): Promise<WriteReport> {
   let graphVersion = lockedVersion;
   const now = new Date().toISOString();
-
-  const existingNodes = await fetchNodes(tx, batch);
+  const {
+    nodes: existingNodes,
+    relationships: existingRelationships,
+    caseTwins,
+  } = stored ?? (await readStored(tx, batch));
   const kindOf = kindLookup(batch, existingNodes);
   checkEndpoints(batch.relationships, kindOf);
 
   const nodePlan = planNodes(batch, existingNodes, now);
-  await refuseCaseTwins(
-    tx,
+  checkCaseTwins(
     batch.nodes.map((node) => node.id).filter((id) => !existingNodes.has(id)),
+    caseTwins,
   );
-  const existingRelationships = await fetchRelationships(tx, batch);
   const relationshipPlan = planRelationships(batch, existingRelationships);
 
+  // The writes, the checks over their result and the Change go out together, in this order,
+  // for the reason writeBatch gives; a failed check throws and the transaction rolls back.
   const total = nodePlan.writes.length + relationshipPlan.writes.length;
   let written = 0;
   const wrote = (rows: number) => onProgress((written += rows), total);
+  const writes: Promise<unknown>[] = [];
   for (const [kind, rows] of groupBy(nodePlan.writes, (row) => row.props.kind as NodeKind)) {
     for (const chunk of chunks(rows)) {
-      await tx.run(upsertNodes(labelsOf(kind)), {
-        rows: chunk.map((row) => ({ id: row.id, props: encodeProps(row.props) })),
-      });
-      wrote(chunk.length);
+      const params = { rows: chunk.map((row) => ({ id: row.id, props: encodeProps(row.props) })) };
+      writes.push(tx.run(upsertNodes(labelsOf(kind)), params).then(() => wrote(chunk.length)));
     }
   }
   for (const [type, rows] of groupBy(relationshipPlan.writes, (row) => row.type)) {
     for (const chunk of chunks(rows)) {
-      await tx.run(upsertRelationships(type), {
-        rows: chunk.map((row) => ({ ...row, props: encodeProps(row.props) })),
-      });
-      wrote(chunk.length);
+      const params = { rows: chunk.map((row) => ({ ...row, props: encodeProps(row.props) })) };
+      writes.push(tx.run(upsertRelationships(type), params).then(() => wrote(chunk.length)));
     }
   }
-  await refuseCycles(tx, relationshipPlan.createdLineage);
-  await refuseOriginMitigations(tx, relationshipPlan.writes);
-
+  const checks = Promise.all([
+    refuseCycles(tx, relationshipPlan.createdLineage),
+    refuseOriginMitigations(tx, relationshipPlan.writes),
+  ]);
   const changed = total > 0;
-  if (changed) {
-    const lineage = lineageChangeOfWrite(
-      nodePlan.writes,
-      existingNodes,
-      relationshipPlan.writes,
-      existingRelationships,
-    );
-    const result = await tx.run(
-      RECORD_CHANGE,
-      changeRecord(
-        change,
-        {
-          nodesCreated: nodePlan.counts.created,
-          nodesUpdated: nodePlan.counts.updated,
-          relationshipsCreated: relationshipPlan.counts.created,
-          relationshipsUpdated: relationshipPlan.counts.updated,
-        },
-        lineageChangeItems(lineage) > 0,
-        lineage,
-      ),
-    );
-    graphVersion = result.records[0]?.get('graphVersion') as number;
-  }
+  const lineage = changed
+    ? lineageChangeOfWrite(
+        nodePlan.writes,
+        existingNodes,
+        relationshipPlan.writes,
+        existingRelationships,
+      )
+    : undefined;
+  const recorded = lineage
+    ? tx.run(
+        RECORD_CHANGE,
+        changeRecord(
+          change,
+          {
+            nodesCreated: nodePlan.counts.created,
+            nodesUpdated: nodePlan.counts.updated,
+            relationshipsCreated: relationshipPlan.counts.created,
+            relationshipsUpdated: relationshipPlan.counts.updated,
+          },
+          lineageChangeItems(lineage) > 0,
+          lineage,
+          [
+            ...nodePlan.writes.map((row) => row.id),
+            ...relationshipPlan.writes.flatMap((row) => [row.from, row.to]),
+          ],
+        ),
+      )
+    : undefined;
+  const [, , result] = await Promise.all([Promise.all(writes), checks, recorded]);
+  if (result) graphVersion = result.records[0]?.get('graphVersion') as number;
   return {
     nodes: nodePlan.counts,
     relationships: relationshipPlan.counts,
     graphVersion,
     changed,
   };
-}
-
-export async function fetchNodes(tx: ManagedTransaction, batch: GraphBatch) {
-  const ids = new Set(batch.nodes.map((node) => node.id));
-  for (const patch of batch.patches ?? []) ids.add(patch.id);
-  for (const relationship of batch.relationships) {
-    ids.add(relationship.from);
-    ids.add(relationship.to);
-  }
-  const existing = new Map<string, PlainProps>();
-  for (const chunk of chunks([...ids])) {
-    const result = await tx.run(FETCH_NODES, { ids: chunk });
-    for (const record of result.records) {
-      existing.set(
-        record.get('id') as string,
-        withStoredLists(decodeProps(record.get('props') as object), 'node'),
-      );
-    }
-  }
-  return existing;
-}
-
-export function kindLookup(batch: GraphBatch, existing: Map<string, PlainProps>) {
-  const kinds = new Map<string, NodeKind>();
-  for (const [id, props] of existing) kinds.set(id, props.kind as NodeKind);
-  for (const node of batch.nodes) kinds.set(node.id, node.kind);
-  return (id: string) => kinds.get(id);
-}
-
-export async function fetchRelationships(tx: ManagedTransaction, batch: GraphBatch) {
-  const existing = new Map<string, PlainProps>();
-  const keys = batch.relationships.map(({ type, from, to }) => ({ type, from, to }));
-  for (const chunk of chunks(keys)) {
-    const result = await tx.run(FETCH_RELATIONSHIPS, { keys: chunk });
-    for (const record of result.records) {
-      const key = relationshipKey(record.toObject() as { type: string; from: string; to: string });
-      existing.set(
-        key,
-        withStoredLists(decodeProps(record.get('props') as object), 'relationship'),
-      );
-    }
-  }
-  return existing;
-}
-
-export async function refuseCaseTwins(tx: ManagedTransaction, createdIds: string[]) {
-  const twins: string[] = [];
-  const byKey = new Map<string, string>();
-  for (const id of createdIds) {
-    const earlier = byKey.get(id.toLowerCase());
-    if (earlier !== undefined && earlier !== id) twins.push(`'${id}' and '${earlier}' (both new)`);
-    byKey.set(id.toLowerCase(), id);
-  }
-  for (const chunk of chunks(createdIds)) {
-    const result = await tx.run(FIND_CASE_TWINS, { rows: chunk.map((id) => ({ id })) });
-    for (const record of result.records)
-      twins.push(`'${record.get('id') as string}' (stored as '${record.get('stored') as string}')`);
-  }
-  if (twins.length)
-    throw validationError(
-      `${twins.length} new id(s) differ from another only in letter case; use the stored id`,
-      twins.slice(0, 20),
-    );
 }
 
 export async function refuseCycles(
