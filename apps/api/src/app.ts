@@ -3,7 +3,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { TokenAuthenticator } from './auth';
-import { createContext } from './context';
+import { cacheKeyId, createContext } from './context';
 import { apiError } from './errors';
 import {
   DatabaseAvailability,
@@ -42,7 +42,10 @@ export function createApp(options: AppOptions) {
       ? dropSomeWrites(options.store, options.faultDropWrites)
       : options.store,
   );
-  const readCache = new VersionedReadCache();
+  const readCache = new VersionedReadCache({
+    touchedBetween: (since, until) => store.touchedBetween(since, until),
+    idOf: cacheKeyId,
+  });
   // Know at once whether Neo4j is there, so the first requests need not find out one by one.
   void availability.readiness();
   return createYoga({

@@ -29,6 +29,15 @@ export interface Context {
   log: Logger;
 }
 
+/**
+ * The read cache's keys: what was read (`node`, `out`, `in`), about which id, and for `in` the
+ * page asked; `cacheKeyId` gives the id back, so a write touching it forgets the key.
+ */
+const SEPARATOR = '\u0000';
+const cacheKey = (what: string, id: string, variant = '') =>
+  `${what}${SEPARATOR}${id}${SEPARATOR}${variant}`;
+export const cacheKeyId = (key: string) => key.split(SEPARATOR)[1] ?? key;
+
 export function createLoaders(browse: BrowseService, cache: VersionedReadCache): Loaders {
   let version: Promise<number> | undefined;
   const currentVersion = () => (version ??= browse.graphVersion());
@@ -39,10 +48,10 @@ export function createLoaders(browse: BrowseService, cache: VersionedReadCache):
     absent: V,
   ) =>
     new DataLoader<string, V>(async (ids) => {
-      const keys = ids.map((id) => `${prefix}:${id}`);
+      const keys = ids.map((id) => cacheKey(prefix, id));
       const values = await cache.getMany(await currentVersion(), keys, async (missing) => {
-        const found = await read(missing.map((key) => key.slice(prefix.length + 1)));
-        return new Map([...found].map(([id, value]) => [`${prefix}:${id}`, value]));
+        const found = await read(missing.map(cacheKeyId));
+        return new Map([...found].map(([id, value]) => [cacheKey(prefix, id), value]));
       });
       return values.map((value) => value ?? absent);
     });
@@ -57,7 +66,7 @@ export function createLoaders(browse: BrowseService, cache: VersionedReadCache):
       options.after === undefined
         ? cache.get(
             await currentVersion(),
-            `in:${id}|${options.types?.join(',') ?? ''}|${options.first}`,
+            cacheKey('in', id, `${options.types?.join(',') ?? ''}|${options.first}`),
             () => browse.incomingPage(id, options),
           )
         : browse.incomingPage(id, options),

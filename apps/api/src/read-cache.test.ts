@@ -31,6 +31,51 @@ describe('the versioned read cache', () => {
     expect(store.asked).toEqual([['a'], ['a']]);
   });
 
+  it('forgets only the ids the writes in between touched, when it can learn them', async () => {
+    const touched = new Map<number, string[] | undefined>([
+      [2, ['a']],
+      [3, undefined],
+    ]);
+    const cache = new VersionedReadCache({
+      idOf: (key) => key.split('/')[0]!,
+      touchedBetween: async (since, until) => {
+        const ids = new Set<string>();
+        for (let version = since + 1; version <= until; version++) {
+          const list = touched.get(version);
+          if (!list) return undefined;
+          for (const id of list) ids.add(id);
+        }
+        return ids;
+      },
+    });
+    const values: Record<string, string> = { 'a/node': 'A1', 'a/out': 'A1 edges', 'b/node': 'B1' };
+    const store = counting(values);
+    await cache.getMany(1, ['a/node', 'a/out', 'b/node'], store.read);
+    Object.assign(values, { 'a/node': 'A2', 'a/out': 'A2 edges', 'b/node': 'B2' });
+    // Version 2 touched a: both its keys are read again, b's entry stays.
+    expect(await cache.getMany(2, ['a/node', 'a/out', 'b/node'], store.read)).toEqual([
+      'A2',
+      'A2 edges',
+      'B1',
+    ]);
+    expect(store.asked.at(-1)).toEqual(['a/node', 'a/out']);
+    expect(cache.stats()).toMatchObject({ forgotten: 2, emptied: 1 });
+    // Version 3 did not say what it touched: everything is read again.
+    expect(await cache.getMany(3, ['b/node'], store.read)).toEqual(['B2']);
+    expect(cache.stats()).toMatchObject({ emptied: 2, entries: 1 });
+  });
+
+  it('empties itself when it cannot learn what was touched (the lookup fails)', async () => {
+    const cache = new VersionedReadCache({
+      touchedBetween: () => Promise.reject(new Error('Neo4j is gone')),
+    });
+    const values = { a: 'old' };
+    const store = counting(values);
+    await cache.getMany(1, ['a'], store.read);
+    values.a = 'new';
+    expect(await cache.getMany(2, ['a'], store.read)).toEqual(['new']);
+  });
+
   it('does not store what a request at an older version read', async () => {
     const cache = new VersionedReadCache();
     const values = { a: 'old' };

@@ -455,6 +455,10 @@ export type ReadCacheStats = {
   bytes: Scalars['Float']['output'];
   hits: Scalars['Float']['output'];
   misses: Scalars['Float']['output'];
+  /** Entries forgotten because a write touched their id (the rest stay valid at the newer version). */
+  forgotten: Scalars['Float']['output'];
+  /** Times it emptied instead: a write that did not name what it touched, or too many versions at once. */
+  emptied: Scalars['Float']['output'];
 };
 
 /**
@@ -3067,6 +3071,8 @@ export type ReadCacheStatsResolvers<
   bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   hits?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   misses?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  forgotten?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  emptied?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type LineageProjectionResolvers<
