@@ -3,6 +3,7 @@ import {
   compactLineageGraph,
   computeImpact,
   ImpactView,
+  nodeCount,
   overlayShare,
   type LineageDelta,
   type LineageGraph,
@@ -62,7 +63,7 @@ export function measureDeltas(graph: LineageGraph, hub: Hub, asOf: number, round
     { asOf },
   ).exposed;
   const pick = () => reached[Math.floor(next() * reached.length)]!;
-  const anyNode = () => Math.floor(next() * graph.ids.length);
+  const anyNode = () => Math.floor(next() * nodeCount(graph));
   let changed = graph;
   const single: number[] = [];
   for (let i = 0; i < DELTAS; i++) {

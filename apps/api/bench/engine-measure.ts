@@ -1,4 +1,4 @@
-import { computeImpact, ImpactView, type LineageGraph } from '@lineage/domain';
+import { computeImpact, ImpactView, nodeCount, type LineageGraph } from '@lineage/domain';
 import { breadthFirstReach } from './floor';
 
 export const median = (samples: number[]) =>
@@ -21,8 +21,8 @@ export function measureHub(
   rounds: number,
   asOf?: number,
 ) {
-  const queue = new Int32Array(graph.ids.length);
-  const seen = new Uint8Array(graph.ids.length);
+  const queue = new Int32Array(nodeCount(graph));
+  const seen = new Uint8Array(nodeCount(graph));
   const defect = { category, status: 'OPEN', origins: [origin] } as Parameters<
     typeof computeImpact
   >[1];

@@ -1,4 +1,4 @@
-import { kindOfNode, type LineageGraph } from '@lineage/domain';
+import { kindOfNode, nodeCount, type LineageGraph } from '@lineage/domain';
 
 /**
  * The floor: a plain breadth-first search downstream of `origin` over the typed arrays, with
@@ -7,8 +7,8 @@ import { kindOfNode, type LineageGraph } from '@lineage/domain';
 export function breadthFirstReach(
   graph: LineageGraph,
   origin: number,
-  queue = new Int32Array(graph.ids.length),
-  seen = new Uint8Array(graph.ids.length),
+  queue = new Int32Array(nodeCount(graph)),
+  seen = new Uint8Array(nodeCount(graph)),
 ): number {
   seen.fill(0);
   let head = 0;
@@ -37,15 +37,15 @@ export interface Hub {
 /** The `count` models with the most descendants, among the 10x as many with most children. */
 export function largestHubs(graph: LineageGraph, count: number): Hub[] {
   const models: number[] = [];
-  for (let node = 0; node < graph.ids.length; node++) {
+  for (let node = 0; node < nodeCount(graph); node++) {
     if (kindOfNode(graph, node) !== 'Deployment' && kindOfNode(graph, node) !== 'Dataset') {
       models.push(node);
     }
   }
   const children = (node: number) => graph.downStart[node + 1]! - graph.downStart[node]!;
   const candidates = models.sort((a, b) => children(b) - children(a)).slice(0, count * 10);
-  const queue = new Int32Array(graph.ids.length);
-  const seen = new Uint8Array(graph.ids.length);
+  const queue = new Int32Array(nodeCount(graph));
+  const seen = new Uint8Array(nodeCount(graph));
   return candidates
     .map((index) => ({
       index,
@@ -58,8 +58,8 @@ export function largestHubs(graph: LineageGraph, count: number): Hub[] {
 
 /** `count` node ids drawn evenly across the graph (deterministic). */
 export function sampleIds(graph: LineageGraph, count: number): string[] {
-  const step = Math.max(1, Math.floor(graph.ids.length / count));
+  const step = Math.max(1, Math.floor(nodeCount(graph) / count));
   const ids: string[] = [];
-  for (let i = 0; i < graph.ids.length && ids.length < count; i += step) ids.push(graph.ids[i]!);
+  for (let i = 0; i < nodeCount(graph) && ids.length < count; i += step) ids.push(graph.ids[i]!);
   return ids;
 }

@@ -15,6 +15,7 @@ import {
   computeImpact,
   dayNumber,
   ImpactView,
+  nodeCount,
   nodeIndex,
   type LineageGraph,
 } from '@lineage/domain';
@@ -99,7 +100,7 @@ async function main(options: BenchOptions) {
         : await importBesideBulkLoad(repo, scale, options.importEdges, progress);
     const report = renderReport({
       scale,
-      graph: { lineageNodes: graph.ids.length, lineageEdges: graph.edgeChild.length },
+      graph: { lineageNodes: nodeCount(graph), lineageEdges: graph.edgeChild.length },
       load: bench.load,
       merge,
       hubs: defects.length,
@@ -171,8 +172,8 @@ function engineTime(graph: LineageGraph, defect: BenchDefect, asOf?: number): nu
 
 /** Per hub, the median of 5 in-memory BFS runs. */
 function floorTimes(graph: LineageGraph, defects: BenchDefect[]): Map<string, number> {
-  const queue = new Int32Array(graph.ids.length);
-  const seen = new Uint8Array(graph.ids.length);
+  const queue = new Int32Array(nodeCount(graph));
+  const seen = new Uint8Array(nodeCount(graph));
   const times = new Map<string, number>();
   for (const defect of defects) {
     const origin = nodeIndex(graph, defect.hub.id);

@@ -88,6 +88,8 @@ export { checkBatchShape, checkEndpoints } from './batch-rules';
 export {
   buildLineageGraph,
   nodeIndex,
+  nodeCount,
+  graphIds,
   parentEdgesOf,
   kindOfNode,
   nodeExistsOn,

@@ -4,6 +4,7 @@ import {
   compactLineageGraph,
   overlayShare,
   LINEAGE_KINDS,
+  nodeCount,
   type LineageEdgeInput,
   type LineageGraph,
   type LineageNodeInput,
@@ -198,7 +199,7 @@ export class LineageProjection {
   status(): ProjectionStatus {
     return {
       version: this.held?.version,
-      nodes: this.held?.graph.ids.length ?? 0,
+      nodes: this.held ? nodeCount(this.held.graph) : 0,
       edges: this.held?.graph.edgeChild.length ?? 0,
       buildMs: this.lastBuildMs,
       building: this.building !== undefined,

@@ -1,6 +1,6 @@
 import { withSpare } from './grown';
 import { assembleLineageGraph } from './lineage-assembly';
-import { parentEdgesOf, type LineageGraph } from './lineage-graph';
+import { nodeCount, parentEdgesOf, type LineageGraph } from './lineage-graph';
 
 /**
  * The same graph without its overlay: plain arrays again, nodes back in id order. Works on
@@ -12,11 +12,11 @@ export function compactLineageGraph(graph: LineageGraph): LineageGraph {
   const overlay = graph.overlay;
   if (!overlay) return graph;
   const { sortedCount, appendedBound, removed } = overlay;
-  const appended = Array.from({ length: graph.ids.length - sortedCount }, (_, i) => sortedCount + i)
+  const appended = Array.from({ length: nodeCount(graph) - sortedCount }, (_, i) => sortedCount + i)
     .filter((node) => !removed.has(node))
     .sort((a, b) => (graph.ids[a]! < graph.ids[b]! ? -1 : 1));
   // Old index -> new, in id order; -1 for removed nodes.
-  const renumbered = new Int32Array(graph.ids.length).fill(-1);
+  const renumbered = new Int32Array(nodeCount(graph)).fill(-1);
   const order: number[] = [];
   let next = 0;
   const place = (node: number) => {

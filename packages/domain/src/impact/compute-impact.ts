@@ -6,7 +6,7 @@ import { edgeLevelTable } from './edge-levels';
 import { Impact } from './impact';
 import { reach } from './reach';
 import { sharedArray } from './shared-array';
-import { nodeExistsOn, type LineageGraph } from './lineage-graph';
+import { nodeCount, nodeExistsOn, type LineageGraph } from './lineage-graph';
 
 export interface DefectSpec {
   category: DefectCategory;
@@ -46,9 +46,9 @@ export function computeImpact(
   defect: DefectSpec,
   options: ImpactOptions = {},
 ): Impact {
-  const nodeCount = graph.ids.length;
+  const graphSize = nodeCount(graph);
   const mitigators = [...(options.mitigating ?? [])];
-  const mitigating = mitigators.length ? new Uint8Array(nodeCount) : noMitigation(nodeCount);
+  const mitigating = mitigators.length ? new Uint8Array(graphSize) : noMitigation(graphSize);
   for (const node of mitigators) mitigating[node] = 1;
   const day = options.asOf;
   // An origin not yet released (or retired) that day holds nothing to reach anyone from.
@@ -71,7 +71,7 @@ export function computeImpact(
     mitigating,
     maxDepth: options.maxDepth ?? Number.MAX_SAFE_INTEGER,
     asOf: day,
-    sortedCount: graph.overlay?.sortedCount ?? nodeCount,
+    sortedCount: graph.overlay?.sortedCount ?? graphSize,
   });
   return new Impact(graph, edgeLevels, reached, mitigating, day);
 }

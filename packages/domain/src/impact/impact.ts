@@ -1,7 +1,7 @@
 import { EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
 import { NODE_KINDS, type NodeKind } from '../kinds';
 import { edgeLevel } from './edge-levels';
-import { edgeHoldsOn, parentEdgesOf, type LineageGraph } from './lineage-graph';
+import { edgeHoldsOn, nodeCount, parentEdgesOf, type LineageGraph } from './lineage-graph';
 import { orderSlots } from './order-slots';
 import type { Reach } from './reach';
 import { SlotIndex } from './slot-index';
@@ -248,7 +248,7 @@ export class Impact {
     for (let seen = before + groups[first]!; seen < end; seen += groups[last]!) last++;
     const picked: number[] = [];
     const appended: number[] = [];
-    const sortedCount = this.graph.overlay?.sortedCount ?? this.graph.ids.length;
+    const sortedCount = this.graph.overlay?.sortedCount ?? nodeCount(this.graph);
     for (let slot = 0; slot < slotCount; slot++) {
       const key = keyOf(slot);
       if (key < first || key > last || !matches(slot)) continue;
@@ -276,7 +276,7 @@ export class Impact {
    */
   private idRanks(): { rankLimit: number; idRank?: (node: number) => number } {
     const overlay = this.graph.overlay;
-    if (!overlay) return { rankLimit: this.graph.ids.length };
+    if (!overlay) return { rankLimit: nodeCount(this.graph) };
     const { sortedCount, appendedBound } = overlay;
     return {
       rankLimit: 2 * sortedCount + 2,

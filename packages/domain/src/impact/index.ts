@@ -1,6 +1,8 @@
 export {
   buildLineageGraph,
   nodeIndex,
+  nodeCount,
+  graphIds,
   parentEdgesOf,
   kindOfNode,
   nodeExistsOn,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyLineageDeltas, lineageEdgesOf, lineageNodesOf } from './lineage-delta';
-import { buildLineageGraph, type LineageGraph } from './lineage-graph';
+import {
+  buildLineageGraph,
+  graphIds,
+  nodeCount,
+  nodeIndex,
+  type LineageGraph,
+} from './lineage-graph';
 
 const base = buildLineageGraph(
   [
@@ -64,5 +70,31 @@ describe('applyLineageDeltas', () => {
     expect(lineageNodesOf(twice)).toEqual(lineageNodesOf(once));
     expect(lineageEdgesOf(twice)).toEqual(lineageEdgesOf(once));
     expect(lineageEdgesOf(once)).toHaveLength(1);
+  });
+
+  it('appends to the ids it shares with the graph before, and copies them when that end is taken', () => {
+    const adding = (id: string) => [
+      {
+        version: 2,
+        nodes: [{ id, kind: 'Adapter' as const }],
+        edges: [],
+        removedNodes: [],
+        removedEdges: [],
+      },
+    ];
+    const start = buildLineageGraph(lineageNodesOf(base), lineageEdgesOf(base));
+    const first = applyLineageDeltas(start, adding('model:x'));
+    // No copy of a million ids per write: the new graph pushed onto the same array.
+    expect(first.ids).toBe(start.ids);
+    expect(graphIds(start)).toEqual(['model:a', 'model:b', 'model:c']);
+    expect(nodeCount(first)).toBe(4);
+    // A second graph from `start` (a query still holding it): its node takes the same index.
+    const fork = applyLineageDeltas(start, adding('model:y'));
+    expect(fork.ids).not.toBe(start.ids);
+    expect(graphIds(fork)).toEqual(['model:a', 'model:b', 'model:c', 'model:y']);
+    expect(graphIds(first)).toEqual(['model:a', 'model:b', 'model:c', 'model:x']);
+    expect(lineageNodesOf(start).map((node) => node.id)).toEqual(['model:a', 'model:b', 'model:c']);
+    expect(nodeIndex(first, 'model:y')).toBe(-1);
+    expect(nodeIndex(fork, 'model:x')).toBe(-1);
   });
 });

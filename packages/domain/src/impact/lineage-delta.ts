@@ -3,6 +3,8 @@ import { LINEAGE_RELATIONS, type LineageRelation } from '../relations';
 import { NO_END, NO_START, isoDate } from '../validity';
 import { applyOverlayDeltas } from './lineage-overlay';
 import {
+  graphIds,
+  nodeCount,
   parentEdgesOf,
   type LineageEdgeInput,
   type LineageGraph,
@@ -52,7 +54,7 @@ export function applyLineageDeltas(
  * and `compactLineageGraph` should be run, off the request path.
  */
 export function overlayShare(graph: LineageGraph): number {
-  return graph.overlay ? graph.overlay.rows / Math.max(1, graph.ids.length) : 0;
+  return graph.overlay ? graph.overlay.rows / Math.max(1, nodeCount(graph)) : 0;
 }
 
 const dateOrNull = (day: number, open: number) => (day === open ? null : isoDate(day));
@@ -61,7 +63,7 @@ const dateOrNull = (day: number, open: number) => (day === open ? null : isoDate
 export function lineageNodesOf(graph: LineageGraph): LineageNodeInput[] {
   const removed = graph.overlay?.removed;
   const nodes: LineageNodeInput[] = [];
-  graph.ids.forEach((id, node) => {
+  graphIds(graph).forEach((id, node) => {
     if (removed?.has(node)) return;
     nodes.push({
       id,
@@ -86,7 +88,7 @@ export function lineageEdgesOf(graph: LineageGraph): LineageEdgeInput[] {
   if (!graph.overlay) return Array.from(graph.edgeChild, (_child, e) => edge(e));
   const removed = graph.overlay.removed;
   const edges: LineageEdgeInput[] = [];
-  for (let child = 0; child < graph.ids.length; child++) {
+  for (let child = 0; child < nodeCount(graph); child++) {
     if (removed.has(child)) continue;
     for (const e of parentEdgesOf(graph, child)) edges.push(edge(e));
   }

@@ -18,6 +18,10 @@ export { childRow, parentEdgesOf, type DownRow, type LineageOverlay } from './li
  * `up*` lists, per child, the edges to its parents.
  */
 export interface LineageGraph {
+  /**
+   * The id of each node. Shared, append-only, between a graph and those deltas make from it
+   * (lineage-overlay.ts), so it may run past this graph's nodes: count them with `nodeCount`.
+   */
   ids: string[];
   kinds: Uint8Array;
   edgeType: Uint8Array;
@@ -143,6 +147,17 @@ function dayReader() {
   };
 }
 
+/** How many nodes the graph holds (its `ids` may run further: see LineageGraph.ids). */
+export function nodeCount(graph: LineageGraph): number {
+  return graph.kinds.length;
+}
+
+/** The graph's own ids, without those a later graph appended to the shared array. */
+export function graphIds(graph: LineageGraph): string[] {
+  const count = nodeCount(graph);
+  return graph.ids.length === count ? graph.ids : graph.ids.slice(0, count);
+}
+
 export function nodeIndex(graph: LineageGraph, id: string): number {
   const overlay = graph.overlay;
   const built = builtIndex(graph, id);
@@ -155,7 +170,7 @@ export function nodeIndex(graph: LineageGraph, id: string): number {
 /** The id's index among the built (id-ordered) nodes, removed or not; -1 when not there. */
 export function builtIndex(graph: LineageGraph, id: string): number {
   let low = 0;
-  let high = (graph.overlay?.sortedCount ?? graph.ids.length) - 1;
+  let high = (graph.overlay?.sortedCount ?? nodeCount(graph)) - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const order = compareIds(graph.ids[mid]!, id);

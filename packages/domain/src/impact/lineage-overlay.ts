@@ -6,6 +6,7 @@ import { grown, grownTo, withSpare } from './grown';
 import {
   builtIndex,
   childRow,
+  nodeCount,
   nodeIndex,
   parentEdgesOf,
   type DownRow,
@@ -68,19 +69,18 @@ class Edit {
   private readonly downs = new Map<number, number[]>();
   private readonly ups = new Map<number, number[]>();
   private nodesCopied = false;
-  private idsCopied = false;
 
   constructor(graph: LineageGraph) {
-    const nodeCount = graph.ids.length;
+    const nodes = nodeCount(graph);
     const old = graph.overlay;
     this.overlay = {
-      sortedCount: old?.sortedCount ?? nodeCount,
+      sortedCount: old?.sortedCount ?? nodes,
       appended: new Map(old?.appended),
       appendedBound: [...(old?.appendedBound ?? [])],
       removed: new Set(old?.removed),
       // Shared hints, only ever set (see LineageOverlay.downPatched).
-      downPatched: old?.downPatched ?? withSpare(Uint8Array, 1, nodeCount),
-      upPatched: old?.upPatched ?? withSpare(Uint8Array, 1, nodeCount),
+      downPatched: old?.downPatched ?? withSpare(Uint8Array, 1, nodes),
+      upPatched: old?.upPatched ?? withSpare(Uint8Array, 1, nodes),
       down: new Map(old?.down),
       up: new Map(old?.up),
       rows: old?.rows ?? 0,
@@ -130,11 +130,8 @@ class Edit {
   private append(id: string, kind: number, from: number, to: number): number {
     const g = this.g;
     const overlay = this.overlay;
-    const index = g.ids.length;
-    // The ids array is copied (pointers only) once per batch that appends.
-    if (!this.idsCopied) g.ids = g.ids.slice();
-    this.idsCopied = true;
-    g.ids.push(id);
+    const index = nodeCount(g);
+    g.ids = idsWith(g.ids, index, id);
     overlay.appended.set(id, index);
     overlay.appendedBound.push(boundOf(g, id));
     g.kinds = grown(g.kinds, kind);
@@ -229,6 +226,23 @@ class Edit {
     }
     return g;
   }
+}
+
+/**
+ * How far each shared ids array is used: a graph that appends to the end of the newest one
+ * pushes in place (older graphs count their nodes and never read past them); one that appends
+ * to an older graph, whose end another append already used, copies. Copying a million ids for
+ * every write cost 15-30 ms and most of the API's garbage collection under steady writes.
+ */
+const idsUsed = new WeakMap<string[], number>();
+
+/** `ids` (of a graph holding `count` of them) with `id` appended at `count`. */
+function idsWith(ids: string[], count: number, id: string): string[] {
+  const used = idsUsed.get(ids) ?? ids.length;
+  const shared = used === count ? ids : ids.slice(0, count);
+  shared.push(id);
+  idsUsed.set(shared, count + 1);
+  return shared;
 }
 
 /** A parent's row in the `down*` layout from its edges (see LineageGraph.downFrom). */

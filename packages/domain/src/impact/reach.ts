@@ -1,5 +1,5 @@
 import { sharedArray } from './shared-array';
-import { childRow, type LineageGraph } from './lineage-graph';
+import { childRow, nodeCount, type LineageGraph } from './lineage-graph';
 
 /**
  * What one impact search found, sized by what it reached rather than by the graph. Each
@@ -58,23 +58,23 @@ const queueMasks = sharedArray((length) => new Uint8Array(length));
 export function reach(input: ReachInput): Reach {
   const { graph, edgeLevels, thresholds, mitigating, maxDepth, sortedCount } = input;
   const ids = graph.ids;
-  const nodeCount = graph.ids.length;
-  const stamp = stamps(nodeCount);
+  const graphSize = nodeCount(graph);
+  const stamp = stamps(graphSize);
   if (++epoch === 256) {
     // The whole buffer, not this graph's share of it: a larger graph may use it next.
     new Uint8Array(stamp.buffer).fill(0);
     epoch = 1;
   }
   const now = epoch;
-  const slotOf = slotsOf(nodeCount);
-  const queued = queuedAt(nodeCount);
-  const nodes = slotNodes(nodeCount);
-  const masks = slotMasks(nodeCount);
-  const distances = slotDistances(nodeCount * 3);
-  const predecessors = slotPredecessors(nodeCount * 3);
+  const slotOf = slotsOf(graphSize);
+  const queued = queuedAt(graphSize);
+  const nodes = slotNodes(graphSize);
+  const masks = slotMasks(graphSize);
+  const distances = slotDistances(graphSize * 3);
+  const predecessors = slotPredecessors(graphSize * 3);
   // The queue holds slots; a node enters it at most once per threshold.
-  const queue = queueNodes(nodeCount * thresholds.length + 1);
-  const queueMask = queueMasks(nodeCount * thresholds.length + 1);
+  const queue = queueNodes(graphSize * thresholds.length + 1);
+  const queueMask = queueMasks(graphSize * thresholds.length + 1);
   // Per (relation, declared) code, the thresholds an edge of that code passes.
   const passes = new Uint8Array(edgeLevels.length);
   for (let code = 0; code < edgeLevels.length; code++) {

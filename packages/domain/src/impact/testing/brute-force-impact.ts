@@ -5,7 +5,7 @@ import { transmissionLevel } from '../../transmission';
 import { dayNumber } from '../../validity';
 import { computeImpact } from '../compute-impact';
 import type { Impact } from '../impact';
-import { buildLineageGraph, nodeIndex, type LineageGraph } from '../lineage-graph';
+import { buildLineageGraph, graphIds, nodeIndex, type LineageGraph } from '../lineage-graph';
 import type { Case, IsoPeriod } from './random-lineage';
 
 interface Best {
@@ -142,7 +142,7 @@ export function expectEngineAgreesWithBruteForce(c: Case): void {
 /** Everything the engine says about every node, by id, for comparing two computations. */
 export function impactSummary(graph: LineageGraph, impact: Impact) {
   return {
-    nodes: graph.ids.map((id, index) => ({
+    nodes: graphIds(graph).map((id, index) => ({
       id,
       level: impact.levelOf(index),
       distance: impact.distanceOf(index),
