@@ -29,7 +29,10 @@ function byPerson<T extends EntityInput | RelationshipInput>(input: T, author: A
 
 /**
  * Changing the graph. Each call is one audited transaction that decides under the write lock
- * (graph-store's write), changes only what its input names, and returns what is stored after it.
+ * (graph-store's write), changes only what its input names, and returns the graph version and
+ * what is stored after it: as a function, read only when the caller asks for it (GraphQL calls
+ * it when the field is selected), since a read-back is a transaction of its own and a writer
+ * feeding lineage at ten writes a second mostly asks for the version alone.
  */
 export class WriteService {
   constructor(private readonly store: GraphStore) {}
@@ -43,7 +46,7 @@ export class WriteService {
       },
       { ...author, summary: `${node.kind} ${node.id}` },
     );
-    return { node: await this.store.getEntity(node.id), graphVersion: report.graphVersion };
+    return { node: () => this.store.getEntity(node.id), graphVersion: report.graphVersion };
   }
 
   /** A defect and the nodes it was found in (its origins). */
@@ -55,7 +58,7 @@ export class WriteService {
       },
       { ...author, summary: `defect ${defect.id} on ${origins.length} origin(s)` },
     );
-    return { defect: await this.store.getEntity(defect.id), graphVersion: report.graphVersion };
+    return { defect: () => this.store.getEntity(defect.id), graphVersion: report.graphVersion };
   }
 
   /** A patch merged with the stored defect under the write lock: nothing else is rewritten. */
@@ -64,7 +67,7 @@ export class WriteService {
       { nodes: [], relationships: [], patches: [{ id, kinds: ['Defect'], set: { status } }] },
       { ...author, summary: `${id} is now ${status}` },
     );
-    return { defect: await this.store.getEntity(id), graphVersion: report.graphVersion };
+    return { defect: () => this.store.getEntity(id), graphVersion: report.graphVersion };
   }
 
   /** Links (or links again, changing what the input names) and returns it as stored. */
@@ -74,7 +77,7 @@ export class WriteService {
       { ...author, summary: summary ?? `${relationshipKey(relationship)}` },
     );
     return {
-      relationship: await this.storedRelationship(relationship),
+      relationship: () => this.storedRelationship(relationship),
       graphVersion: report.graphVersion,
     };
   }
