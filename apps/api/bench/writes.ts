@@ -13,10 +13,13 @@ const LINK = `mutation Link($input: LinkInput!) {
 }`;
 /**
  * The hub's written children: the generator makes no distillations, so the written ones are
- * the only Distillation nodes at distance 1, and the newest sorts first (ids count down).
+ * the only Distillation nodes at distance 1, and the newest sorts first (ids count down). The
+ * search stops at depth 1: an impact query like any other (the projection caught up to the
+ * write, from memory), without a second whole-hub search per write that the measured
+ * queries would then compete with.
  */
 const WRITTEN_CHILDREN = `query Written($id: ID!) {
-  impact(defectId: $id, first: 20, kinds: [Distillation], distance: 1) {
+  impact(defectId: $id, first: 20, kinds: [Distillation], maxDepth: 1) {
     exposed { edges { node { node { id } } } }
   }
 }`;
