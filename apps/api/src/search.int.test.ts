@@ -13,6 +13,7 @@ afterAll(async () => {
 const SEARCH = `query ($text: String!, $kinds: [NodeKind!], $first: Int) {
   search(text: $text, kinds: $kinds, first: $first) {
     totalCount
+    totalCountCapped
     byKind { kind count }
     edges { node { match score node { id name } } }
   }
@@ -23,6 +24,7 @@ async function search(text: string, kinds?: string[], first = 20) {
   expect(body.errors).toBeUndefined();
   return body.data.search as {
     totalCount: number;
+    totalCountCapped: boolean;
     byKind: { kind: string; count: number }[];
     edges: { node: { match: string; score: number; node: { id: string; name: string } } }[];
   };
@@ -183,5 +185,31 @@ describe('search forgives', () => {
       message: expect.stringMatching(/^text: a search text has at most/),
       extensions: { code: 'BAD_USER_INPUT', argument: 'text' },
     });
+  });
+});
+
+describe('search at scale', () => {
+  it('ranks at most the best 1,000 hits of a common word, and says the count is "at least"', async () => {
+    const { ns, word, Word } = namespaceWithWord();
+    const nodes = Array.from({ length: 1_050 }, (_, i) =>
+      node({
+        id: ns.id('model', `lab/common-${i}`),
+        kind: 'FineTune',
+        name: `${Word} common ${i}`,
+      }),
+    );
+    const rare = ns.id('model', 'lab/rare');
+    nodes.push(node({ id: rare, kind: 'BaseModel', name: `${Word}rare` }));
+    await api.store.write(batch(nodes), change);
+
+    const common = await search(word);
+    expect(common.totalCountCapped).toBe(true);
+    expect(common.totalCount).toBe(1_000);
+    expect(common.edges).toHaveLength(20);
+    expect(common.byKind.reduce((sum, row) => sum + row.count, 0)).toBe(1_000);
+
+    const few = await search(`${word}rare`);
+    expect(few.totalCountCapped).toBe(false);
+    expect(ids(few)).toEqual([rare]);
   });
 });

@@ -22,6 +22,8 @@ export interface SearchPage {
   hasNextPage: boolean;
   /** Hits per kind before the kinds filter, so a results page can offer each kind's count. */
   byKind: { kind: NodeKind; count: number }[];
+  /** More nodes match than were ranked (MAX_RANKED_HITS): the counts are "at least". */
+  capped: boolean;
 }
 
 // Punctuation a name may put between its words; a name compared with the text drops it.
@@ -40,30 +42,38 @@ const compact = (expr: string) =>
 // all close spellings about alike).
 const FUZZY_BELOW = 500;
 
+/**
+ * Each full-text query gives its best hits by text score, at most this many, and only those
+ * are ranked: a short word matched 100,000 ids at 1M, and ranking them all (each one's degree)
+ * took 2-6 s. Beyond it the count says "at least" (SearchPage.capped).
+ */
+export const MAX_RANKED_HITS = 1_000;
+
 const SEARCH = `
+  CALL db.index.fulltext.queryNodes('entity_search', $strict, {limit: $maxHits}) YIELD node, score
+  WITH collect({node: node, score: score, tier: 1}) AS strictHits
   CALL () {
-    CALL db.index.fulltext.queryNodes('entity_search', $strict) YIELD node, score
-    RETURN node, score, 1 AS tier
-    UNION ALL
     MATCH (node:Entity) WHERE node.idKey IN $idKeys
-    RETURN node, 1.0 AS score, 2 AS tier
+    RETURN collect({node: node, score: 1.0, tier: 2}) AS idHits
   }
-  WITH collect({node: node, score: score, tier: tier}) AS wordHits
+  WITH strictHits + idHits AS wordHits, size(strictHits) >= $maxHits AS strictCapped
   CALL (wordHits) {
     WITH wordHits WHERE $fuzzy IS NOT NULL AND size(wordHits) < $fuzzyBelow
-    CALL db.index.fulltext.queryNodes('entity_search', $fuzzy) YIELD node, score
+    CALL db.index.fulltext.queryNodes('entity_search', $fuzzy, {limit: $maxHits})
+    YIELD node, score
     RETURN collect({node: node, score: score, tier: 0}) AS similarHits
   }
+  WITH wordHits, similarHits, strictCapped OR size(similarHits) >= $maxHits AS capped
   UNWIND wordHits + similarHits AS hit
-  WITH hit.node AS node, hit.score AS score, hit.tier AS tier
-  WITH node, max(tier) AS tier, max(score) AS score
-  WITH node, score,
+  WITH hit.node AS node, hit.score AS score, hit.tier AS tier, capped
+  WITH node, max(tier) AS tier, max(score) AS score, capped
+  WITH node, score, capped,
        CASE WHEN tier = 2 OR ${compact('node.name')} = $compact
               OR ${compact("last(split(node.id, '/'))")} = $compact
               OR any(alias IN coalesce(node.aliases, []) WHERE ${compact('alias')} = $compact)
             THEN 2 ELSE tier END AS tier
-  WITH collect({node: node, score: score, tier: tier}) AS hits
-  WITH hits, size([hit IN hits WHERE hit.tier > 0]) * 10 < size(hits) AS typo,
+  WITH collect({node: node, score: score, tier: tier}) AS hits, capped
+  WITH hits, capped, size([hit IN hits WHERE hit.tier > 0]) * 10 < size(hits) AS typo,
        COLLECT {
          UNWIND hits AS hit
          WITH hit.node.kind AS kind, count(*) AS count
@@ -77,12 +87,13 @@ const SEARCH = `
     ORDER BY CASE WHEN tier = 2 THEN 2 WHEN typo THEN 0 ELSE tier END DESC, relevance DESC, node.id
     RETURN collect({node: node, tier: tier, relevance: relevance}) AS ranked
   }
-  RETURN size(ranked) AS total, byKind,
+  RETURN size(ranked) AS total, byKind, capped,
          [hit IN ranked[$skip..($skip + $limit)] |
            {props: properties(hit.node), score: hit.relevance, tier: hit.tier}] AS page`;
 
 interface SearchRow {
   total: number;
+  capped: boolean;
   byKind: { kind: NodeKind; count: number }[];
   page: { props: object; score: number; tier: number }[];
 }
@@ -96,10 +107,11 @@ export async function searchNodes(
   const problem = searchTextProblem(text);
   if (problem) throw validationError(problem);
   const plan = searchPlan(text);
-  if (!plan) return { items: [], totalCount: 0, hasNextPage: false, byKind: [] };
+  if (!plan) return { items: [], totalCount: 0, hasNextPage: false, byKind: [], capped: false };
   const [row] = await connection.read<SearchRow>(SEARCH, {
     ...plan,
     fuzzyBelow: neo4j.int(FUZZY_BELOW),
+    maxHits: neo4j.int(MAX_RANKED_HITS),
     kinds: options.kinds?.length ? options.kinds : null,
     skip: neo4j.int(options.offset),
     limit: neo4j.int(options.first),
@@ -114,5 +126,6 @@ export async function searchNodes(
     totalCount: total,
     hasNextPage: options.offset + options.first < total,
     byKind: (row?.byKind ?? []).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind)),
+    capped: row?.capped ?? false,
   };
 }

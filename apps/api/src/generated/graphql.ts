@@ -1516,6 +1516,8 @@ export type SearchConnection = {
   edges: Array<SearchEdge>;
   /** Hits per kind, counted before the kinds filter (so a results page can offer every kind), most first. */
   byKind: Array<KindCount>;
+  /** True when more nodes match than search ranks (the best 1,000 by text score, for the words and for close spellings): totalCount and byKind then count those, and there are more. */
+  totalCountCapped: Scalars['Boolean']['output'];
 };
 
 export type ProviderEdge = {
@@ -3748,6 +3750,7 @@ export type SearchConnectionResolvers<
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
   byKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
+  totalCountCapped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ProviderEdgeResolvers<

@@ -143,7 +143,8 @@ export function SearchBox({
               showAll();
             }}
           >
-            See all {suggestions.totalCount.toLocaleString('en')} results for “{text.trim()}”
+            See all {suggestions.totalCount.toLocaleString('en')}
+            {suggestions.totalCountCapped ? '+' : ''} results for “{text.trim()}”
           </li>
         ) : null}
       </ul>

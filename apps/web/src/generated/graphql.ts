@@ -732,6 +732,7 @@ export type SearchPageQueryVariables = Exact<{
 export type SearchPageQuery = {
   search: {
     totalCount: number;
+    totalCountCapped: boolean;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     byKind: Array<{ kind: NodeKind; count: number }>;
     edges: Array<{
@@ -927,6 +928,7 @@ export type SuggestQueryVariables = Exact<{
 export type SuggestQuery = {
   search: {
     totalCount: number;
+    totalCountCapped: boolean;
     edges: Array<{
       node: { match: SearchMatch; node: { id: string; name: string; kind: NodeKind } };
     }>;

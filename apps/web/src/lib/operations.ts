@@ -79,6 +79,7 @@ export const BROWSER_OPERATIONS = {
       query Suggest($text: String!, $kinds: [NodeKind!]) {
         search(text: $text, kinds: $kinds, first: 8) {
           totalCount
+          totalCountCapped
           edges {
             node {
               match

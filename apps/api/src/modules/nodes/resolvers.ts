@@ -83,6 +83,7 @@ export const nodeResolvers = {
           page.hasNextPage,
         ),
         byKind: page.byKind,
+        totalCountCapped: page.capped,
       };
     },
     providers: lister('Provider'),

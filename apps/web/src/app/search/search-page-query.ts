@@ -3,6 +3,7 @@ export const SEARCH_PAGE = /* GraphQL */ `
   query SearchPage($text: String!, $kinds: [NodeKind!], $after: String) {
     search(text: $text, kinds: $kinds, first: 20, after: $after) {
       totalCount
+      totalCountCapped
       pageInfo {
         hasNextPage
         endCursor

@@ -94,7 +94,8 @@ export function SearchResults({
       ) : (
         <>
           <p className="muted" aria-live="polite">
-            {formatCount(result.totalCount)} result{result.totalCount === 1 ? '' : 's'}
+            {formatCount(result.totalCount)}
+            {result.totalCountCapped ? '+' : ''} result{result.totalCount === 1 ? '' : 's'}
             {after ? ' (a later page)' : ''}, best match first.
           </p>
           <ol className="result-list">

@@ -14,10 +14,12 @@ export interface Suggestions {
   answered?: string;
   hits: { hit: Hit; match: Match }[];
   totalCount: number;
+  /** More match than search ranks: the count is "at least". */
+  totalCountCapped: boolean;
   error?: string;
 }
 
-const NONE: Suggestions = { hits: [], totalCount: 0 };
+const NONE: Suggestions = { hits: [], totalCount: 0, totalCountCapped: false };
 
 /**
  * Suggestions for what a person types, 150 ms after they stop, the previous request aborted;
@@ -50,6 +52,7 @@ export function useSuggestions(text: string, kinds: string[] | undefined, enable
               match: edge.node.match,
             })),
             totalCount: data.search.totalCount,
+            totalCountCapped: data.search.totalCountCapped,
           }),
         )
         .catch((e: Error) => {
