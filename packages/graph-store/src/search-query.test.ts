@@ -19,6 +19,13 @@ describe('searchPlan', () => {
     expect(searchPlan('llama3.1')?.strict).toContain('"llama 3.1"^3');
   });
 
+  it('asks a one-character piece of a split word as itself, never as a prefix of everything', () => {
+    expect(searchPlan('m5')?.strict).toBe('"m5"^4 OR (m5*) OR "m 5"^3 OR (m AND 5)');
+    expect(searchPlan('X4o')?.strict).toContain('(x AND 4o*)');
+    // A word typed on its own is still a prefix, for suggestions while typing.
+    expect(searchPlan('m')?.strict).toBe('"m"^4 OR (m*)');
+  });
+
   it('lets words of 4+ letters be misspelt (1 edit up to 6 letters, 2 beyond), never numbers', () => {
     expect(searchPlan('lama')?.fuzzy).toBe('((lama* OR lama~1))');
     expect(searchPlan('jailbrake 7b')?.fuzzy).toBe('((jailbrake* OR jailbrake~2) AND 7b*)');
