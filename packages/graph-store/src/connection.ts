@@ -21,8 +21,6 @@ export class Connection {
   readonly database: string;
   private readonly readTimeoutMs: number;
   private readonly writeTimeoutMs: number;
-  /** This process's write transactions, one after another (see inWriteTransaction). */
-  private writes: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly driver: Driver,
@@ -94,21 +92,8 @@ export class Connection {
     }
   }
 
-  /**
-   * Runs `work` in one managed write transaction: all of it commits, or none. This process's
-   * write transactions queue here, one at a time: every write locks the graph's Meta node
-   * (write-store.ts), so two at once only wait in Neo4j, holding a transaction and a thread
-   * there. With sixteen writers waiting that way, hub impacts at 1M took a p50 of 105-129 ms
-   * under ten writes a second; queued here, 73 ms. Other processes' writes still meet at the
-   * Meta lock.
-   */
+  /** Runs `work` in one managed write transaction: all of it commits, or none. */
   async inWriteTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const turn = this.writes.then(() => this.runWrite(work));
-    this.writes = turn.catch(() => undefined);
-    return turn;
-  }
-
-  private async runWrite<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database });
     try {
       return await session.executeWrite(work, { timeout: this.writeTimeoutMs });
