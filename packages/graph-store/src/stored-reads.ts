@@ -6,8 +6,8 @@ import { decodeProps, type PlainProps } from './values';
 
 // Lookups by id carry USING INDEX SEEK (see write-store.ts for why), and relationships are
 // found by expanding from their start inside a pattern comprehension, which no plan can start
-// from the other end. They once replanned on every run instead; at a million nodes that
-// planning took 45 ms of a 50 ms write.
+// from the other end. They once replanned on every run instead: at a million nodes the
+// relationship lookup took 50 ms of a 61 ms write that way, 1 ms without replanning.
 
 const FETCH_NODES = `
   MATCH (n:Entity) USING INDEX SEEK n:Entity(id) WHERE n.id IN $ids
