@@ -4,7 +4,7 @@
  * (no older view reaches there) and returns a longer view; appending to an older one (whose end
  * another append already used) copies. So a graph's arrays never change under it.
  */
-const used = new WeakMap<ArrayBufferLike, number>();
+const used = new WeakMap<object, number>();
 
 type Growable = Int32Array | Uint8Array;
 
@@ -46,4 +46,17 @@ export function grownTo<T extends Growable>(array: T, length: number): T {
   let longer = array;
   while (longer.length < length) longer = grown(longer, 0);
   return longer;
+}
+
+/**
+ * `list` (of a graph holding its first `count` items) with `value` appended at `count`: pushed in
+ * place when no later graph has used that end of the list, as `grown` does for typed arrays
+ * (for the ids: copying a million of them for every write cost 15-30 ms and most of the API's
+ * garbage collection under steady writes), copied otherwise.
+ */
+export function grownList<T>(list: T[], count: number, value: T): T[] {
+  const shared = (used.get(list) ?? list.length) === count ? list : list.slice(0, count);
+  shared.push(value);
+  used.set(shared, count + 1);
+  return shared;
 }

@@ -2,7 +2,7 @@ import { NODE_KINDS } from '../kinds';
 import { LINEAGE_RELATIONS } from '../relations';
 import { relationshipKey } from '../schemas';
 import { endDay, NO_END, NO_START, startDay } from '../validity';
-import { grown, grownTo, withSpare } from './grown';
+import { grown, grownList, grownTo, withSpare } from './grown';
 import {
   builtIndex,
   childRow,
@@ -131,7 +131,7 @@ class Edit {
     const g = this.g;
     const overlay = this.overlay;
     const index = nodeCount(g);
-    g.ids = idsWith(g.ids, index, id);
+    g.ids = grownList(g.ids, index, id);
     overlay.appended.set(id, index);
     overlay.appendedBound.push(boundOf(g, id));
     g.kinds = grown(g.kinds, kind);
@@ -226,23 +226,6 @@ class Edit {
     }
     return g;
   }
-}
-
-/**
- * How far each shared ids array is used: a graph that appends to the end of the newest one
- * pushes in place (older graphs count their nodes and never read past them); one that appends
- * to an older graph, whose end another append already used, copies. Copying a million ids for
- * every write cost 15-30 ms and most of the API's garbage collection under steady writes.
- */
-const idsUsed = new WeakMap<string[], number>();
-
-/** `ids` (of a graph holding `count` of them) with `id` appended at `count`. */
-function idsWith(ids: string[], count: number, id: string): string[] {
-  const used = idsUsed.get(ids) ?? ids.length;
-  const shared = used === count ? ids : ids.slice(0, count);
-  shared.push(id);
-  idsUsed.set(shared, count + 1);
-  return shared;
 }
 
 /** A parent's row in the `down*` layout from its edges (see LineageGraph.downFrom). */
