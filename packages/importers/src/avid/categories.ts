@@ -1,4 +1,5 @@
 import type { DefectCategory } from '@lineage/domain';
+import { ownEntry } from '../own-entry';
 
 /**
  * AVID's effect taxonomy (sep_view: Security, Ethics, Performance) mapped to Lineage's defect
@@ -70,8 +71,10 @@ const PRECEDENCE: DefectCategory[] = [
 /** The category of a report from its sep_view entries ("S0403: Adversarial Example"). */
 export function categoryOf(sepView: string[]): { category: DefectCategory; unknown: string[] } {
   const codes = sepView.map((entry) => entry.split(':')[0]!.trim());
-  const unknown = codes.filter((code) => !(code in AVID_CATEGORIES));
-  const categories = codes.map((code) => AVID_CATEGORIES[code]).filter(Boolean) as DefectCategory[];
+  const unknown = codes.filter((code) => !ownEntry(AVID_CATEGORIES, code));
+  const categories = codes
+    .map((code) => ownEntry(AVID_CATEGORIES, code))
+    .filter((category) => category !== undefined);
   return { category: mostSevereOf(categories), unknown };
 }
 

@@ -1,4 +1,5 @@
 import { validationError, type KindGroup } from '@lineage/domain';
+import { ownEntry } from '../own-entry';
 
 /** The parts of a CycloneDX 1.5/1.6 organizationalEntity the import reads. */
 export interface BomOrganisation {
@@ -89,7 +90,7 @@ export function readBomParts(bom: BomDocument, file: string) {
       throw validationError(
         `${file}: ${where.slice(0, 120)}...: components nest deeper than ${MAX_PEDIGREE_DEPTH} levels; not read`,
       );
-    const group = GROUPS[kind ?? component.type ?? ''];
+    const group = ownEntry(GROUPS, kind ?? component.type ?? '');
     const ref = refOf(component);
     // A ref met twice (the same ancestor under two models) keeps its first, fullest record.
     if (group && component.name && !parts.has(ref))

@@ -31,6 +31,26 @@ describe('readEdgesCsv', () => {
     );
   });
 
+  it('refuses a repo id longer than the hub allows (96 characters a part)', async () => {
+    const file = path.join(dir, 'long.csv');
+    const long = `owner/${'x'.repeat(97)}`;
+    await writeFile(file, `source,target,edge\na/b,${long},finetuned\n`);
+    expect((await errorOf(readEdgesCsv(file)))?.details?.problems).toEqual([
+      `long.csv:2: '${long}' is not a Hugging Face repo id (owner/name)`,
+    ]);
+  });
+
+  it.each(['constructor', '__proto__', 'toString'])(
+    "refuses the relation '%s', which only objects inherit",
+    async (edge) => {
+      const file = path.join(dir, 'inherited.csv');
+      await writeFile(file, `source,target,edge\na/b,c/d,${edge}\n`);
+      expect((await errorOf(readEdgesCsv(file)))?.details?.problems).toEqual([
+        `inherited.csv:2: unknown relation '${edge}' (finetuned, quantized, merged or adapter)`,
+      ]);
+    },
+  );
+
   it('refuses a file without the header, naming what it found', async () => {
     const file = path.join(dir, 'headless.csv');
     await writeFile(file, 'a/b,c/d,finetuned\n');
@@ -48,4 +68,16 @@ describe('readModelCards', () => {
       "cards.jsonl:3: 'id' must be a Hugging Face repo id",
     ]);
   });
+
+  it.each(['constructor', '__proto__', 'valueOf'])(
+    "refuses the base_model_relation '%s', which only objects inherit",
+    async (relation) => {
+      const file = path.join(dir, 'inherited.jsonl');
+      const card = { id: 'a/b', base_model: 'c/d', base_model_relation: relation };
+      await writeFile(file, `${JSON.stringify(card)}\n`);
+      expect((await errorOf(readModelCards(file)))?.details?.problems).toEqual([
+        `inherited.jsonl:1: unknown base_model_relation '${relation}' (finetune, quantized, merge or adapter)`,
+      ]);
+    },
+  );
 });

@@ -2,6 +2,7 @@ import { entityInputSchema, relationshipInputSchema, type MatchMethod } from '@l
 import { slugify } from '../ids';
 import { NameResolver } from '../matching/name-resolver';
 import { importedFrom, importedLink } from '../matching/provenance';
+import { ownEntry } from '../own-entry';
 import { parseRecord } from '../parse-record';
 import { BatchBuilder, emptyNotes, type ImportPlan, type NodeLookup } from '../plan';
 import { readJailbreakBench, type JbbOutcome, type JbbRun } from './read-jbb';
@@ -131,7 +132,7 @@ export async function planJailbreakBench(
 
   const targetOf = (model: string) => ({
     name: model,
-    owners: TARGET_OWNERS[model] ? [TARGET_OWNERS[model]] : [],
+    owners: [ownEntry(TARGET_OWNERS, model)].filter((owner) => owner !== undefined),
     groups: ['Model', 'Deployment'] as const,
   });
   const resolver = await NameResolver.prepare(
