@@ -10,9 +10,15 @@ export interface MalformedFile {
   content: string;
 }
 
+/**
+ * Anything shaped like `owner/name`, however odd, may be a real hub id (`constructor/0` is
+ * one): an injection meant to be refused must not take that shape.
+ */
+const notHubIdShaped = injectionString.filter((s) => !/^[\w.-]+\/[\w.-]+$/.test(s));
+
 const goodEdge = fc.constantFrom('a/b,c/d,finetuned', 'meta-llama/x,someone/y,quantized');
 const badEdge = fc.oneof(
-  injectionString.map((s) => `a/b,${s},finetuned`),
+  notHubIdShaped.map((s) => `a/b,${s},finetuned`),
   injectionString.map((s) => `a/b,c/d,${s}`),
   fc.constantFrom('a/b,c/d', 'a/b,c/d,merged,extra', ',,', 'a/b,c/d,FINETUNED'),
 );
@@ -25,8 +31,8 @@ const hfTree = fc
 
 const badCard = fc.oneof(
   injectionString,
-  injectionString.map((s) => JSON.stringify({ id: s, base_model: 'a/b' })),
-  injectionString.map((s) => JSON.stringify({ id: 'a/b', base_model: [s] })),
+  notHubIdShaped.map((s) => JSON.stringify({ id: s, base_model: 'a/b' })),
+  notHubIdShaped.map((s) => JSON.stringify({ id: 'a/b', base_model: [s] })),
   injectionString.map((s) =>
     JSON.stringify({ id: 'a/b', base_model: 'c/d', base_model_relation: s }),
   ),

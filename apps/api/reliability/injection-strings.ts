@@ -22,7 +22,7 @@ export const INJECTIONS = [
   `model:owner/name" OR "1"="1`,
 ];
 
-/** An injection fragment, alone or around random text: never a valid node id. */
+/** An injection fragment, alone or followed by random text (which can make it id-shaped). */
 export const injectionString = fc
   .tuple(fc.constantFrom(...INJECTIONS), fc.string({ maxLength: 20 }))
   .map(([fragment, text]) => `${fragment}${text}`);

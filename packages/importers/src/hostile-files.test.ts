@@ -134,16 +134,14 @@ describe('hostile import files', () => {
   });
 
   it('reports a record that does not fit the schema as file:line: path: message, never a raw ZodError', async () => {
-    const csv = path.join(dir, 'long.csv');
-    const long = `owner/${'m'.repeat(600)}`;
-    await writeFile(
-      csv,
-      `source,target,edge\nowner/base,owner/tuned,finetuned\nowner/base,${long},quantized\n`,
-    );
-    const error = await planOf('hf-tree', csv);
+    const cards = path.join(dir, 'long.jsonl');
+    const card = (id: string, license: string) =>
+      JSON.stringify({ id, base_model: 'owner/base', license });
+    await writeFile(cards, `${card('owner/a', 'mit')}\n${card('owner/b', 'm'.repeat(600))}\n`);
+    const error = await planOf('hf-cards', cards);
     expect(error.name).toBe('DomainError');
-    expect(error.message).toMatch(/long\.csv:3: the record does not fit/);
-    expect(error.message).toMatch(/\n {2}- long\.csv:3: (from|id): /);
+    expect(error.message).toMatch(/long\.jsonl:2: the record does not fit/);
+    expect(error.message).toMatch(/\n {2}- long\.jsonl:2: license: /);
   });
 
   it('detects Ecosystem Graphs in a directory of YAML, and refuses a directory of nothing it knows', async () => {

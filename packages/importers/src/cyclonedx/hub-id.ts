@@ -1,13 +1,8 @@
 import { PackageURL } from 'packageurl-js';
+import { isRepoId } from '../hf/repo-id';
 import type { BomComponent } from './bom-document';
 
-const SEGMENT = /^[A-Za-z0-9_][\w.-]*$/;
-const REPO_ID = /^([A-Za-z0-9_][\w.-]*)\/([A-Za-z0-9_][\w.-]*)$/;
-
-/** A text that fits an id segment as written (a hub owner or repo name keeps its case). */
-export function fitsSegment(text: string): boolean {
-  return SEGMENT.test(text) && text.length <= 96;
-}
+export { fitsSegment } from '../hf/repo-id';
 
 /** `owner/name` from a purl's namespace and name; tools also write `owner%2Fname` as the name. */
 function repoOfPurl(purl: string | undefined, type: string): string | undefined {
@@ -16,7 +11,7 @@ function repoOfPurl(purl: string | undefined, type: string): string | undefined 
     const parsed = PackageURL.fromString(purl);
     if (parsed.type !== type) return undefined;
     const repo = parsed.namespace ? `${parsed.namespace}/${parsed.name}` : parsed.name;
-    return REPO_ID.test(repo) ? repo : undefined;
+    return isRepoId(repo) ? repo : undefined;
   } catch {
     return undefined;
   }
@@ -46,7 +41,7 @@ function repoOfUrl(url: string | undefined, kind?: 'datasets'): string | undefin
     const segments = pathname.split('/').filter(Boolean);
     if (kind ? segments[0] !== kind : NOT_OWNERS.has(segments[0] ?? '')) return undefined;
     const [owner, name] = segments.slice(kind ? 1 : 0);
-    return owner && name && REPO_ID.test(`${owner}/${name}`) ? `${owner}/${name}` : undefined;
+    return owner && name && isRepoId(`${owner}/${name}`) ? `${owner}/${name}` : undefined;
   } catch {
     return undefined;
   }
@@ -63,7 +58,7 @@ export function hubModelOf(component: BomComponent): string | undefined {
     repoOfPurl(component.purl, 'huggingface') ??
     // Some generators write the purl only as the bom-ref.
     repoOfPurl(component['bom-ref'], 'huggingface') ??
-    (named && REPO_ID.test(named) ? named : undefined) ??
+    (named && isRepoId(named) ? named : undefined) ??
     component.externalReferences?.map((r) => repoOfUrl(r.url)).find(Boolean)
   );
 }
@@ -73,7 +68,7 @@ export function hubDatasetOf(component: BomComponent): string | undefined {
   const named = component.name?.trim();
   return (
     repoOfPurl(component.purl ?? component['bom-ref'], 'huggingface-dataset') ??
-    (named && REPO_ID.test(named) ? named : undefined) ??
+    (named && isRepoId(named) ? named : undefined) ??
     component.externalReferences?.map((r) => repoOfUrl(r.url, 'datasets')).find(Boolean)
   );
 }

@@ -92,11 +92,14 @@ describe('HF records made without a schema parse', () => {
     );
   });
 
-  it('refuses a repo id too long for an id, naming the row, as the schema says it', async () => {
-    const file = path.join(dir, 'long.csv');
-    await writeFile(file, `source,target,edge\na/b,owner/${'x'.repeat(200)},finetuned\n`);
+  it('refuses a card licence too long for the schema, naming the row, as the schema says it', async () => {
+    const file = path.join(dir, 'long.jsonl');
+    await writeFile(
+      file,
+      `${JSON.stringify({ id: 'owner/x', base_model: 'a/b', license: 'x'.repeat(300) })}\n`,
+    );
     await expect(
-      planHuggingFace('hf-tree', await readEdgesCsv(file), lookupOf([])),
-    ).rejects.toThrow(/long\.csv:2: the record does not fit Lineage's schema/);
+      planHuggingFace('hf-cards', await readModelCards(file), lookupOf([])),
+    ).rejects.toThrow(/long\.jsonl:1: the record does not fit Lineage's schema/);
   });
 });

@@ -11,7 +11,7 @@ import { parseRecord } from '../parse-record';
 
 /*
  * The records an HF import writes, a million at a time. Their values are checked by how they
- * are made (repo ids matched REPO_ID when read, URLs are the hub's), so most need no schema
+ * are made (repo ids passed isRepoId when read, URLs are the hub's), so most need no schema
  * parse: one that fits by construction is built as the schema would return it (same fields,
  * same order); any other goes through parseRecord, which refuses it with the same error as
  * always. hf-records.test.ts parses every record of random plans to show they are the same.

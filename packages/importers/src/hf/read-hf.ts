@@ -3,6 +3,8 @@ import { isDomainError, validationError, type LineageRelation } from '@lineage/d
 import { isoDate } from '../ids';
 import { forEachInputLine, type ReadMeter } from '../input-lines';
 import { parseStrictJson } from '../strict-json';
+import { ownEntry } from '../own-entry';
+import { isRepoId } from './repo-id';
 
 /** One parent link as a source states it: `child` derives from `parent`. */
 export interface HfLink {
@@ -40,8 +42,6 @@ const CARD_RELATIONS: Record<string, LineageRelation> = {
   merge: 'MERGED_FROM',
   adapter: 'ADAPTER_OF',
 };
-
-const REPO_ID = /^\w[\w.-]*\/\w[\w.-]*$/;
 
 /** Bad rows of a file: all counted, the first LISTED kept (a file of garbage is not held twice). */
 class Problems {
@@ -85,13 +85,13 @@ export async function readEdgesCsv(file: string, { meter }: ReadOptions = {}): P
       if (cells.length !== 3)
         return problems.add(`${at}: expected 3 columns, found ${cells.length}`);
       const [parent, child, edge] = cells.map((cell) => cell.trim()) as [string, string, string];
-      const relation = EDGE_RELATIONS[edge];
+      const relation = ownEntry(EDGE_RELATIONS, edge);
       if (!relation)
         return problems.add(
           `${at}: unknown relation '${edge}' (finetuned, quantized, merged or adapter)`,
         );
       for (const repo of [parent, child]) {
-        if (!REPO_ID.test(repo))
+        if (!isRepoId(repo))
           return problems.add(`${at}: '${repo}' is not a Hugging Face repo id (owner/name)`);
       }
       links.push({ at, child, parent, relation });
@@ -127,7 +127,7 @@ export async function readModelCards(
     }
     if (!card || typeof card !== 'object' || Array.isArray(card))
       return problems.add(`${at}: expected a JSON object with 'id'`);
-    if (typeof card.id !== 'string' || !REPO_ID.test(card.id))
+    if (typeof card.id !== 'string' || !isRepoId(card.id))
       return problems.add(`${at}: 'id' must be a Hugging Face repo id`);
     const license = licenseOf(card);
     if (license instanceof Error) return problems.add(`${at}: ${license.message}`);
@@ -165,7 +165,7 @@ function linksOf(card: Record<string, unknown>, child: string, at: string): HfLi
   if (
     !Array.isArray(bases) ||
     !bases.length ||
-    bases.some((b) => typeof b !== 'string' || !REPO_ID.test(b))
+    bases.some((b) => typeof b !== 'string' || !isRepoId(b))
   ) {
     return new Error(`'base_model' must be a repo id or a list of them`);
   }
@@ -175,7 +175,7 @@ function linksOf(card: Record<string, unknown>, child: string, at: string): HfLi
       ? bases.length > 1
         ? 'MERGED_FROM'
         : 'FINE_TUNED_FROM'
-      : CARD_RELATIONS[String(given)];
+      : ownEntry(CARD_RELATIONS, String(given));
   if (!relation)
     return new Error(
       `unknown base_model_relation '${String(given)}' (finetune, quantized, merge or adapter)`,
