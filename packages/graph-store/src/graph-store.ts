@@ -1,5 +1,5 @@
-import { touchedBetween } from './touched-store';
 import type { GraphBatch, KindGroup, NodeKind, RelationType } from '@lineage/domain';
+import { ChangeFeed } from './change-feed';
 import { Connection, type GraphStoreConfig } from './connection';
 import { defectContext, defectsWithOriginsIn, operatorsOf } from './defect-store';
 import { findByName, getEntities } from './entity-store';
@@ -34,6 +34,7 @@ import { bulkLoad, type BulkLoadOptions, type LoadItem } from './bulk-load';
 import { recordOfflineLoad } from './offline-load';
 import { recoverImports, type RecoveryOptions } from './import-lock';
 import { removeNodes, removeRelationships } from './remove-store';
+import { touchedBetween } from './touched-store';
 import { runningTransactions } from './transactions-store';
 import { writeStaged, type StagedWriteOptions } from './staged-import';
 import {
@@ -53,8 +54,12 @@ import {
 /** Lineage's access to Neo4j: the only door to the database for apps, CLI and importers. */
 export class GraphStore {
   private lineageProjection: LineageProjection | undefined;
+  /** One read of the Change records after a write, for the projection and `touchedBetween`. */
+  private readonly changes: ChangeFeed;
 
-  private constructor(private readonly connection: Connection) {}
+  private constructor(private readonly connection: Connection) {
+    this.changes = ChangeFeed.of(connection);
+  }
 
   /** Opens a driver and checks that Neo4j answers; the error says so when it does not. */
   static async connect(config: GraphStoreConfig, options: { verify?: boolean } = {}) {
@@ -73,7 +78,7 @@ export class GraphStore {
 
   migrate = () => migrate(this.connection);
   write = (batch: GraphBatch, change: ChangeInfo, onProgress?: WriteProgress) =>
-    writeBatch(this.connection, batch, change, onProgress);
+    writeBatch(this.connection, batch, change, onProgress, (row) => this.changes.recorded(row));
   /**
    * A write planned against what is stored, under the write lock (see write-store.ts): imports
    * reconcile here, so nothing written meanwhile is overwritten by a stale plan.
@@ -165,14 +170,19 @@ export class GraphStore {
 
   graphVersion = () => graphVersion(this.connection);
   /** Ids the writes of versions (since, until] touched; undefined when unknown. */
-  touchedBetween = (since: number, until: number) => touchedBetween(this.connection, since, until);
+  touchedBetween = (since: number, until: number) => touchedBetween(this.changes, since, until);
 
   /**
    * Holds the whole lineage in memory for impact queries (see lineage-projection.ts): for
    * long-running servers, not for one-shot commands. Starts the first build.
    */
   enableProjection(onError?: (error: Error) => void): LineageProjection {
-    this.lineageProjection ??= new LineageProjection(this.connection, onError);
+    this.lineageProjection ??= new LineageProjection(
+      this.connection,
+      onError,
+      undefined,
+      this.changes,
+    );
     void this.lineageProjection.refresh();
     return this.lineageProjection;
   }

@@ -7,17 +7,8 @@ import {
   type LineageGraph,
   type LineageNodeInput,
 } from '@lineage/domain';
-import neo4j from 'neo4j-driver';
-import type { Connection } from './connection';
+import type { ChangeFeed } from './change-feed';
 import { parseLineageDelta } from './lineage-delta-record';
-
-/** The writes after `since` up to `until`, in order, with the lineage delta of each that has one. */
-const CHANGES_BETWEEN = `
-  MATCH (c:Change) WHERE c.graphVersion > $since AND c.graphVersion <= $until
-  WITH c, coalesce(c.lineageChanged, true) AS lineageChanged
-  RETURN c.graphVersion AS version, lineageChanged,
-         CASE WHEN lineageChanged THEN c.lineageDelta END AS delta
-  ORDER BY version`;
 
 /** The deltas of the lineage writes in (since, until], or the first version that lacks one. */
 export type DeltasBetween = { deltas: LineageDelta[] } | { missing: number };
@@ -28,15 +19,11 @@ export type DeltasBetween = { deltas: LineageDelta[] } | { missing: number };
  * is named, and the caller rebuilds rather than apply a partial history.
  */
 export async function deltasBetween(
-  connection: Connection,
+  changes: ChangeFeed,
   since: number,
   until: number,
 ): Promise<DeltasBetween> {
-  const rows = await connection.read<{
-    version: number;
-    lineageChanged: boolean;
-    delta: string | null;
-  }>(CHANGES_BETWEEN, { since: neo4j.int(since), until: neo4j.int(until) });
+  const rows = await changes.between(since, until);
   const deltas: LineageDelta[] = [];
   let expected = since + 1;
   for (const row of rows) {

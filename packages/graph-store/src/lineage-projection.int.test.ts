@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Connection } from './connection';
 import type { GraphStore } from './graph-store';
 import { LINEAGE_DELTA_CAP, type LineageChange } from './lineage-delta-record';
+import { ChangeFeed } from './change-feed';
 import { deltasBetween } from './lineage-deltas';
 import { LineageProjection } from './lineage-projection';
 import { batch, connectTestStore, link, node, testNamespace, testNeo4j } from './testing';
@@ -121,7 +122,7 @@ describe('the projection over writes with deltas', () => {
       );
     const version = await store.graphVersion();
     const graphs = await Promise.all(Array.from({ length: 5 }, () => projection.at(version)));
-    const found = await deltasBetween(connection, held, version);
+    const found = await deltasBetween(ChangeFeed.of(connection), held, version);
     if ('missing' in found) return; // another file wrote without a delta: nothing to count
     expect(projection.status()).toMatchObject({
       version,

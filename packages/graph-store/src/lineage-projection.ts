@@ -11,6 +11,7 @@ import {
   type LineageRelation,
   type NodeKind,
 } from '@lineage/domain';
+import { ChangeFeed } from './change-feed';
 import type { Connection } from './connection';
 import { deltasBetween, edgeToUnknownNode, scanAfterDeltas } from './lineage-deltas';
 import { relationPattern } from './lineage-store';
@@ -105,6 +106,8 @@ export class LineageProjection {
     private readonly onError: (error: Error) => void = () => {},
     /** The share of replaced rows past which it compacts (tests lower it). */
     private readonly compactAtShare = COMPACT_AT_SHARE,
+    /** The Change records it reads deltas from, shared with other readers of the same writes. */
+    private readonly changes = ChangeFeed.of(connection),
   ) {}
 
   /**
@@ -147,7 +150,7 @@ export class LineageProjection {
     const held = this.held;
     const until = this.wanted;
     if (!held || held.version >= until) return true;
-    const found = await deltasBetween(this.connection, held.version, until);
+    const found = await deltasBetween(this.changes, held.version, until);
     if (this.held !== held) return true; // a rebuild replaced it meanwhile: look again
     // A delta that is missing, or whose edge names a node not held (a write this code does not
     // know, or a defect in recording): only a rebuild gets past that version.
@@ -223,7 +226,7 @@ export class LineageProjection {
       let { nodes, edges } = await this.readLineage();
       const after = await graphVersion(this.connection);
       if (after !== before) {
-        const found = await deltasBetween(this.connection, before, after);
+        const found = await deltasBetween(this.changes, before, after);
         if ('missing' in found) continue;
         ({ nodes, edges } = scanAfterDeltas(nodes, edges, found.deltas));
       }

@@ -1,10 +1,4 @@
-import neo4j from 'neo4j-driver';
-import type { Connection } from './connection';
-
-const TOUCHED_BETWEEN = `
-  MATCH (c:Change) WHERE c.graphVersion > $since AND c.graphVersion <= $until
-  RETURN c.graphVersion AS version, c.touchedIds AS touched
-  ORDER BY version`;
+import type { ChangeFeed } from './change-feed';
 
 /** Past this many versions a reader starts afresh rather than read what each one touched. */
 const MAX_VERSIONS = 1_000;
@@ -15,16 +9,13 @@ const MAX_VERSIONS = 1_000;
  * (or could not, being too large) name what it touched.
  */
 export async function touchedBetween(
-  connection: Connection,
+  changes: ChangeFeed,
   since: number,
   until: number,
 ): Promise<Set<string> | undefined> {
   if (until <= since) return new Set();
   if (until - since > MAX_VERSIONS) return undefined;
-  const rows = await connection.read<{ version: number; touched: string[] | null }>(
-    TOUCHED_BETWEEN,
-    { since: neo4j.int(since), until: neo4j.int(until) },
-  );
+  const rows = await changes.between(since, until);
   if (rows.length !== until - since) return undefined;
   const touched = new Set<string>();
   for (const [i, row] of rows.entries()) {

@@ -15,6 +15,7 @@ import {
 import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import { chunks, groupBy } from './collections';
 import type { Connection } from './connection';
+import type { ChangeRow } from './change-feed';
 import { lineageDeltaProps, lineageChangeItems, type LineageChange } from './lineage-delta-record';
 import { transactionLookup, type StoreLookup } from './lookup-store';
 import { encodeProps } from './values';
@@ -163,15 +164,23 @@ export async function writeBatch(
   batch: GraphBatch,
   change: ChangeInfo,
   onProgress: WriteProgress = () => {},
+  /** Given the Change record once the write has committed (see ChangeFeed.recorded). */
+  onCommitted: (row: ChangeRow) => void = () => {},
 ): Promise<WriteReport> {
   checkBatchShape(batch);
-  return connection.inWriteTransaction(async (tx) => {
+  let recorded: ChangeRow | undefined;
+  const report = await connection.inWriteTransaction(async (tx) => {
+    recorded = undefined; // a retried transaction records again
     // The lock and the reads of the diff leave together, the lock first (Neo4j runs them in
     // order): each wait for the API between statements, whose event loop may be busy with an
     // impact search, would be time the graph stays locked.
     const [lockedVersion, stored] = await Promise.all([lockWrites(tx), readStored(tx, batch)]);
-    return writeLocked(tx, lockedVersion, batch, change, onProgress, stored);
+    return writeLocked(tx, lockedVersion, batch, change, onProgress, stored, (row) => {
+      recorded = row;
+    });
   });
+  if (recorded) onCommitted(recorded);
+  return report;
 }
 
 /** What a planned write computes from the store: at least the batch to write. */
@@ -244,6 +253,7 @@ export async function writeLocked(
   change: ChangeInfo,
   onProgress: WriteProgress,
   stored?: StoredReads,
+  onRecorded: (row: ChangeRow) => void = () => {},
 ): Promise<WriteReport> {
   let graphVersion = lockedVersion;
   const now = new Date().toISOString();
@@ -293,28 +303,34 @@ export async function writeLocked(
         existingRelationships,
       )
     : undefined;
-  const recorded = lineage
-    ? tx.run(
-        RECORD_CHANGE,
-        changeRecord(
-          change,
-          {
-            nodesCreated: nodePlan.counts.created,
-            nodesUpdated: nodePlan.counts.updated,
-            relationshipsCreated: relationshipPlan.counts.created,
-            relationshipsUpdated: relationshipPlan.counts.updated,
-          },
-          lineageChangeItems(lineage) > 0,
-          lineage,
-          [
-            ...nodePlan.writes.map((row) => row.id),
-            ...relationshipPlan.writes.flatMap((row) => [row.from, row.to]),
-          ],
-        ),
+  const record = lineage
+    ? changeRecord(
+        change,
+        {
+          nodesCreated: nodePlan.counts.created,
+          nodesUpdated: nodePlan.counts.updated,
+          relationshipsCreated: relationshipPlan.counts.created,
+          relationshipsUpdated: relationshipPlan.counts.updated,
+        },
+        lineageChangeItems(lineage) > 0,
+        lineage,
+        [
+          ...nodePlan.writes.map((row) => row.id),
+          ...relationshipPlan.writes.flatMap((row) => [row.from, row.to]),
+        ],
       )
     : undefined;
+  const recorded = record ? tx.run(RECORD_CHANGE, record) : undefined;
   const [, , result] = await Promise.all([Promise.all(writes), checks, recorded]);
-  if (result) graphVersion = result.records[0]?.get('graphVersion') as number;
+  if (result && record) {
+    graphVersion = result.records[0]?.get('graphVersion') as number;
+    onRecorded({
+      version: graphVersion,
+      lineageChanged: record.lineageChanged,
+      delta: record.lineageChanged ? record.lineageDelta : null,
+      touched: record.touchedIds,
+    });
+  }
   return {
     nodes: nodePlan.counts,
     relationships: relationshipPlan.counts,
