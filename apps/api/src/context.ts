@@ -1,4 +1,9 @@
-import { createServices, type BrowseService, type Services } from '@lineage/core';
+import {
+  createServices,
+  type BrowseService,
+  type DefectContextReader,
+  type Services,
+} from '@lineage/core';
 import type { GraphStore, StoredEntity, StoredRelationship } from '@lineage/graph-store';
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
@@ -16,6 +21,8 @@ export interface Loaders {
   node: DataLoader<string, StoredEntity | undefined>;
   outgoing: DataLoader<string, StoredRelationship[]>;
   incomingPage(id: string, options: IncomingOptions): Promise<IncomingPage>;
+  /** A defect's context for impact, shared between requests like the reads above. */
+  defectContext: DefectContextReader;
   /** After this request wrote: forget what it read, and read the new version. */
   clearAll(): void;
 }
@@ -38,7 +45,11 @@ const cacheKey = (what: string, id: string, variant = '') =>
   `${what}${SEPARATOR}${id}${SEPARATOR}${variant}`;
 export const cacheKeyId = (key: string) => key.split(SEPARATOR)[1] ?? key;
 
-export function createLoaders(browse: BrowseService, cache: VersionedReadCache): Loaders {
+export function createLoaders(
+  browse: BrowseService,
+  cache: VersionedReadCache,
+  readDefectContext: DefectContextReader = () => Promise.resolve(undefined),
+): Loaders {
   let version: Promise<number> | undefined;
   const currentVersion = () => (version ??= browse.graphVersion());
   /** A loader over the cache; `absent` stands for ids the store does not know. */
@@ -70,6 +81,14 @@ export function createLoaders(browse: BrowseService, cache: VersionedReadCache):
             () => browse.incomingPage(id, options),
           )
         : browse.incomingPage(id, options),
+    // Its key is the defect's id, which every write of the defect or of an AFFECTS or
+    // MITIGATES relationship touches (one end), so a held context is the context at `version`.
+    // Read on a miss, it holds the version it was read at, the same or a later one.
+    defectContext: async (id) => {
+      const version = await currentVersion();
+      const context = await cache.get(version, cacheKey('defect', id), () => readDefectContext(id));
+      return context && { ...context, graphVersion: Math.max(version, context.graphVersion) };
+    },
     clearAll: () => {
       version = undefined;
       node.clearAll();
@@ -84,10 +103,12 @@ export function createContext(
   viewer: Viewer,
   log: Logger,
 ): Context {
-  const services = createServices(store);
+  // Impact reads a defect's context through the loaders, which read through the services.
+  const services = createServices(store, { defectContext: (id) => loaders.defectContext(id) });
+  const loaders = createLoaders(services.browse, cache, (id) => store.defectContext(id));
   return {
     services,
-    loaders: createLoaders(services.browse, cache),
+    loaders,
     viewer,
     readCache: cache,
     log,

@@ -82,4 +82,66 @@ describe('reads shared between requests', () => {
       return;
     }
   });
+
+  it("share a defect's context for impact, and a mitigation written since is in the next impact", async () => {
+    const change = { by: 'test', action: 'test', summary: 'read cache, defect context' };
+    const ns = testNamespace();
+    const [base, app] = [ns.id('model', 'lab/base'), ns.id('deployment', 'lab/app')];
+    const defect = ns.id('defect', 'LAB-1');
+    await api.store.write(
+      batch(
+        [
+          node({ id: base, kind: 'BaseModel', name: 'Base' }),
+          node({ id: app, kind: 'Deployment', name: 'App' }),
+          node({
+            id: defect,
+            kind: 'Defect',
+            name: 'Lab defect',
+            category: 'SAFETY_GAP',
+            severity: 'LOW',
+            status: 'OPEN',
+          }),
+        ],
+        [link('DEPLOYS', app, base), link('AFFECTS', defect, base)],
+      ),
+      change,
+    );
+    const levels = async () => {
+      const query = `query ($id: ID!) {
+        impact(defectId: $id) {
+          exposed { edges { node { level node { id } } } }
+          mitigated { node { id } }
+        }
+      }`;
+      const { data } = (await api.gql(query, { id: defect })).body;
+      const edges = data.impact.exposed.edges as {
+        node: { level: string; node: { id: string } };
+      }[];
+      const mitigated = data.impact.mitigated as { node: { id: string } }[];
+      return {
+        app: edges.find((edge) => edge.node.node.id === app)?.node.level,
+        mitigated: mitigated.map((entry) => entry.node.id),
+      };
+    };
+    const stats = async () =>
+      (await api.gql('{ stats { readCache { hits emptied } } }')).body.data.stats.readCache as {
+        hits: number;
+        emptied: number;
+      };
+    expect(await levels()).toMatchObject({ app: 'CERTAIN', mitigated: [] });
+    // The second impact finds the context held, unless another test file's write emptied the
+    // cache meanwhile (a removal names no touched ids): then it is asked again.
+    for (let round = 0; ; round++) {
+      const before = await stats();
+      await levels();
+      const after = await stats();
+      if (after.emptied !== before.emptied && round < 5) continue;
+      expect(after.hits).toBeGreaterThan(before.hits);
+      break;
+    }
+
+    // Written straight to the store, as another replica would: the app now mitigates it.
+    await api.store.write(batch([], [link('MITIGATES', app, defect)]), change);
+    expect(await levels()).toMatchObject({ app: undefined, mitigated: [app] });
+  });
 });

@@ -1,4 +1,5 @@
-export { createServices, type Services } from './services';
+export { createServices, type ServiceOptions, type Services } from './services';
+export type { DefectContextReader } from './impact/impact-service';
 export { BrowseService } from './browse/browse-service';
 export {
   ImpactService,

@@ -3,7 +3,7 @@ import { BackupService } from './backup/backup-service';
 import { billOfMaterials } from './bill-of-materials/bill-of-materials';
 import { cycloneDxBom } from './bill-of-materials/cyclonedx-bom';
 import { BrowseService } from './browse/browse-service';
-import { ImpactService } from './impact/impact-service';
+import { ImpactService, type DefectContextReader } from './impact/impact-service';
 import { ImportService } from './imports/import-service';
 import { ReviewService } from './review/review-service';
 import type { TimeOptions } from './time/as-of';
@@ -24,10 +24,15 @@ export interface Services {
   cycloneDxBom(deploymentId: string, options?: TimeOptions): ReturnType<typeof cycloneDxBom>;
 }
 
-export function createServices(store: GraphStore): Services {
+export interface ServiceOptions {
+  /** Reads a defect's context for impact (default: the store's, one query each). */
+  defectContext?: DefectContextReader;
+}
+
+export function createServices(store: GraphStore, options: ServiceOptions = {}): Services {
   return {
     browse: new BrowseService(store),
-    impact: new ImpactService(store),
+    impact: new ImpactService(store, options.defectContext),
     writes: new WriteService(store),
     imports: new ImportService(store),
     backup: new BackupService(store),

@@ -42,15 +42,30 @@ export interface ImpactOptions extends TimeOptions {
  * for a day (today by default): the engine crosses only the edges holding that day, so one
  * projection answers for every date.
  */
+/**
+ * How a defect's context is read, with the graph version it holds at: from the store by
+ * default; the API reads it through its read cache (one fewer query per impact).
+ */
+export type DefectContextReader = (
+  defectId: string,
+) => Promise<(DefectContext & { graphVersion: number }) | undefined>;
+
 export class ImpactService {
-  constructor(private readonly store: GraphStore) {}
+  private readonly readDefectContext: DefectContextReader;
+
+  constructor(
+    private readonly store: GraphStore,
+    readDefectContext?: DefectContextReader,
+  ) {
+    this.readDefectContext = readDefectContext ?? ((id) => store.defectContext(id));
+  }
 
   async impactOfDefect(
     defectId: string,
     options: ImpactOptions = {},
   ): Promise<{ context: DefectContext; view: ImpactView; asOf: AsOf }> {
     const asOf = resolveAsOf(options.asOf);
-    const context = await this.store.defectContext(defectId);
+    const context = await this.readDefectContext(defectId);
     if (!context) throw notFound('defect', defectId);
     const view = await this.run(
       { ...defectOnDay(context, asOf.day, options.disclosedOnly), maxDepth: options.maxDepth },
