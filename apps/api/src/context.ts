@@ -48,7 +48,7 @@ export const cacheKeyId = (key: string) => key.split(SEPARATOR)[1] ?? key;
 export function createLoaders(
   browse: BrowseService,
   cache: VersionedReadCache,
-  readDefectContext: DefectContextReader = () => Promise.resolve(undefined),
+  readDefectContext: DefectContextReader,
 ): Loaders {
   let version: Promise<number> | undefined;
   const currentVersion = () => (version ??= browse.graphVersion());

@@ -21,7 +21,7 @@ describe('incoming pages in the shared read cache', () => {
     const { store, reads } = standIn();
     const cache = new VersionedReadCache();
     for (let request = 0; request < 2; request++) {
-      const loaders = createLoaders(store, cache);
+      const loaders = createLoaders(store, cache, async () => undefined);
       await loaders.incomingPage('model:a', { first: 51 });
       for (let i = 0; i < 100; i++) {
         await loaders.incomingPage('model:a', { first: 51, after: `model:b${i} FINE_TUNED_FROM` });

@@ -327,7 +327,7 @@ export async function writeLocked(
     onRecorded({
       version: graphVersion,
       lineageChanged: record.lineageChanged,
-      delta: record.lineageChanged ? record.lineageDelta : null,
+      delta: record.lineageDelta,
       touched: record.touchedIds,
     });
   }

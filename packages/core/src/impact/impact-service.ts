@@ -34,6 +34,14 @@ export interface ImpactOptions extends TimeOptions {
 }
 
 /**
+ * How a defect's context is read, with the graph version it holds at: from the store by
+ * default; the API reads it through its read cache (one fewer query per impact).
+ */
+export type DefectContextReader = (
+  defectId: string,
+) => Promise<(DefectContext & { graphVersion: number }) | undefined>;
+
+/**
  * Impact queries: the domain's engine over the store's in-memory projection of the lineage
  * when it holds the version asked (it applies the writes' lineage deltas to get there),
  * otherwise over the lineage a defect can reach, fetched with Cypher (no path enumeration).
@@ -42,14 +50,6 @@ export interface ImpactOptions extends TimeOptions {
  * for a day (today by default): the engine crosses only the edges holding that day, so one
  * projection answers for every date.
  */
-/**
- * How a defect's context is read, with the graph version it holds at: from the store by
- * default; the API reads it through its read cache (one fewer query per impact).
- */
-export type DefectContextReader = (
-  defectId: string,
-) => Promise<(DefectContext & { graphVersion: number }) | undefined>;
-
 export class ImpactService {
   private readonly readDefectContext: DefectContextReader;
 

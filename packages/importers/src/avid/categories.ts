@@ -71,10 +71,9 @@ const PRECEDENCE: DefectCategory[] = [
 /** The category of a report from its sep_view entries ("S0403: Adversarial Example"). */
 export function categoryOf(sepView: string[]): { category: DefectCategory; unknown: string[] } {
   const codes = sepView.map((entry) => entry.split(':')[0]!.trim());
-  const unknown = codes.filter((code) => !ownEntry(AVID_CATEGORIES, code));
-  const categories = codes
-    .map((code) => ownEntry(AVID_CATEGORIES, code))
-    .filter((category) => category !== undefined);
+  const found = codes.map((code) => ownEntry(AVID_CATEGORIES, code));
+  const unknown = codes.filter((_, i) => found[i] === undefined);
+  const categories = found.filter((category) => category !== undefined);
   return { category: mostSevereOf(categories), unknown };
 }
 

@@ -2,8 +2,6 @@ import { PackageURL } from 'packageurl-js';
 import { isRepoId } from '../hf/repo-id';
 import type { BomComponent } from './bom-document';
 
-export { fitsSegment } from '../hf/repo-id';
-
 /** `owner/name` from a purl's namespace and name; tools also write `owner%2Fname` as the name. */
 function repoOfPurl(purl: string | undefined, type: string): string | undefined {
   if (!purl) return undefined;

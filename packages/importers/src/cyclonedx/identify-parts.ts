@@ -5,7 +5,8 @@ import { NameResolver, type NameReference, type Resolution } from '../matching/n
 import type { ImportNotes, NodeLookup, StoredSnapshot } from '../plan';
 import { property, type BomDocument, type BomPart } from './bom-document';
 import { PROPERTY } from './export-bom';
-import { fitsSegment, hubDatasetOf, hubModelOf, ownerOf } from './hub-id';
+import { fitsSegment } from '../hf/repo-id';
+import { hubDatasetOf, hubModelOf, ownerOf } from './hub-id';
 import { developerOf, operatorOf, ownerNamed, type BomOwner } from './owners';
 import { componentVersion, onSnapshot } from './versions';
 

@@ -2,7 +2,8 @@ import type { MatchMethod } from '@lineage/domain';
 import { organisations } from '../identity/organisations-index';
 import { httpUrl, slugify } from '../ids';
 import type { BomComponent, BomOrganisation } from './bom-document';
-import { fitsSegment, hubModelOf, ownerOf } from './hub-id';
+import { fitsSegment } from '../hf/repo-id';
+import { hubModelOf, ownerOf } from './hub-id';
 
 /** The provider a BOM names as a component's supplier, operator or hub owner. */
 export interface BomOwner {
