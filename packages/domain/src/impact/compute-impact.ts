@@ -5,7 +5,6 @@ import type { TransmissionOverrides } from '../transmission';
 import { edgeLevelTable } from './edge-levels';
 import { Impact } from './impact';
 import { reach } from './reach';
-import { sharedArray } from './shared-array';
 import { nodeCount, nodeExistsOn, type LineageGraph } from './lineage-graph';
 
 export interface DefectSpec {
@@ -48,12 +47,16 @@ export function computeImpact(
 ): Impact {
   const graphSize = nodeCount(graph);
   const mitigators = [...(options.mitigating ?? [])];
-  const mitigating = mitigators.length ? new Uint8Array(graphSize) : noMitigation(graphSize);
-  for (const node of mitigators) mitigating[node] = 1;
+  // Most impacts have no mitigation: then no array, and no per-node check in the search.
+  let mitigating: Uint8Array | undefined;
+  if (mitigators.length) {
+    mitigating = new Uint8Array(graphSize);
+    for (const node of mitigators) mitigating[node] = 1;
+  }
   const day = options.asOf;
   // An origin not yet released (or retired) that day holds nothing to reach anyone from.
   const origins = [...new Set(defect.origins)].filter((origin) => nodeExistsOn(graph, origin, day));
-  const mitigatedOrigins = origins.filter((origin) => mitigating[origin]);
+  const mitigatedOrigins = origins.filter((origin) => mitigating?.[origin]);
   if (mitigatedOrigins.length) {
     const names = mitigatedOrigins.map((origin) => graph.ids[origin]).join(', ');
     throw validationError(`an origin cannot mitigate its own defect: ${names}`);
@@ -75,6 +78,3 @@ export function computeImpact(
   });
   return new Impact(graph, edgeLevels, reached, mitigating, day);
 }
-
-/** All zeros, for the computations without mitigations (most of them): never written. */
-const noMitigation = sharedArray((length) => new Uint8Array(length));

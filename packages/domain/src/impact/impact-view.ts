@@ -116,13 +116,19 @@ export class ImpactView {
     };
   }
 
-  /** Whether an exposed (not mitigated) slot passes the filter. */
-  private matcher(filter: ImpactFilter): (slot: number) => boolean {
+  /**
+   * Whether an exposed (not mitigated) slot passes the filter; undefined when every slot does
+   * (no filter, nothing mitigated), which spares a call per reached node.
+   */
+  private matcher(filter: ImpactFilter): ((slot: number) => boolean) | undefined {
     const impact = this.impact;
+    const { distance, relation } = filter;
+    const filtered =
+      filter.kinds?.length || filter.minLevel || distance !== undefined || relation !== undefined;
+    if (!filtered && !impact.anyMitigated) return undefined;
     const kinds = filter.kinds?.length
       ? new Set(filter.kinds.map((kind) => NODE_KINDS.indexOf(kind)))
       : undefined;
-    const { distance, relation } = filter;
     const minRank = filter.minLevel ? EXPOSURE_LEVELS.indexOf(filter.minLevel) : 0;
     const graphKinds = impact.graph.kinds;
     const edgeType = impact.graph.edgeType;

@@ -3,7 +3,8 @@ import { EXPOSURE_LEVELS } from '../exposure';
 export interface SlotData {
   nodes: Int32Array;
   levels: Uint8Array;
-  distance: (slot: number) => number;
+  /** Per slot, its distance. */
+  distances: Int32Array;
   /** Ranks are below this. */
   rankLimit: number;
   /**
@@ -48,7 +49,7 @@ export function orderSlots(slots: Int32Array, data: SlotData): Int32Array {
   const keys = new Int32Array(count);
   let maxDistance = 0;
   for (let i = 0; i < count; i++) {
-    const distance = data.distance(order[i]!);
+    const distance = data.distances[order[i]!]!;
     keys[i] = distance;
     if (distance > maxDistance) maxDistance = distance;
   }

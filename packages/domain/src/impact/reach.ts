@@ -30,7 +30,8 @@ export interface ReachInput {
   origins: number[];
   edgeLevels: Uint8Array;
   thresholds: number[];
-  mitigating: Uint8Array;
+  /** Per node, 1 where it mitigates; undefined when none does (no check per node then). */
+  mitigating: Uint8Array | undefined;
   maxDepth: number;
   asOf: number | undefined;
   /**
@@ -114,7 +115,7 @@ export function reach(input: ReachInput): Reach {
       const parentSlot = queue[head]!;
       const parent = nodes[parentSlot]!;
       // A mitigating node is reached (and reported) but passes nothing on.
-      if (mitigating[parent]) continue;
+      if (mitigating !== undefined && mitigating[parent] === 1) continue;
       const carried = queueMask[head]!;
       let downCode = builtCode;
       let downChild = builtChild;
