@@ -1,4 +1,5 @@
 import { kindOfNode, nodeCount, type LineageGraph } from '@lineage/domain';
+import { p50 } from './stats';
 
 /**
  * The floor: a plain breadth-first search downstream of `origin` over the typed arrays, with
@@ -62,4 +63,45 @@ export function sampleIds(graph: LineageGraph, count: number): string[] {
   const ids: string[] = [];
   for (let i = 0; i < nodeCount(graph) && ids.length < count; i += step) ids.push(graph.ids[i]!);
   return ids;
+}
+
+export interface BesideTheFloor {
+  /** p50 of the measured work, and of the floor runs beside it, in ms. */
+  ms: number;
+  floor: number;
+  /** The median over rounds of (work / that round's floor). */
+  ratio: number;
+  rounds: number;
+}
+
+/**
+ * `work` measured beside the floor from `origin`: each round runs the floor (three times, the
+ * median kept), then the work, and divides the one by the other. A machine whose load drifts over a run (two cores shared with
+ * Neo4j) slows both alike within a round, which a floor measured once, minutes apart, would not.
+ */
+export async function besideTheFloor(
+  graph: LineageGraph,
+  origin: number,
+  rounds: number,
+  work: () => Promise<number> | number,
+): Promise<BesideTheFloor> {
+  const queue = new Int32Array(nodeCount(graph));
+  const seen = new Uint8Array(nodeCount(graph));
+  const floors: number[] = [];
+  const times: number[] = [];
+  const ratios: number[] = [];
+  const floorRun = () => {
+    const started = performance.now();
+    breadthFirstReach(graph, origin, queue, seen);
+    return performance.now() - started;
+  };
+  for (let round = 0; round < rounds; round++) {
+    // The median of three: one run can meet a collection of this process's heap.
+    const floor = p50([floorRun(), floorRun(), floorRun()]);
+    const ms = await work();
+    floors.push(floor);
+    times.push(ms);
+    ratios.push(ms / floor);
+  }
+  return { ms: p50(times), floor: p50(floors), ratio: p50(ratios), rounds };
 }

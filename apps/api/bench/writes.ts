@@ -32,6 +32,10 @@ const ENDS_EVERY = 5;
  * thread then, 2026-12-03), and a steady feed is measured, not a cold start.
  */
 const WARM_UP_MS = 45_000;
+/** Each round under writes starts this long after the writer: a steady feed, not its start. */
+const SETTLE_MS = 2_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface WritesResult {
   perSecond: number;
@@ -40,6 +44,9 @@ export interface WritesResult {
   achievedPerSecond: number;
   ended: number;
   failed: number;
+  /** The first round, before the writer ever ran: no delta applied yet. */
+  beforeAnyWrite: { p50: number; p95: number; samples: number };
+  /** The rounds without writes, each just before a round under writes. */
   free: { p50: number; p95: number; samples: number };
   underWrites: { p50: number; p95: number; samples: number };
   /** Impact queries the projection could not answer (Cypher instead), after the warm-up. */
@@ -53,10 +60,12 @@ export interface WritesResult {
 }
 
 /**
- * The hub queries without writes, then the same queries while a writer adds lineage at
- * `perSecond` through the API's mutations: a Distillation under a random hub (then the hub's
- * impact is asked whether it holds it), and every fifth write the end of an edge written
- * earlier (validTo today).
+ * The hub queries with and without a writer adding lineage at `perSecond` through the API's
+ * mutations: a Distillation under a random hub (then the hub's impact is asked whether it holds
+ * it), and every fifth write the end of an edge written earlier (validTo today). After a first
+ * round with no write at all and the writer's warm-up, the rounds alternate, one without writes,
+ * then one under the writer, `rounds` times: a machine whose speed drifts over the run (two cores
+ * shared with Neo4j) weighs on both alike.
  */
 export async function measureUnderWrites(
   url: string,
@@ -65,14 +74,13 @@ export async function measureUnderWrites(
   perSecond: number,
   progress: Progress,
 ): Promise<WritesResult> {
-  progress.line(`writes: the hub queries without writes, ${rounds} rounds`);
-  const free = await measureImpacts(url, defects, rounds);
+  progress.line('writes: the hub queries before any write, 1 round');
+  const beforeAny = await measureImpacts(url, defects, 1);
   const run = Date.now().toString(36);
   const written: { child: string; hub: string }[] = [];
   const children = new Set<string>();
   const counts = { ended: 0, failed: 0, seen: 0, missed: 0 };
   const today = new Date().toISOString().slice(0, 10);
-  let stopping = false;
   const write = async (index: number) => {
     const options = { token: BENCH_WRITER.token };
     if (index % ENDS_EVERY === ENDS_EVERY - 1 && written.length) {
@@ -104,23 +112,39 @@ export async function measureUnderWrites(
     else counts.missed++;
   };
   // A write that throws (the API gone) counts as failed; the writer goes on.
-  const writeOrCount = (index: number) => write(index).catch(() => void counts.failed++);
+  let next = 0;
+  const writeOrCount = () => write(next++).catch(() => void counts.failed++);
+  const writer = { writes: 0, seconds: 0 };
+  /** `during` with the writer running; it stops, its writes finished, when `during` ends. */
+  const underWriter = async <T>(during: () => Promise<T>): Promise<T> => {
+    let stopping = false;
+    const writes = paced(perSecond, writeOrCount, () => stopping);
+    try {
+      return await during();
+    } finally {
+      stopping = true;
+      const { count, seconds } = await writes;
+      writer.writes += count;
+      writer.seconds += seconds;
+    }
+  };
   progress.line(`writes: a writer at ${perSecond}/s, ${WARM_UP_MS / 1000} s of warm-up`);
-  const writer = paced(perSecond, writeOrCount, () => stopping);
-  await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
+  await underWriter(() => sleep(WARM_UP_MS));
   const before = await projectionStats(url);
-  progress.line(`writes: the hub queries under writes, ${rounds} rounds`);
-  let underWrites: ImpactSample[];
-  try {
-    underWrites = await measureImpacts(url, defects, rounds);
-  } finally {
-    stopping = true;
+  const free: ImpactSample[] = [];
+  const underWrites: ImpactSample[] = [];
+  progress.line(`writes: ${rounds} rounds without writes, each followed by one under writes`);
+  for (let round = 0; round < rounds; round++) {
+    free.push(...(await measureImpacts(url, defects, 1)));
+    const measured = await underWriter(async () => {
+      await sleep(SETTLE_MS);
+      return measureImpacts(url, defects, 1);
+    });
+    underWrites.push(...measured);
   }
   const after = await projectionStats(url);
-  const total = await writer;
-  const writes = total.count;
   progress.line(
-    `writes: ${writes} writes in ${total.seconds.toFixed(1)} s, ${counts.failed} failed; written child seen ${counts.seen}, missed ${counts.missed}`,
+    `writes: ${writer.writes} writes in ${writer.seconds.toFixed(1)} s, ${counts.failed} failed; written child seen ${counts.seen}, missed ${counts.missed}`,
   );
   const spread = (samples: ImpactSample[]) => ({
     p50: p50(samples.map((s) => s.ms)),
@@ -129,10 +153,11 @@ export async function measureUnderWrites(
   });
   return {
     perSecond,
-    writes,
-    achievedPerSecond: writes / total.seconds,
+    writes: writer.writes,
+    achievedPerSecond: writer.writes / writer.seconds,
     ended: counts.ended,
     failed: counts.failed,
+    beforeAnyWrite: spread(beforeAny),
     free: spread(free),
     underWrites: spread(underWrites),
     fallbacks: (after?.fallbacks ?? 0) - (before?.fallbacks ?? 0),
