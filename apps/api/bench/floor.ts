@@ -75,9 +75,10 @@ export interface BesideTheFloor {
 }
 
 /**
- * `work` measured beside the floor from `origin`: each round runs the floor (three times, the
- * median kept), then the work, and divides the one by the other. A machine whose load drifts over a run (two cores shared with
- * Neo4j) slows both alike within a round, which a floor measured once, minutes apart, would not.
+ * `work` measured beside the floor from `origin`: each round runs the floor once, then the work,
+ * and divides the one by the other. A machine whose load drifts over a run (two cores shared
+ * with Neo4j) slows both alike within a round, which a floor measured once, minutes apart, would
+ * not.
  */
 export async function besideTheFloor(
   graph: LineageGraph,
@@ -90,14 +91,10 @@ export async function besideTheFloor(
   const floors: number[] = [];
   const times: number[] = [];
   const ratios: number[] = [];
-  const floorRun = () => {
+  for (let round = 0; round < rounds; round++) {
     const started = performance.now();
     breadthFirstReach(graph, origin, queue, seen);
-    return performance.now() - started;
-  };
-  for (let round = 0; round < rounds; round++) {
-    // The median of three: one run can meet a collection of this process's heap.
-    const floor = p50([floorRun(), floorRun(), floorRun()]);
+    const floor = performance.now() - started;
     const ms = await work();
     floors.push(floor);
     times.push(ms);

@@ -46,7 +46,7 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const HUBS = 20;
 const ROUNDS = 3;
 /** The largest hub's query and the engine, each beside a floor run, this many rounds. */
-const FLOOR_ROUNDS = 9;
+const FLOOR_ROUNDS = 16;
 const MERGE_SAMPLE_NODES = 1_000;
 const PLAIN_CYPHER_HUBS = 5;
 const PLAIN_CYPHER_CAP_MS = 5_000;
