@@ -1,4 +1,10 @@
-import { EXPOSURE_LEVELS, LINEAGE_RELATIONS, NODE_KINDS } from '@lineage/domain';
+import {
+  EXPOSURE_LEVELS,
+  LINEAGE_RELATIONS,
+  MAX_WATCH_TAGS,
+  NODE_KINDS,
+  TRIAGE_STATES,
+} from '@lineage/domain';
 
 /** The largest page a list with `first` returns. */
 export const MAX_PAGE_SIZE = 500;
@@ -22,6 +28,9 @@ export const LIST_CAPS = {
   exposureWindows: 10,
   /** Relationships that began or ended, and exposures that changed, between two days. */
   changes: 500,
+  /** The dashboard's open exposures of watched products, and the watches listed. */
+  watchedExposures: 500,
+  watches: 500,
   /** The graph view: maxNodes nodes at most, and edges among them up to this many per node. */
   lineageEdgesPerNode: 2,
   lineageMaxNodes: 2000,
@@ -63,6 +72,11 @@ export const LIST_PRICES: Record<string, ListPrice> = {
   'ProviderExposure.deployments': 1,
   'ImpactTotals.byLevel': EXPOSURE_LEVELS.length,
   'ImpactTotals.byKind': NODE_KINDS.length,
+  'ImpactTriage.byState': TRIAGE_STATES.length,
+  'Query.watches': LIST_CAPS.watches,
+  'WatchedExposures.exposures': LIST_CAPS.watchedExposures,
+  'WatchedExposure.path': PATH_PRICE,
+  'Watch.tags': MAX_WATCH_TAGS,
   'Stats.byKind': NODE_KINDS.length,
   'SearchConnection.byKind': NODE_KINDS.length,
   'Query.exposure': LIST_CAPS.exposure,

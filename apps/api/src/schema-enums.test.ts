@@ -10,6 +10,8 @@ import {
   RELATION_TYPES,
   SEVERITIES,
   TRANSMISSION_LEVELS,
+  TRIAGE_JUSTIFICATIONS,
+  TRIAGE_STATES,
 } from '@lineage/domain';
 import { describe, expect, it } from 'vitest';
 import { createSchema } from './schema';
@@ -36,6 +38,8 @@ describe("the SDL's enums are the domain's constants", () => {
     ['DefectStatus', DEFECT_STATUSES],
     ['TransmissionLevel', TRANSMISSION_LEVELS],
     ['ErrorCode', ERROR_CODES],
+    ['TriageState', TRIAGE_STATES],
+    ['TriageJustification', TRIAGE_JUSTIFICATIONS],
     // The domain stores access in lower case; GraphQL enums are upper case by convention.
     ['Access', ACCESS_LEVELS.map((level) => level.toUpperCase())],
     // Levels a node can be reported at: every level but NONE.

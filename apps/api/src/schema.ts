@@ -9,8 +9,21 @@ import { metaResolvers } from './modules/meta/resolvers';
 import { mutationResolvers } from './modules/mutations/resolvers';
 import { nodeResolvers } from './modules/nodes/resolvers';
 import { reviewResolvers } from './modules/review/resolvers';
+import { triageResolvers } from './modules/triage/resolvers';
+import { watchResolvers } from './modules/watch/resolvers';
 
-const MODULES = ['common', 'nodes', 'lineage', 'impact', 'meta', 'mutations', 'review', 'files'];
+const MODULES = [
+  'common',
+  'nodes',
+  'lineage',
+  'impact',
+  'meta',
+  'mutations',
+  'review',
+  'files',
+  'triage',
+  'watch',
+];
 
 const typeDefs = MODULES.map((module) =>
   readFileSync(new URL(`./modules/${module}/schema.graphql`, import.meta.url), 'utf8'),
@@ -29,6 +42,8 @@ export function createSchema() {
       mutationResolvers,
       reviewResolvers,
       fileResolvers,
+      triageResolvers,
+      watchResolvers,
     ],
     inheritResolversFromInterfaces: true,
   });

@@ -11,6 +11,8 @@ import { registerImport } from './commands/import';
 import { registerReview } from './commands/review';
 import { registerSeed } from './commands/seed';
 import { registerStart } from './commands/start';
+import { registerTriage } from './commands/triage';
+import { registerWatch } from './commands/watch';
 import { readEnv, type CliEnv } from './env';
 
 let env: CliEnv | undefined;
@@ -25,6 +27,8 @@ registerStart(program, lazyEnv);
 registerSeed(program, lazyEnv);
 registerImport(program, lazyEnv);
 registerReview(program, lazyEnv);
+registerTriage(program, lazyEnv);
+registerWatch(program, lazyEnv);
 registerExport(program, lazyEnv);
 registerImpact(program, lazyEnv);
 registerBom(program, lazyEnv);

@@ -10,7 +10,14 @@ export {
   type LineageChange,
 } from './impact/impact-service';
 export { resolveAsOf, type AsOf, type TimeOptions } from './time/as-of';
+export { triageSummary, type TriageSummary } from './impact/triage-summary';
 export { WriteService, type Author } from './writes/write-service';
+export {
+  WatchService,
+  MAX_WATCHES,
+  type WatchFilter,
+  type WatchedExposure,
+} from './watch/watch-service';
 export { BackupService } from './backup/backup-service';
 export { seedDatabase, type SeedResult } from './imports/seed';
 export {
@@ -42,6 +49,8 @@ export type {
   ListPage,
   StoredEntity,
   StoredRelationship,
+  Triage,
+  StoredWatch,
   ChangeInfo,
   WriteReport,
   ReviewReport,

@@ -7,6 +7,7 @@ import { ImpactService, type DefectContextReader } from './impact/impact-service
 import { ImportService } from './imports/import-service';
 import { ReviewService } from './review/review-service';
 import type { TimeOptions } from './time/as-of';
+import { WatchService } from './watch/watch-service';
 import { WriteService } from './writes/write-service';
 
 /** The application's use cases over one store: what the API and the CLI call, alike. */
@@ -17,6 +18,7 @@ export interface Services {
   imports: ImportService;
   backup: BackupService;
   review: ReviewService;
+  watches: WatchService;
   /** Brings the database's schema (constraints, indexes) up to date; safe to repeat. */
   migrate(): Promise<MigrationReport>;
   billOfMaterials(deploymentId: string, options?: TimeOptions): ReturnType<typeof billOfMaterials>;
@@ -37,6 +39,7 @@ export function createServices(store: GraphStore, options: ServiceOptions = {}):
     imports: new ImportService(store),
     backup: new BackupService(store),
     review: new ReviewService(store),
+    watches: new WatchService(store),
     migrate: () => store.migrate(),
     billOfMaterials: (deploymentId, options) => billOfMaterials(store, deploymentId, options),
     cycloneDxBom: (deploymentId, options) => cycloneDxBom(store, deploymentId, options),

@@ -5,6 +5,7 @@ import { MAX_ID_LENGTH } from './ids';
 import { MODEL_KINDS } from './kinds';
 import { LINEAGE_RELATIONS, RELATION_TYPES } from './relations';
 import { matchedByField, provenanceFields } from './provenance';
+import { TRIAGE_JUSTIFICATIONS, TRIAGE_STATES } from './triage';
 
 // The fields of each record, shared by the input schemas (every optional field may be left
 // out) and the stored ones (which add the creation defaults): see schemas.ts.
@@ -94,6 +95,12 @@ export const relationshipFields = {
   /** Lineage only: the first day it held, and the first day it no longer did (open if absent). */
   validFrom: isoDate.optional(),
   validTo: isoDate.optional(),
+  /** TRIAGED only: the analysis, and who made it when (see triage.ts). */
+  state: z.enum(TRIAGE_STATES).optional(),
+  justification: z.enum(TRIAGE_JUSTIFICATIONS).optional(),
+  note: text(4000).optional(),
+  triagedBy: text(100).optional(),
+  triagedAt: z.iso.datetime({ offset: true }).optional(),
   ...provenanceFields,
   ...matchedByField,
 };
@@ -114,8 +121,9 @@ export const CLEARABLE_FIELDS = {
   Dataset: ['releasedAt', 'retiredAt', 'license', 'access'],
   Deployment: ['releasedAt', 'retiredAt', 'license', 'access', 'monthlyActiveUsers'],
   Defect: ['releasedAt', 'disclosedAt', 'summary', 'transmission'],
-  Relationship: ['since', 'validFrom', 'validTo'],
-  /** Of those, what a mitigation has, and what a lineage link has. */
+  Relationship: ['since', 'validFrom', 'validTo', 'justification', 'note'],
+  /** Of those, what a mitigation has, what a lineage link has, and what a triage has. */
   Mitigation: ['since'],
   Link: ['validFrom', 'validTo'],
+  Triage: ['justification', 'note'],
 } as const;

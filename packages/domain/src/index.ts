@@ -37,6 +37,17 @@ export {
   type Access,
 } from './defects';
 export {
+  TRIAGE_STATES,
+  TRIAGE_JUSTIFICATIONS,
+  stopsPropagation,
+  triageHoldsFrom,
+  triageProblem,
+  type TriageState,
+  type TriageJustification,
+} from './triage';
+export { triageInputSchema, type TriageInput } from './triage-input';
+export { MAX_WATCH_TAGS, watchInputSchema, type WatchInputDraft } from './watch';
+export {
   EXPOSURE_LEVELS,
   TRANSMISSION_LEVELS,
   levelRank,

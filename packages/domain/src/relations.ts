@@ -32,6 +32,8 @@ export const CONTEXT_RELATIONS = [
   'MITIGATES',
   // A dated snapshot belongs to its family, whether or not the family's name ever pointed at it.
   'SNAPSHOT_OF',
+  // A person's analysis of whether a defect affects the node (triage.ts), node -> defect.
+  'TRIAGED',
 ] as const;
 export type ContextRelation = (typeof CONTEXT_RELATIONS)[number];
 
@@ -69,6 +71,7 @@ export const ENDPOINT_RULES: Record<RelationType, EndpointRule> = {
   AFFECTS: { from: ['Defect'], to: LINEAGE_NODES },
   MITIGATES: { from: ['Model', 'Deployment'], to: ['Defect'] },
   SNAPSHOT_OF: MODEL_TO_MODEL,
+  TRIAGED: { from: LINEAGE_NODES, to: ['Defect'] },
 };
 
 /** Why a relationship of `type` cannot join these kinds, or undefined when it can. */

@@ -14,6 +14,7 @@ import { DEFECT_STATUSES } from './defects';
 import { idProblem } from './ids';
 import type { NodeKind } from './kinds';
 import { isLineageRelation, type RelationType } from './relations';
+import { triageProblem, type TriageJustification, type TriageState } from './triage';
 
 export { CLEARABLE_FIELDS, transmissionOverridesSchema } from './entity-fields';
 
@@ -88,9 +89,19 @@ interface DatedRelationship {
   since?: string;
   validFrom?: string;
   validTo?: string;
+  state?: TriageState;
+  justification?: TriageJustification;
+  note?: string;
+  triagedBy?: string;
+  triagedAt?: string;
 }
 
-/** MITIGATES alone has evidence and a start; lineage alone has a period, which must not end first. */
+const TRIAGE_FIELDS = ['state', 'justification', 'note', 'triagedBy', 'triagedAt'] as const;
+
+/**
+ * MITIGATES alone has evidence and a start; lineage alone has a period, which must not end
+ * first; TRIAGED alone has an analysis, which always names its state, who and when.
+ */
 function relationshipFieldsFit(relationship: DatedRelationship, ctx: z.RefinementCtx) {
   const misplaced = (field: keyof DatedRelationship, message: string) => {
     if (relationship[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message });
@@ -98,6 +109,18 @@ function relationshipFieldsFit(relationship: DatedRelationship, ctx: z.Refinemen
   if (relationship.type !== 'MITIGATES') {
     misplaced('evidence', 'only MITIGATES has evidence');
     misplaced('since', 'only MITIGATES has since');
+  }
+  if (relationship.type !== 'TRIAGED') {
+    for (const field of TRIAGE_FIELDS) misplaced(field, `only TRIAGED has ${field}`);
+  } else {
+    for (const field of ['state', 'triagedBy', 'triagedAt'] as const) {
+      if (relationship[field] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `TRIAGED needs ${field}` });
+      }
+    }
+    const problem =
+      relationship.state && triageProblem(relationship.state, relationship.justification);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
   }
   if (!isLineageRelation(relationship.type as RelationType)) {
     misplaced('validFrom', 'only lineage relationships have validFrom');

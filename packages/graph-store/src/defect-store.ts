@@ -1,15 +1,28 @@
 import type { Connection } from './connection';
 import { propsToEntity, type StoredEntity } from './entity-props';
+import { toRelationship } from './relationship-store';
+import { foldTriage, type Triage } from './triage-records';
 import { decodeProps } from './values';
+
+export type { Triage } from './triage-records';
 
 /** A defect with what impact needs: where it starts and who is shown not to be affected. */
 export interface DefectContext {
   defect: Extract<StoredEntity, { kind: 'Defect' }>;
   origins: string[];
+  /**
+   * Nodes shown not to be affected: by a mitigation (MITIGATES), or by a triage that stops
+   * propagation (NOT_AFFECTED, FALSE_POSITIVE), so every reader of impact honours both.
+   */
   mitigators: string[];
-  /** The day each mitigator's MITIGATES holds from, where it says (`since`). */
+  /** The day each mitigator holds from, where it says: its `since`, or its triage's day. */
   mitigatedSince: Record<string, string>;
+  /** Every triage of the defect, whatever its state, by node id. */
+  triage: Map<string, Triage>;
 }
+
+const TRIAGE_OF_D = `
+  [(node:Entity)-[t:TRIAGED]->(d) | {to: d.id, from: node.id, props: properties(t)}] AS triage`;
 
 const DEFECT_CONTEXT = `
   MATCH (d:Defect {id: $id})
@@ -19,7 +32,7 @@ const DEFECT_CONTEXT = `
   WITH d, origins, collect(mitigator.id) AS mitigators,
        collect([mitigator.id, toString(mitigation.since)]) AS since
   OPTIONAL MATCH (m:Meta {key: 'graph'})
-  RETURN properties(d) AS props, origins, mitigators, since,
+  RETURN properties(d) AS props, origins, mitigators, since, ${TRIAGE_OF_D},
          coalesce(m.graphVersion, 0) AS graphVersion`;
 
 const DEFECTS_WITH_ORIGINS_IN = `
@@ -28,7 +41,7 @@ const DEFECTS_WITH_ORIGINS_IN = `
   WITH d, collect(origin.id) AS origins
   OPTIONAL MATCH (mitigator:Entity)-[mitigation:MITIGATES]->(d)
   RETURN properties(d) AS props, origins, collect(mitigator.id) AS mitigators,
-         collect([mitigator.id, toString(mitigation.since)]) AS since`;
+         collect([mitigator.id, toString(mitigation.since)]) AS since, ${TRIAGE_OF_D}`;
 
 const OPERATORS = `
   MATCH (d:Deployment)-[:OPERATED_BY]->(p:Provider)
@@ -41,13 +54,19 @@ type Row = {
   origins: string[];
   mitigators: string[];
   since: [string | null, string | null][];
+  triage: { from: string; to: string; props: object }[];
 };
 
 function toContext(row: Row): DefectContext {
   const defect = propsToEntity(decodeProps(row.props)) as DefectContext['defect'];
   const mitigatedSince: Record<string, string> = {};
   for (const [id, since] of row.since) if (id && since) mitigatedSince[id] = since;
-  return { defect, origins: row.origins, mitigators: row.mitigators, mitigatedSince };
+  const triage = row.triage.map((t) => toRelationship({ ...t, type: 'TRIAGED' }) as Triage);
+  return {
+    defect,
+    origins: row.origins,
+    ...foldTriage({ mitigators: row.mitigators, mitigatedSince }, triage),
+  };
 }
 
 /**

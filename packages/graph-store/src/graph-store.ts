@@ -43,6 +43,7 @@ import {
   removeReviewDecision,
   type ReviewDecisionInput,
 } from './review-store';
+import { listWatches, recordWatch, removeWatch, type WatchInput } from './watch-store';
 import {
   writeBatch,
   writePlanned,
@@ -141,6 +142,13 @@ export class GraphStore {
   ) => removeReviewDecision(this.connection, key, named, change);
   listReviewDecisions = (page: { first: number; after?: string }) =>
     listReviewDecisions(this.connection, page);
+  /** Deployments marked as ours, audited; they change who is told, not the lineage. */
+  recordWatch = (watch: WatchInput, change: ChangeInfo) =>
+    recordWatch(this.connection, watch, change);
+  removeWatch = (deploymentId: string, change: ChangeInfo) =>
+    removeWatch(this.connection, deploymentId, change);
+  listWatches = (filter: { owner?: string; tag?: string; limit: number }) =>
+    listWatches(this.connection, filter);
 
   outgoingOf = (ids: string[]) => outgoingOf(this.connection, ids);
   incomingPage = (id: string, options: { types?: RelationType[]; first: number; after?: string }) =>

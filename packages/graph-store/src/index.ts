@@ -9,7 +9,8 @@ export type { RunningTransaction } from './transactions-store';
 export type { BulkLoadOptions, LoadItem, LoadReport } from './bulk-load';
 export type { ChangeRecord, GraphHash, HashScope, SchemaSummary } from './meta-store';
 export type { MigrationReport } from './migrations';
-export type { DefectContext } from './defect-store';
+export type { DefectContext, Triage } from './defect-store';
+export { foldTriage } from './triage-records';
 export type {
   Direction,
   LineageSubgraph,
@@ -33,5 +34,6 @@ export type {
   StoredReviewDecision,
 } from './lookup-store';
 export type { ReviewDecisionInput, ReviewReport } from './review-store';
+export type { StoredWatch, WatchInput } from './watch-store';
 export { offlineLoad } from './offline-load';
 export type { OfflineLoadOptions, OfflineLoadReport } from './offline-load';

@@ -63,6 +63,13 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX staged_import IF NOT EXISTS FOR (n:Staged) ON (n.importId)',
     ],
   },
+  {
+    version: 7,
+    name: 'watched products: one watch per deployment',
+    statements: [
+      'CREATE CONSTRAINT watch_deployment_unique IF NOT EXISTS FOR (w:Watch) REQUIRE w.deploymentId IS UNIQUE',
+    ],
+  },
 ];
 
 export interface MigrationReport {

@@ -1,4 +1,4 @@
-import type { RelationType } from '@lineage/domain';
+import type { RelationType, TriageJustification, TriageState } from '@lineage/domain';
 import neo4j from 'neo4j-driver';
 import type { Connection } from './connection';
 import { decodeProps } from './values';
@@ -15,6 +15,12 @@ export interface StoredRelationship {
   /** Lineage: the period it held, `[validFrom, validTo)`, either end open when absent. */
   validFrom?: string;
   validTo?: string;
+  /** TRIAGED: the analysis, and who made it when. */
+  state?: TriageState;
+  justification?: TriageJustification;
+  note?: string;
+  triagedBy?: string;
+  triagedAt?: string;
   /** Provenance: who wrote it, from which source record, how its ends were matched. */
   origin?: string;
   recordedFrom?: string;
@@ -56,10 +62,17 @@ export function toRelationship(row: {
     sources: (props.sources as string[] | undefined) ?? [],
   };
   if (typeof props.evidence === 'string') relationship.evidence = props.evidence;
+  if (typeof props.state === 'string') relationship.state = props.state as TriageState;
+  if (typeof props.justification === 'string') {
+    relationship.justification = props.justification as TriageJustification;
+  }
   for (const key of [
     'since',
     'validFrom',
     'validTo',
+    'note',
+    'triagedBy',
+    'triagedAt',
     'origin',
     'recordedFrom',
     'matchedBy',

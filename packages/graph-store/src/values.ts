@@ -13,7 +13,7 @@ const DATE_FIELDS = new Set([
   'validFrom',
   'validTo',
 ]);
-const DATETIME_FIELDS = new Set(['updatedAt', 'at']);
+const DATETIME_FIELDS = new Set(['updatedAt', 'at', 'triagedAt']);
 
 /**
  * Neo4j types at the store boundary: a JS number would be stored as a float, so integer fields

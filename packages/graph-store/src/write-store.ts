@@ -6,6 +6,8 @@ import {
   isDomainError,
   LINEAGE_RELATIONS,
   MODEL_KINDS,
+  stopsPropagation,
+  TRIAGE_STATES,
   labelsOf,
   validationError,
   type GraphBatch,
@@ -132,10 +134,12 @@ const FIND_CYCLE = `
   RETURN pair.type AS type, [n IN nodes(p) | n.id] AS path
   LIMIT 1`;
 
+// A triage that stops propagation (NOT_AFFECTED, FALSE_POSITIVE) says what a mitigation says.
 const FIND_ORIGIN_MITIGATING = `
-  MATCH (m:Entity)-[:MITIGATES]->(d:Defect)-[:AFFECTS]->(m)
+  MATCH (m:Entity)-[s:MITIGATES|TRIAGED]->(d:Defect)-[:AFFECTS]->(m)
   WHERE d.id IN $defectIds
-  RETURN m.id AS node, d.id AS defect
+    AND (type(s) = 'MITIGATES' OR s.state IN $stopping)
+  RETURN m.id AS node, d.id AS defect, type(s) AS type, s.state AS state
   LIMIT 5`;
 
 export const RECORD_CHANGE = `
@@ -356,15 +360,20 @@ export async function refuseCycles(
 export async function refuseOriginMitigations(tx: ManagedTransaction, writes: RelationshipRow[]) {
   const defectIds = new Set<string>();
   for (const write of writes) {
-    if (write.type === 'MITIGATES') defectIds.add(write.to);
+    if (write.type === 'MITIGATES' || write.type === 'TRIAGED') defectIds.add(write.to);
     if (write.type === 'AFFECTS') defectIds.add(write.from);
   }
   if (!defectIds.size) return;
-  const result = await tx.run(FIND_ORIGIN_MITIGATING, { defectIds: [...defectIds] });
+  const result = await tx.run(FIND_ORIGIN_MITIGATING, {
+    defectIds: [...defectIds],
+    stopping: TRIAGE_STATES.filter(stopsPropagation),
+  });
   if (!result.records.length) return;
-  const problems = result.records.map(
-    (record) =>
-      `'${record.get('node') as string}' is an origin of '${record.get('defect') as string}' and cannot mitigate it`,
-  );
+  const problems = result.records.map((record) => {
+    const [node, defect] = [record.get('node') as string, record.get('defect') as string];
+    return record.get('type') === 'TRIAGED'
+      ? `'${node}' is an origin of '${defect}' and cannot be triaged ${record.get('state') as string}: set the defect's status (DISPUTED, WITHDRAWN) instead`
+      : `'${node}' is an origin of '${defect}' and cannot mitigate it`;
+  });
   throw validationError('an origin cannot mitigate its own defect', problems);
 }

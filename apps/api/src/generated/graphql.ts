@@ -66,7 +66,8 @@ export type RelationType =
   | 'OPERATED_BY'
   | 'AFFECTS'
   | 'MITIGATES'
-  | 'SNAPSHOT_OF';
+  | 'SNAPSHOT_OF'
+  | 'TRIAGED';
 
 export type DefectCategory =
   | 'JAILBREAK'
@@ -137,6 +138,8 @@ export type Relationship = {
   validTo?: Maybe<Scalars['Date']['output']>;
   /** Who wrote it, from which record, and how its ends were matched; null on older records. */
   provenance?: Maybe<Provenance>;
+  /** For TRIAGED: the analysis. */
+  triage?: Maybe<Triage>;
 };
 
 /** Who put a record in the graph. Curated records (seed, api, review) are the only ones a bare name in a source may join. */
@@ -235,6 +238,8 @@ export type ExposedNode = {
   mitigated: Scalars['Boolean']['output'];
   /** The witness path hop by hop, origin side first: the relationship of each hop and the transmission rule that applied. */
   hops: Array<PathHop>;
+  /** The node's triage for this defect; null when untriaged, and for a what-if. */
+  triage?: Maybe<Triage>;
 };
 
 /** One hop of a witness path: the relationship into a node, and what the defect's transmission rule gives it. */
@@ -328,6 +333,8 @@ export type Impact = {
   mitigated: Array<ExposedNode>;
   /** A page of exposed nodes: by level (high first), distance, then id. */
   exposed: ExposedNodeConnection;
+  /** Triage of the reached deployments; null for a what-if. */
+  triage?: Maybe<ImpactTriage>;
 };
 
 /** A period over which a defect reached a node, at one level. Periods are [from, to): to is the first day it no longer held; null ends are open. */
@@ -355,6 +362,8 @@ export type Exposure = {
   windows: Array<ExposureWindow>;
   /** With includeStopped: the mitigating nodes upstream that stop the defect (level, distance and path are then what it would have without them, windows empty); empty when it reaches the node. */
   stoppedBy: Array<Node>;
+  /** The node's triage for this defect; null when untriaged. */
+  triage?: Maybe<Triage>;
 };
 
 /** A lineage relationship that began or ended between two days. */
@@ -766,6 +775,14 @@ export type Mutation = {
   reviewMatch: ReviewPayload;
   /** Forgets the decision for a name and owner: later imports match the name by the rules again. */
   removeReviewDecision: RemovalPayload;
+  /** Records an analysis of a defect at a node, replacing the last one; audited (action setTriage). */
+  setTriage: TriagePayload;
+  /** Removes the analysis: the node is untriaged again; audited (action clearTriage). */
+  clearTriage: RemovalPayload;
+  /** Marks a deployment as ours, replacing an earlier watch of it; audited (action watch). */
+  watch: WatchPayload;
+  /** Stops watching a deployment; audited (action unwatch). */
+  unwatch: RemovalPayload;
 };
 
 /** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
@@ -837,6 +854,27 @@ export type MutationReviewMatchArgs = {
 export type MutationRemoveReviewDecisionArgs = {
   name: Scalars['String']['input'];
   owner?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
+export type MutationSetTriageArgs = {
+  input: TriageInput;
+};
+
+/** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
+export type MutationClearTriageArgs = {
+  defectId: Scalars['ID']['input'];
+  nodeId: Scalars['ID']['input'];
+};
+
+/** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
+export type MutationWatchArgs = {
+  input: WatchInput;
+};
+
+/** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
+export type MutationUnwatchArgs = {
+  deploymentId: Scalars['ID']['input'];
 };
 
 /** Any record of the graph. */
@@ -1669,6 +1707,12 @@ export type Query = {
   changes: ChangeConnection;
   /** The stored review decisions, by name and owner. */
   reviewDecisions: ReviewDecisionConnection;
+  /** The last analysis of a defect at a node; null when none was made. */
+  triage?: Maybe<Triage>;
+  /** The watched products, by owner then id, optionally of one owner or with one tag: at most 500. */
+  watches: Array<Watch>;
+  /** The dashboard: open exposures of the watched products on the day asked (default: today). */
+  watchedExposures: WatchedExposures;
 };
 
 /**
@@ -1855,6 +1899,35 @@ export type QueryReviewDecisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Lists with `first` return at most 500 items; `first` left out or null is the field's default.
+ * Lists without it state their cap. The cost limit prices every list at its size.
+ */
+export type QueryTriageArgs = {
+  defectId: Scalars['ID']['input'];
+  nodeId: Scalars['ID']['input'];
+};
+
+/**
+ * Lists with `first` return at most 500 items; `first` left out or null is the field's default.
+ * Lists without it state their cap. The cost limit prices every list at its size.
+ */
+export type QueryWatchesArgs = {
+  owner?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Lists with `first` return at most 500 items; `first` left out or null is the field's default.
+ * Lists without it state their cap. The cost limit prices every list at its size.
+ */
+export type QueryWatchedExposuresArgs = {
+  owner?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  disclosedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type ReviewVerdict =
   /** The name (from this owner) is this node: later imports join it, matchedBy REVIEWED. */
   | 'ACCEPT'
@@ -1914,6 +1987,149 @@ export type ReviewDecisionConnection = {
   __typename?: 'ReviewDecisionConnection';
   pageInfo: PageInfo;
   edges: Array<ReviewDecisionEdge>;
+};
+
+/**
+ * Where a person's analysis of a defect at a node stands, as CycloneDX and OpenVEX define it
+ * (OpenVEX: IN_TRIAGE is under_investigation, EXPLOITABLE is affected, RESOLVED is fixed).
+ */
+export type TriageState =
+  | 'IN_TRIAGE'
+  | 'EXPLOITABLE'
+  /** The defect does not act through this node: it stops there, as at a mitigation. Needs a justification. */
+  | 'NOT_AFFECTED'
+  | 'RESOLVED'
+  /** The defect never applied to this node: it stops there on every day. */
+  | 'FALSE_POSITIVE';
+
+/** Why a node is not affected (CycloneDX 1.6's impact analysis justifications). */
+export type TriageJustification =
+  | 'CODE_NOT_PRESENT'
+  | 'CODE_NOT_REACHABLE'
+  | 'REQUIRES_CONFIGURATION'
+  | 'REQUIRES_DEPENDENCY'
+  | 'REQUIRES_ENVIRONMENT'
+  | 'PROTECTED_BY_COMPILER'
+  | 'PROTECTED_AT_RUNTIME'
+  | 'PROTECTED_AT_PERIMETER'
+  | 'PROTECTED_BY_MITIGATING_CONTROL';
+
+/**
+ * The last analysis of a defect at one node (a TRIAGED relationship from the node to the defect).
+ * NOT_AFFECTED holds for impact from the day it was made; FALSE_POSITIVE on every day. Every
+ * analysis is audited as a Change (action setTriage or clearTriage).
+ */
+export type Triage = {
+  __typename?: 'Triage';
+  defect: Defect;
+  node: Node;
+  state: TriageState;
+  /** Set for NOT_AFFECTED only. */
+  justification?: Maybe<TriageJustification>;
+  note?: Maybe<Scalars['String']['output']>;
+  /** The name of the token (or cli user) that made it. */
+  by: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  /** True for NOT_AFFECTED and FALSE_POSITIVE: the defect stops at the node. */
+  stopsPropagation: Scalars['Boolean']['output'];
+};
+
+/** How far the triage of the deployments a defect reaches has come, over the whole impact. */
+export type ImpactTriage = {
+  __typename?: 'ImpactTriage';
+  /** Deployments exposed (not shown unaffected by a mitigation or a triage). */
+  exposedDeployments: Scalars['Int']['output'];
+  /** Of those, the ones no one has triaged yet. */
+  untriaged: Scalars['Int']['output'];
+  /** Reached deployments by the state of their triage, exposed or stopped by it; every state is listed. */
+  byState: Array<TriageStateCount>;
+};
+
+export type TriageStateCount = {
+  __typename?: 'TriageStateCount';
+  state: TriageState;
+  count: Scalars['Int']['output'];
+};
+
+/** A note of at most 4,000 characters; a justification with NOT_AFFECTED and only then. */
+export type TriageInput = {
+  defectId: Scalars['ID']['input'];
+  /** A model, dataset or deployment (not an origin of the defect for NOT_AFFECTED or FALSE_POSITIVE). */
+  nodeId: Scalars['ID']['input'];
+  state: TriageState;
+  justification?: InputMaybe<TriageJustification>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TriagePayload = {
+  __typename?: 'TriagePayload';
+  triage?: Maybe<Triage>;
+  graphVersion?: Maybe<Scalars['Int']['output']>;
+  userErrors: Array<UserError>;
+};
+
+/** A deployment marked as one of ours: who owns it, whom to tell, and tags to group it by. */
+export type Watch = {
+  __typename?: 'Watch';
+  deployment: Deployment;
+  /** The team answerable for the product. */
+  owner: Scalars['String']['output'];
+  /** Whom to tell: an address, a channel, a person. */
+  contact?: Maybe<Scalars['String']['output']>;
+  tags: Array<Scalars['String']['output']>;
+  /** The name of the token (or cli user) that marked it. */
+  by: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+};
+
+/** A defect that reaches a watched product and is still to handle. */
+export type WatchedExposure = {
+  __typename?: 'WatchedExposure';
+  watch: Watch;
+  deployment: Deployment;
+  defect: Defect;
+  level: ExposureLevel;
+  distance: Scalars['Int']['output'];
+  /** The witness path, origin first. */
+  path: Array<Node>;
+  /** The first day of the exposure window holding the day asked; null when it is open at its start (exposed as far back as the graph knows). */
+  since?: Maybe<Scalars['Date']['output']>;
+  /** The product's triage for this defect (IN_TRIAGE or EXPLOITABLE); null when untriaged. */
+  triage?: Maybe<Triage>;
+};
+
+/**
+ * The open exposures of watched products on one day: OPEN defects that reach them, neither
+ * mitigated nor triaged NOT_AFFECTED, FALSE_POSITIVE or RESOLVED. Most severe first, then the
+ * newest (the latest since), then the strongest level.
+ */
+export type WatchedExposures = {
+  __typename?: 'WatchedExposures';
+  asOf: Scalars['Date']['output'];
+  /** The watched products looked at (at most 500). */
+  watched: Scalars['Int']['output'];
+  /** The number of open exposures, whatever the cap. */
+  count: Scalars['Int']['output'];
+  /** Untriaged among them. */
+  untriaged: Scalars['Int']['output'];
+  /** At most 500. */
+  exposures: Array<WatchedExposure>;
+};
+
+/** An owner of at most 100 characters, a contact of at most 300, at most 20 tags of 1 to 50 letters, digits or . : - _. */
+export type WatchInput = {
+  /** A stored deployment. */
+  deploymentId: Scalars['ID']['input'];
+  owner: Scalars['String']['input'];
+  contact?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type WatchPayload = {
+  __typename?: 'WatchPayload';
+  watch?: Maybe<Watch>;
+  graphVersion?: Maybe<Scalars['Int']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2203,7 +2419,11 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
   Relationship: ResolverTypeWrapper<
-    Omit<Relationship, 'from' | 'to'> & { from: ResolversTypes['Node']; to: ResolversTypes['Node'] }
+    Omit<Relationship, 'from' | 'to' | 'triage'> & {
+      from: ResolversTypes['Node'];
+      to: ResolversTypes['Node'];
+      triage?: Maybe<ResolversTypes['Triage']>;
+    }
   >;
   Origin: Origin;
   MatchMethod: MatchMethod;
@@ -2212,7 +2432,10 @@ export type ResolversTypes = {
     Omit<RelationshipEdge, 'node'> & { node: ResolversTypes['Relationship'] }
   >;
   RelationshipConnection: ResolverTypeWrapper<
-    Omit<RelationshipConnection, 'edges'> & { edges: Array<ResolversTypes['RelationshipEdge']> }
+    Omit<RelationshipConnection, 'pageInfo' | 'edges'> & {
+      pageInfo: ResolversTypes['PageInfo'];
+      edges: Array<ResolversTypes['RelationshipEdge']>;
+    }
   >;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KindCount: ResolverTypeWrapper<KindCount>;
@@ -2221,10 +2444,11 @@ export type ResolversTypes = {
   ImportSummary: ResolverTypeWrapper<ImportSummary>;
   ImportPayload: ResolverTypeWrapper<ImportPayload>;
   ExposedNode: ResolverTypeWrapper<
-    Omit<ExposedNode, 'node' | 'path' | 'hops'> & {
+    Omit<ExposedNode, 'node' | 'path' | 'hops' | 'triage'> & {
       node: ResolversTypes['Node'];
       path: Array<ResolversTypes['Node']>;
       hops: Array<ResolversTypes['PathHop']>;
+      triage?: Maybe<ResolversTypes['Triage']>;
     }
   >;
   PathHop: ResolverTypeWrapper<Omit<PathHop, 'node'> & { node: ResolversTypes['Node'] }>;
@@ -2234,7 +2458,10 @@ export type ResolversTypes = {
     Omit<ExposedNodeEdge, 'node'> & { node: ResolversTypes['ExposedNode'] }
   >;
   ExposedNodeConnection: ResolverTypeWrapper<
-    Omit<ExposedNodeConnection, 'edges'> & { edges: Array<ResolversTypes['ExposedNodeEdge']> }
+    Omit<ExposedNodeConnection, 'pageInfo' | 'edges'> & {
+      pageInfo: ResolversTypes['PageInfo'];
+      edges: Array<ResolversTypes['ExposedNodeEdge']>;
+    }
   >;
   LevelCount: ResolverTypeWrapper<LevelCount>;
   ImpactTotals: ResolverTypeWrapper<ImpactTotals>;
@@ -2260,11 +2487,12 @@ export type ResolversTypes = {
     Omit<ExposureWindow, 'path'> & { path: Array<ResolversTypes['Node']> }
   >;
   Exposure: ResolverTypeWrapper<
-    Omit<Exposure, 'defect' | 'path' | 'windows' | 'stoppedBy'> & {
+    Omit<Exposure, 'defect' | 'path' | 'windows' | 'stoppedBy' | 'triage'> & {
       defect: ResolversTypes['Defect'];
       path: Array<ResolversTypes['Node']>;
       windows: Array<ResolversTypes['ExposureWindow']>;
       stoppedBy: Array<ResolversTypes['Node']>;
+      triage?: Maybe<ResolversTypes['Triage']>;
     }
   >;
   LineageChange: ResolverTypeWrapper<
@@ -2310,7 +2538,9 @@ export type ResolversTypes = {
   LineageProjection: ResolverTypeWrapper<LineageProjection>;
   Change: ResolverTypeWrapper<Change>;
   ChangeEdge: ResolverTypeWrapper<ChangeEdge>;
-  ChangeConnection: ResolverTypeWrapper<ChangeConnection>;
+  ChangeConnection: ResolverTypeWrapper<
+    Omit<ChangeConnection, 'pageInfo'> & { pageInfo: ResolversTypes['PageInfo'] }
+  >;
   ProviderInput: ProviderInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ProviderField: ProviderField;
@@ -2441,31 +2671,49 @@ export type ResolversTypes = {
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>;
   SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
   SearchConnection: ResolverTypeWrapper<
-    Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }
+    Omit<SearchConnection, 'pageInfo' | 'edges'> & {
+      pageInfo: ResolversTypes['PageInfo'];
+      edges: Array<ResolversTypes['SearchEdge']>;
+    }
   >;
   ProviderEdge: ResolverTypeWrapper<
     Omit<ProviderEdge, 'node'> & { node: ResolversTypes['Provider'] }
   >;
   ProviderConnection: ResolverTypeWrapper<
-    Omit<ProviderConnection, 'edges'> & { edges: Array<ResolversTypes['ProviderEdge']> }
+    Omit<ProviderConnection, 'pageInfo' | 'edges'> & {
+      pageInfo: ResolversTypes['PageInfo'];
+      edges: Array<ResolversTypes['ProviderEdge']>;
+    }
   >;
   ModelEdge: ResolverTypeWrapper<Omit<ModelEdge, 'node'> & { node: ResolversTypes['Model'] }>;
   ModelConnection: ResolverTypeWrapper<
-    Omit<ModelConnection, 'edges'> & { edges: Array<ResolversTypes['ModelEdge']> }
+    Omit<ModelConnection, 'pageInfo' | 'edges'> & {
+      pageInfo: ResolversTypes['PageInfo'];
+      edges: Array<ResolversTypes['ModelEdge']>;
+    }
   >;
   DatasetEdge: ResolverTypeWrapper<Omit<DatasetEdge, 'node'> & { node: ResolversTypes['Dataset'] }>;
   DatasetConnection: ResolverTypeWrapper<
-    Omit<DatasetConnection, 'edges'> & { edges: Array<ResolversTypes['DatasetEdge']> }
+    Omit<DatasetConnection, 'pageInfo' | 'edges'> & {
+      pageInfo: ResolversTypes['PageInfo'];
+      edges: Array<ResolversTypes['DatasetEdge']>;
+    }
   >;
   DeploymentEdge: ResolverTypeWrapper<
     Omit<DeploymentEdge, 'node'> & { node: ResolversTypes['Deployment'] }
   >;
   DeploymentConnection: ResolverTypeWrapper<
-    Omit<DeploymentConnection, 'edges'> & { edges: Array<ResolversTypes['DeploymentEdge']> }
+    Omit<DeploymentConnection, 'pageInfo' | 'edges'> & {
+      pageInfo: ResolversTypes['PageInfo'];
+      edges: Array<ResolversTypes['DeploymentEdge']>;
+    }
   >;
   DefectEdge: ResolverTypeWrapper<Omit<DefectEdge, 'node'> & { node: ResolversTypes['Defect'] }>;
   DefectConnection: ResolverTypeWrapper<
-    Omit<DefectConnection, 'edges'> & { edges: Array<ResolversTypes['DefectEdge']> }
+    Omit<DefectConnection, 'pageInfo' | 'edges'> & {
+      pageInfo: ResolversTypes['PageInfo'];
+      edges: Array<ResolversTypes['DefectEdge']>;
+    }
   >;
   ProviderFilter: ProviderFilter;
   ModelFilter: ModelFilter;
@@ -2486,7 +2734,43 @@ export type ResolversTypes = {
     Omit<ReviewDecisionEdge, 'node'> & { node: ResolversTypes['ReviewDecision'] }
   >;
   ReviewDecisionConnection: ResolverTypeWrapper<
-    Omit<ReviewDecisionConnection, 'edges'> & { edges: Array<ResolversTypes['ReviewDecisionEdge']> }
+    Omit<ReviewDecisionConnection, 'pageInfo' | 'edges'> & {
+      pageInfo: ResolversTypes['PageInfo'];
+      edges: Array<ResolversTypes['ReviewDecisionEdge']>;
+    }
+  >;
+  TriageState: TriageState;
+  TriageJustification: TriageJustification;
+  Triage: ResolverTypeWrapper<
+    Omit<Triage, 'defect' | 'node'> & {
+      defect: ResolversTypes['Defect'];
+      node: ResolversTypes['Node'];
+    }
+  >;
+  ImpactTriage: ResolverTypeWrapper<ImpactTriage>;
+  TriageStateCount: ResolverTypeWrapper<TriageStateCount>;
+  TriageInput: TriageInput;
+  TriagePayload: ResolverTypeWrapper<
+    Omit<TriagePayload, 'triage'> & { triage?: Maybe<ResolversTypes['Triage']> }
+  >;
+  Watch: ResolverTypeWrapper<
+    Omit<Watch, 'deployment'> & { deployment: ResolversTypes['Deployment'] }
+  >;
+  WatchedExposure: ResolverTypeWrapper<
+    Omit<WatchedExposure, 'watch' | 'deployment' | 'defect' | 'path' | 'triage'> & {
+      watch: ResolversTypes['Watch'];
+      deployment: ResolversTypes['Deployment'];
+      defect: ResolversTypes['Defect'];
+      path: Array<ResolversTypes['Node']>;
+      triage?: Maybe<ResolversTypes['Triage']>;
+    }
+  >;
+  WatchedExposures: ResolverTypeWrapper<
+    Omit<WatchedExposures, 'exposures'> & { exposures: Array<ResolversTypes['WatchedExposure']> }
+  >;
+  WatchInput: WatchInput;
+  WatchPayload: ResolverTypeWrapper<
+    Omit<WatchPayload, 'watch'> & { watch?: Maybe<ResolversTypes['Watch']> }
   >;
 };
 
@@ -2498,13 +2782,15 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
   UserError: UserError;
-  Relationship: Omit<Relationship, 'from' | 'to'> & {
+  Relationship: Omit<Relationship, 'from' | 'to' | 'triage'> & {
     from: ResolversParentTypes['Node'];
     to: ResolversParentTypes['Node'];
+    triage?: Maybe<ResolversParentTypes['Triage']>;
   };
   Provenance: Provenance;
   RelationshipEdge: Omit<RelationshipEdge, 'node'> & { node: ResolversParentTypes['Relationship'] };
-  RelationshipConnection: Omit<RelationshipConnection, 'edges'> & {
+  RelationshipConnection: Omit<RelationshipConnection, 'pageInfo' | 'edges'> & {
+    pageInfo: ResolversParentTypes['PageInfo'];
     edges: Array<ResolversParentTypes['RelationshipEdge']>;
   };
   Int: Scalars['Int']['output'];
@@ -2512,16 +2798,18 @@ export type ResolversParentTypes = {
   ImportWriteCounts: ImportWriteCounts;
   ImportSummary: ImportSummary;
   ImportPayload: ImportPayload;
-  ExposedNode: Omit<ExposedNode, 'node' | 'path' | 'hops'> & {
+  ExposedNode: Omit<ExposedNode, 'node' | 'path' | 'hops' | 'triage'> & {
     node: ResolversParentTypes['Node'];
     path: Array<ResolversParentTypes['Node']>;
     hops: Array<ResolversParentTypes['PathHop']>;
+    triage?: Maybe<ResolversParentTypes['Triage']>;
   };
   PathHop: Omit<PathHop, 'node'> & { node: ResolversParentTypes['Node'] };
   DistanceCount: DistanceCount;
   RelationCount: RelationCount;
   ExposedNodeEdge: Omit<ExposedNodeEdge, 'node'> & { node: ResolversParentTypes['ExposedNode'] };
-  ExposedNodeConnection: Omit<ExposedNodeConnection, 'edges'> & {
+  ExposedNodeConnection: Omit<ExposedNodeConnection, 'pageInfo' | 'edges'> & {
+    pageInfo: ResolversParentTypes['PageInfo'];
     edges: Array<ResolversParentTypes['ExposedNodeEdge']>;
   };
   LevelCount: LevelCount;
@@ -2542,11 +2830,12 @@ export type ResolversParentTypes = {
     exposed: ResolversParentTypes['ExposedNodeConnection'];
   };
   ExposureWindow: Omit<ExposureWindow, 'path'> & { path: Array<ResolversParentTypes['Node']> };
-  Exposure: Omit<Exposure, 'defect' | 'path' | 'windows' | 'stoppedBy'> & {
+  Exposure: Omit<Exposure, 'defect' | 'path' | 'windows' | 'stoppedBy' | 'triage'> & {
     defect: ResolversParentTypes['Defect'];
     path: Array<ResolversParentTypes['Node']>;
     windows: Array<ResolversParentTypes['ExposureWindow']>;
     stoppedBy: Array<ResolversParentTypes['Node']>;
+    triage?: Maybe<ResolversParentTypes['Triage']>;
   };
   LineageChange: Omit<LineageChange, 'relationship'> & {
     relationship: ResolversParentTypes['Relationship'];
@@ -2576,7 +2865,9 @@ export type ResolversParentTypes = {
   LineageProjection: LineageProjection;
   Change: Change;
   ChangeEdge: ChangeEdge;
-  ChangeConnection: ChangeConnection;
+  ChangeConnection: Omit<ChangeConnection, 'pageInfo'> & {
+    pageInfo: ResolversParentTypes['PageInfo'];
+  };
   ProviderInput: ProviderInput;
   ID: Scalars['ID']['output'];
   ModelInput: ModelInput;
@@ -2676,27 +2967,33 @@ export type ResolversParentTypes = {
   };
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] };
   SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
-  SearchConnection: Omit<SearchConnection, 'edges'> & {
+  SearchConnection: Omit<SearchConnection, 'pageInfo' | 'edges'> & {
+    pageInfo: ResolversParentTypes['PageInfo'];
     edges: Array<ResolversParentTypes['SearchEdge']>;
   };
   ProviderEdge: Omit<ProviderEdge, 'node'> & { node: ResolversParentTypes['Provider'] };
-  ProviderConnection: Omit<ProviderConnection, 'edges'> & {
+  ProviderConnection: Omit<ProviderConnection, 'pageInfo' | 'edges'> & {
+    pageInfo: ResolversParentTypes['PageInfo'];
     edges: Array<ResolversParentTypes['ProviderEdge']>;
   };
   ModelEdge: Omit<ModelEdge, 'node'> & { node: ResolversParentTypes['Model'] };
-  ModelConnection: Omit<ModelConnection, 'edges'> & {
+  ModelConnection: Omit<ModelConnection, 'pageInfo' | 'edges'> & {
+    pageInfo: ResolversParentTypes['PageInfo'];
     edges: Array<ResolversParentTypes['ModelEdge']>;
   };
   DatasetEdge: Omit<DatasetEdge, 'node'> & { node: ResolversParentTypes['Dataset'] };
-  DatasetConnection: Omit<DatasetConnection, 'edges'> & {
+  DatasetConnection: Omit<DatasetConnection, 'pageInfo' | 'edges'> & {
+    pageInfo: ResolversParentTypes['PageInfo'];
     edges: Array<ResolversParentTypes['DatasetEdge']>;
   };
   DeploymentEdge: Omit<DeploymentEdge, 'node'> & { node: ResolversParentTypes['Deployment'] };
-  DeploymentConnection: Omit<DeploymentConnection, 'edges'> & {
+  DeploymentConnection: Omit<DeploymentConnection, 'pageInfo' | 'edges'> & {
+    pageInfo: ResolversParentTypes['PageInfo'];
     edges: Array<ResolversParentTypes['DeploymentEdge']>;
   };
   DefectEdge: Omit<DefectEdge, 'node'> & { node: ResolversParentTypes['Defect'] };
-  DefectConnection: Omit<DefectConnection, 'edges'> & {
+  DefectConnection: Omit<DefectConnection, 'pageInfo' | 'edges'> & {
+    pageInfo: ResolversParentTypes['PageInfo'];
     edges: Array<ResolversParentTypes['DefectEdge']>;
   };
   ProviderFilter: ProviderFilter;
@@ -2713,9 +3010,31 @@ export type ResolversParentTypes = {
   ReviewDecisionEdge: Omit<ReviewDecisionEdge, 'node'> & {
     node: ResolversParentTypes['ReviewDecision'];
   };
-  ReviewDecisionConnection: Omit<ReviewDecisionConnection, 'edges'> & {
+  ReviewDecisionConnection: Omit<ReviewDecisionConnection, 'pageInfo' | 'edges'> & {
+    pageInfo: ResolversParentTypes['PageInfo'];
     edges: Array<ResolversParentTypes['ReviewDecisionEdge']>;
   };
+  Triage: Omit<Triage, 'defect' | 'node'> & {
+    defect: ResolversParentTypes['Defect'];
+    node: ResolversParentTypes['Node'];
+  };
+  ImpactTriage: ImpactTriage;
+  TriageStateCount: TriageStateCount;
+  TriageInput: TriageInput;
+  TriagePayload: Omit<TriagePayload, 'triage'> & { triage?: Maybe<ResolversParentTypes['Triage']> };
+  Watch: Omit<Watch, 'deployment'> & { deployment: ResolversParentTypes['Deployment'] };
+  WatchedExposure: Omit<WatchedExposure, 'watch' | 'deployment' | 'defect' | 'path' | 'triage'> & {
+    watch: ResolversParentTypes['Watch'];
+    deployment: ResolversParentTypes['Deployment'];
+    defect: ResolversParentTypes['Defect'];
+    path: Array<ResolversParentTypes['Node']>;
+    triage?: Maybe<ResolversParentTypes['Triage']>;
+  };
+  WatchedExposures: Omit<WatchedExposures, 'exposures'> & {
+    exposures: Array<ResolversParentTypes['WatchedExposure']>;
+  };
+  WatchInput: WatchInput;
+  WatchPayload: Omit<WatchPayload, 'watch'> & { watch?: Maybe<ResolversParentTypes['Watch']> };
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -2760,6 +3079,7 @@ export type RelationshipResolvers<
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  triage?: Resolver<Maybe<ResolversTypes['Triage']>, ParentType, ContextType>;
 };
 
 export type ProvenanceResolvers<
@@ -2849,6 +3169,7 @@ export type ExposedNodeResolvers<
   path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   mitigated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hops?: Resolver<Array<ResolversTypes['PathHop']>, ParentType, ContextType>;
+  triage?: Resolver<Maybe<ResolversTypes['Triage']>, ParentType, ContextType>;
 };
 
 export type PathHopResolvers<
@@ -2953,6 +3274,7 @@ export type ImpactResolvers<
   >;
   mitigated?: Resolver<Array<ResolversTypes['ExposedNode']>, ParentType, ContextType>;
   exposed?: Resolver<ResolversTypes['ExposedNodeConnection'], ParentType, ContextType>;
+  triage?: Resolver<Maybe<ResolversTypes['ImpactTriage']>, ParentType, ContextType>;
 };
 
 export type ExposureWindowResolvers<
@@ -2979,6 +3301,7 @@ export type ExposureResolvers<
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   windows?: Resolver<Array<ResolversTypes['ExposureWindow']>, ParentType, ContextType>;
   stoppedBy?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  triage?: Resolver<Maybe<ResolversTypes['Triage']>, ParentType, ContextType>;
 };
 
 export type LineageChangeResolvers<
@@ -3251,6 +3574,30 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationRemoveReviewDecisionArgs, 'name'>
+  >;
+  setTriage?: Resolver<
+    ResolversTypes['TriagePayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetTriageArgs, 'input'>
+  >;
+  clearTriage?: Resolver<
+    ResolversTypes['RemovalPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationClearTriageArgs, 'defectId' | 'nodeId'>
+  >;
+  watch?: Resolver<
+    ResolversTypes['WatchPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationWatchArgs, 'input'>
+  >;
+  unwatch?: Resolver<
+    ResolversTypes['RemovalPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUnwatchArgs, 'deploymentId'>
   >;
 };
 
@@ -3954,6 +4301,24 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryReviewDecisionsArgs, 'first'>
   >;
+  triage?: Resolver<
+    Maybe<ResolversTypes['Triage']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryTriageArgs, 'defectId' | 'nodeId'>
+  >;
+  watches?: Resolver<
+    Array<ResolversTypes['Watch']>,
+    ParentType,
+    ContextType,
+    Partial<QueryWatchesArgs>
+  >;
+  watchedExposures?: Resolver<
+    ResolversTypes['WatchedExposures'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryWatchedExposuresArgs, 'disclosedOnly'>
+  >;
 };
 
 export type ReviewDecisionResolvers<
@@ -3998,6 +4363,95 @@ export type ReviewDecisionConnectionResolvers<
 > = {
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['ReviewDecisionEdge']>, ParentType, ContextType>;
+};
+
+export type TriageResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['Triage'] = ResolversParentTypes['Triage'],
+> = {
+  defect?: Resolver<ResolversTypes['Defect'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['TriageState'], ParentType, ContextType>;
+  justification?: Resolver<Maybe<ResolversTypes['TriageJustification']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stopsPropagation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ImpactTriageResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ImpactTriage'] = ResolversParentTypes['ImpactTriage'],
+> = {
+  exposedDeployments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  untriaged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byState?: Resolver<Array<ResolversTypes['TriageStateCount']>, ParentType, ContextType>;
+};
+
+export type TriageStateCountResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['TriageStateCount'] =
+    ResolversParentTypes['TriageStateCount'],
+> = {
+  state?: Resolver<ResolversTypes['TriageState'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TriagePayloadResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['TriagePayload'] = ResolversParentTypes['TriagePayload'],
+> = {
+  triage?: Resolver<Maybe<ResolversTypes['Triage']>, ParentType, ContextType>;
+  graphVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type WatchResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['Watch'] = ResolversParentTypes['Watch'],
+> = {
+  deployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type WatchedExposureResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['WatchedExposure'] =
+    ResolversParentTypes['WatchedExposure'],
+> = {
+  watch?: Resolver<ResolversTypes['Watch'], ParentType, ContextType>;
+  deployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType>;
+  defect?: Resolver<ResolversTypes['Defect'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+  distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  triage?: Resolver<Maybe<ResolversTypes['Triage']>, ParentType, ContextType>;
+};
+
+export type WatchedExposuresResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['WatchedExposures'] =
+    ResolversParentTypes['WatchedExposures'],
+> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  watched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  untriaged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exposures?: Resolver<Array<ResolversTypes['WatchedExposure']>, ParentType, ContextType>;
+};
+
+export type WatchPayloadResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['WatchPayload'] = ResolversParentTypes['WatchPayload'],
+> = {
+  watch?: Resolver<Maybe<ResolversTypes['Watch']>, ParentType, ContextType>;
+  graphVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -4077,4 +4531,12 @@ export type Resolvers<ContextType = any> = {
   ReviewPayload?: ReviewPayloadResolvers<ContextType>;
   ReviewDecisionEdge?: ReviewDecisionEdgeResolvers<ContextType>;
   ReviewDecisionConnection?: ReviewDecisionConnectionResolvers<ContextType>;
+  Triage?: TriageResolvers<ContextType>;
+  ImpactTriage?: ImpactTriageResolvers<ContextType>;
+  TriageStateCount?: TriageStateCountResolvers<ContextType>;
+  TriagePayload?: TriagePayloadResolvers<ContextType>;
+  Watch?: WatchResolvers<ContextType>;
+  WatchedExposure?: WatchedExposureResolvers<ContextType>;
+  WatchedExposures?: WatchedExposuresResolvers<ContextType>;
+  WatchPayload?: WatchPayloadResolvers<ContextType>;
 };

@@ -99,8 +99,9 @@ describe('lists without a page size', () => {
 describe("the web app's heaviest pages", () => {
   const IMPACT_FIELDS = `
     totals { exposed mitigated deployments byLevel { level count } }
-    mitigated { node { id name kind } level distance path { id } }
-    deploymentsByProvider { provider { name } deployments { node { id name } level distance path { id name } } }
+    mitigated { node { id name kind } level distance path { id } triage { state } }
+    triage { exposedDeployments untriaged }
+    deploymentsByProvider { provider { name } deployments { node { id name } level distance path { id name } triage { state } } }
     exposed { totalCount edges { node { node { id name kind } level distance path { id } } } }`;
   const pages = {
     defectImpact: `query DefectImpact($id: ID!) { impact(defectId: $id, first: 500) { ${IMPACT_FIELDS} } }`,
@@ -123,6 +124,9 @@ describe("the web app's heaviest pages", () => {
     defect: `query DefectPage($id: ID!) { node(id: $id) { __typename ... on Defect {
       id name category severity status disclosedAt summary sources verified
       origins { id name } transmission { relation level } mitigations { node { id name } evidence since } } } }`,
+    watched: `query WatchedDashboard($owner: String) { watchedExposures(owner: $owner) {
+      asOf watched count untriaged exposures { deployment { id name } watch { owner contact tags }
+      defect { id name severity } level since triage { state by } } } }`,
   };
   it.each(Object.entries(pages))('%s stays under the limit', (_name, query) => {
     expect(

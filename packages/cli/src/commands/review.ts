@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkBy } from '../by-option';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
 import { log, printJson, type FormatOptions } from '../output';
@@ -13,8 +14,6 @@ interface DecisionOptions {
   by: string;
   json?: boolean;
 }
-
-const BY = /^[\w.@:-]{1,100}$/;
 
 /**
  * The review loop's commands: the names a plan could not tie still undecided, and a person's
@@ -95,11 +94,4 @@ export function registerReview(program: Command, env: () => CliEnv) {
         await graph.close();
       }
     });
-}
-
-function checkBy(by: string) {
-  if (!BY.test(by))
-    throw new Error(
-      `--by must be 1 to 100 letters, digits or . @ : - _ (got '${by.slice(0, 40)}')`,
-    );
 }

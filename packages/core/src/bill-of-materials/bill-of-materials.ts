@@ -6,13 +6,14 @@ import {
   parentEdgesOf,
   nodeIndex,
   notFound,
+  stopsPropagation,
   validationError,
   type Entity,
   type ExposureLevel,
   type LineageGraph,
   type LineageRelation,
 } from '@lineage/domain';
-import type { GraphStore } from '@lineage/graph-store';
+import type { GraphStore, StoredRelationship } from '@lineage/graph-store';
 import { disclosedBy, mitigatorsOn } from '../impact/defect-on-day';
 import { resolveAsOf, type AsOf, type TimeOptions } from '../time/as-of';
 
@@ -85,12 +86,15 @@ export async function billOfMaterials(
     if (!reached) {
       const onPath = new Set(witness);
       const page = await store.incomingPage(defect.id, { types: ['MITIGATES'], first: 500 });
+      // A mitigation on the witness path, else a triage that stops it there, else any.
+      const triaged = witness
+        .map((id) => context.triage.get(id))
+        .find((t) => t !== undefined && stopsPropagation(t.state));
       const blocking =
         page.relationships.find((r) => onPath.has(r.from)) ??
+        triaged ??
         page.relationships.find((r) => mitigators.includes(r.from));
-      evidence = blocking
-        ? `${blocking.from}: ${blocking.evidence ?? 'shown not to be affected'}`
-        : undefined;
+      evidence = blocking && `${blocking.from}: ${stoppedBecause(blocking)}`;
     }
     const { updatedAt: _stamp, ...plain } = defect;
     vulnerabilities.push({
@@ -137,4 +141,11 @@ function standingOn(graph: LineageGraph, target: number, day: number) {
     }
   }
   return { nodes, edges };
+}
+
+/** Why a node is shown not to be affected: its mitigation's evidence, or its triage. */
+function stoppedBecause(stop: StoredRelationship): string {
+  if (stop.type !== 'TRIAGED') return stop.evidence ?? 'shown not to be affected';
+  const why = [stop.justification, stop.note].filter(Boolean).join(': ');
+  return `triaged ${stop.state}${why ? ` (${why})` : ''} by ${stop.triagedBy}`;
 }

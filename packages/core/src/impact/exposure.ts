@@ -16,7 +16,7 @@ import {
   type Severity,
   type TimedValue,
 } from '@lineage/domain';
-import type { DefectContext, GraphStore } from '@lineage/graph-store';
+import type { DefectContext, GraphStore, Triage } from '@lineage/graph-store';
 import type { AsOf, TimeOptions } from '../time/as-of';
 import { disclosedBy, indicesIn, mitigatorsOn } from './defect-on-day';
 
@@ -44,6 +44,8 @@ export interface ExposureRow {
    * without them); empty when it reaches the node. Only with `includeStopped`.
    */
   stoppedBy: string[];
+  /** The node's triage for the defect, when someone made one. */
+  triage?: Triage;
 }
 
 export interface ExposureOptions extends TimeOptions {
@@ -94,6 +96,7 @@ export async function exposureOfNode(
         path: value.path,
       })),
       stoppedBy: [],
+      ...triageOf(context, nodeId),
     });
   }
   return rows.sort(
@@ -130,8 +133,14 @@ function stoppedUpstream(
     windows: [],
     // The node's own mitigation (it may mitigate too) is not what stops the defect upstream.
     stoppedBy: wouldBe.path.filter((id) => id !== graph.ids[target] && mitigators.includes(id)),
+    ...triageOf(context, graph.ids[target]!),
   };
 }
+
+const triageOf = (context: DefectContext, nodeId: string) => {
+  const triage = context.triage.get(nodeId);
+  return triage ? { triage } : {};
+};
 
 /** How one defect reaches the target on `day`, or undefined when it does not. */
 function reachOfDefect(

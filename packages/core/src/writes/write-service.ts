@@ -1,5 +1,11 @@
 import {
+  CLEARABLE_FIELDS,
+  describeIssues,
+  validationError,
+  relationshipInputSchema,
   relationshipKey,
+  triageInputSchema,
+  type TriageInput,
   type DefectStatus,
   type EntityInput,
   type RelationshipInput,
@@ -88,6 +94,42 @@ export class WriteService {
       summary: summary ?? `removed ${relationshipKey(key)}`,
     });
     return { graphVersion: report.graphVersion };
+  }
+
+  /**
+   * A person's analysis of a defect at a node, replacing the last one: the state, its
+   * justification and note as given (left out: none), who (the author) and when (now).
+   */
+  async setTriage(input: TriageInput, author: Author) {
+    const parsed = triageInputSchema.safeParse(input);
+    if (!parsed.success) {
+      throw validationError('the triage is not valid', describeIssues(parsed.error));
+    }
+    const triage = parsed.data;
+    const key = { type: 'TRIAGED' as const, from: triage.nodeId, to: triage.defectId };
+    const relationship = relationshipInputSchema.parse({
+      ...key,
+      state: triage.state,
+      justification: triage.justification,
+      note: triage.note,
+      triagedBy: author.by,
+      triagedAt: new Date().toISOString(),
+      unset: CLEARABLE_FIELDS.Triage.filter((field) => triage[field] === undefined),
+    });
+    const why = triage.justification ? ` (${triage.justification})` : '';
+    return this.link(
+      relationship,
+      author,
+      `triage of ${triage.nodeId} for ${triage.defectId}: ${triage.state}${why}`,
+    );
+  }
+
+  clearTriage(defectId: string, nodeId: string, author: Author) {
+    return this.unlink(
+      { type: 'TRIAGED', from: nodeId, to: defectId },
+      author,
+      `triage of ${nodeId} for ${defectId} cleared`,
+    );
   }
 
   private async storedRelationship(key: RelationshipKey): Promise<StoredRelationship | null> {

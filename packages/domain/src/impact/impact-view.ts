@@ -2,7 +2,7 @@ import { EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
 import { NODE_KINDS, type NodeKind } from '../kinds';
 import { LINEAGE_RELATIONS, type LineageRelation } from '../relations';
 import type { Impact } from './impact';
-import { kindOfNode } from './lineage-graph';
+import { kindOfNode, nodeIndex } from './lineage-graph';
 
 /** One exposed (or mitigated) node as the API returns it: ids, resolved to nodes later. */
 export interface ExposedRow {
@@ -48,6 +48,15 @@ export class ImpactView {
   /** The row of a node the defect reaches. */
   row(node: number): ExposedRow {
     return this.rowAt(this.impact.slotOf(node));
+  }
+
+  /** Whether the defect reaches the node with this id: its kind, and whether it mitigates. */
+  reached(id: string): { kind: NodeKind; mitigated: boolean } | undefined {
+    const graph = this.impact.graph;
+    const node = nodeIndex(graph, id);
+    const slot = node < 0 ? -1 : this.impact.slotOf(node);
+    if (slot < 0) return undefined;
+    return { kind: kindOfNode(graph, node), mitigated: this.impact.mitigatedAt(slot) };
   }
 
   private rowAt(slot: number): ExposedRow {

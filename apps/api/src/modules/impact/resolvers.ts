@@ -1,4 +1,10 @@
-import type { AsOf, ExposureRow, ExposureWindow } from '@lineage/core';
+import {
+  triageSummary,
+  type AsOf,
+  type ExposureRow,
+  type ExposureWindow,
+  type Triage,
+} from '@lineage/core';
 import type { ExposedRow, ImpactFilter, ImpactView, PathHop } from '@lineage/domain';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
@@ -26,8 +32,19 @@ function maxDepthOf(args: PageArgs): number | undefined {
   return depth;
 }
 
-/** The Impact object: each field is computed only when asked for. */
-function impactResult(view: ImpactView, asOf: AsOf, args: PageArgs, subject: object) {
+/**
+ * The Impact object: each field is computed only when asked for. `triage` (a filed defect's)
+ * gives each row its node's triage, and the summary; a what-if has none.
+ */
+function impactResult(
+  view: ImpactView,
+  asOf: AsOf,
+  args: PageArgs,
+  subject: object,
+  triage?: Map<string, Triage>,
+) {
+  const withTriage = (rows: ExposedRow[]) =>
+    rows.map((row) => ({ ...row, triage: triage?.get(row.id) ?? null }));
   const first = pageSize(args.first);
   const offset = decodeOffset(args.after);
   const filter: ImpactFilter = {
@@ -46,14 +63,18 @@ function impactResult(view: ImpactView, asOf: AsOf, args: PageArgs, subject: obj
       byDistance: () => view.byDistance(),
       byRelation: () => view.byRelation(),
     }),
-    mitigated: () => view.mitigated().slice(0, LIST_CAPS.mitigations),
+    mitigated: () => withTriage(view.mitigated().slice(0, LIST_CAPS.mitigations)),
     // The most exposed first: the view orders deployments by level, then distance.
     deploymentsByProvider: (_: unknown, ctx: Context) =>
-      groupByProvider(view.deployments().slice(0, LIST_CAPS.deploymentsByProvider), ctx),
+      groupByProvider(
+        withTriage(view.deployments().slice(0, LIST_CAPS.deploymentsByProvider)),
+        ctx,
+      ),
+    triage: () => (triage ? triageSummary(view, triage) : null),
     exposed: () => {
       const page = view.page(filter, offset, first);
       return connection(
-        page.rows,
+        withTriage(page.rows),
         (_row, i) => offsetCursor(offset + i),
         page.totalCount,
         page.hasNextPage,
@@ -82,9 +103,10 @@ async function groupByProvider(deployments: ExposedRow[], ctx: Context) {
 
 const exposureOf =
   (ctx: Context) =>
-  ({ defectId, row, since, windows, stoppedBy }: ExposureRow) => ({
+  ({ defectId, row, since, windows, stoppedBy, triage }: ExposureRow) => ({
     ...row,
     since,
+    triage: triage ?? null,
     stoppedBy: () => ctx.loaders.node.loadMany(stoppedBy),
     windows: windows.slice(-LIST_CAPS.exposureWindows),
     defect: () => ctx.loaders.node.load(defectId),
@@ -101,7 +123,7 @@ export const impactResolvers = {
         asOf: args.asOf ?? undefined,
         disclosedOnly: args.disclosedOnly ?? false,
       });
-      return impactResult(view, asOf, args, { defect: context.defect });
+      return impactResult(view, asOf, args, { defect: context.defect }, context.triage);
     },
     whatIf: async (_: unknown, args: QueryWhatIfArgs, ctx: Context) => {
       const assumed = await knownIds(ctx, 'assumeMitigations', args.assumeMitigations ?? [], {
