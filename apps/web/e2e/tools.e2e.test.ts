@@ -11,6 +11,7 @@ import {
   visibleGraphNodes,
   webUrl,
 } from './browser';
+import { nodeHref } from '../src/lib/links';
 import { repo, startStack, type Stack } from './stack';
 
 const browser = sharedBrowser();
@@ -133,7 +134,7 @@ describe('path finder', () => {
   });
 });
 
-describe('importing a file', () => {
+describe('writing from the web app', () => {
   // The shared stack's API has no write tokens: a stack of this file's own takes the writes.
   const token = 'e2e-import-token-0123456789';
   let stack: Stack;
@@ -193,5 +194,97 @@ describe('importing a file', () => {
       body: JSON.stringify({ fileName: 'x.json', content: '{}' }),
     });
     expect(response.status).toBe(401);
+  });
+
+  it('triages a deployment from the defect page, and the watched dashboard drops it', async () => {
+    const write = async <T>(query: string, variables: Record<string, unknown>) => {
+      const response = await fetch(stack.apiUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data: T; errors?: unknown[] };
+      expect(body.errors).toBeUndefined();
+      return body.data;
+    };
+    // A seeded defect and one deployment it reaches, found through the API, not assumed.
+    const { defects } = await write<{ defects: { edges: { node: { id: string } }[] } }>(
+      `{ defects(first: 200, filter: { status: OPEN }) { edges { node { id } } } }`,
+      {},
+    );
+    let target: { defect: string; deployment: string; name: string } | undefined;
+    for (const { node } of defects.edges) {
+      const { impact } = await write<{
+        impact: { exposed: { edges: { node: { node: { id: string; name: string } } }[] } };
+      }>(
+        `query ($id: ID!) { impact(defectId: $id, kinds: [Deployment], first: 1) {
+          exposed { edges { node { node { id name } } } } } }`,
+        { id: node.id },
+      );
+      const reached = impact.exposed.edges[0]?.node.node;
+      if (reached) target = { defect: node.id, deployment: reached.id, name: reached.name };
+      if (target) break;
+    }
+    expect(target).toBeDefined();
+    const { defect, deployment, name } = target!;
+    await write(
+      `mutation ($input: WatchInput!) { watch(input: $input) { userErrors { message } } }`,
+      { input: { deploymentId: deployment, owner: 'e2e-team', tags: ['e2e'] } },
+    );
+    const row = `[data-exposure="${deployment} ${defect}"]`;
+
+    const { page, errors, close } = await openPage(browser());
+    try {
+      await page.goto(`${stack.webUrl}/watched?owner=e2e-team`);
+      await page.locator(row).waitFor();
+      expect(await page.locator(row).textContent()).toContain('untriaged');
+      const openBefore = Number(await page.getByTestId('open-count').getAttribute('data-count'));
+      expect(openBefore).toBeGreaterThan(0);
+      await expectAccessible(page);
+      await screenshot(page, 'watched-before-triage');
+
+      await page.goto(`${stack.webUrl}${nodeHref(defect)}`);
+      await page.getByText('Triage a deployment', { exact: true }).click();
+      const form = page.getByRole('form', { name: 'Triage a deployment' });
+      await form.getByLabel('Deployment').selectOption(deployment);
+      await form.getByLabel('State').selectOption('NOT_AFFECTED');
+      await form.getByLabel('Justification').selectOption('CODE_NOT_REACHABLE');
+      await form.getByLabel('Note').fill('the product never sends the jailbreak prompts on');
+      await form.getByLabel('Write token', { exact: true }).fill(token);
+      await form.getByRole('button', { name: 'Record triage' }).click();
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: 'Recorded' }).textContent())
+        .toBe(`Recorded: ${name} is not affected.`);
+      // The page reloads its impact: the deployment is no longer among the exposed ones.
+      await expect
+        .poll(() =>
+          page.locator(`[data-testid=deployments-table] [data-deployment="${deployment}"]`).count(),
+        )
+        .toBe(0);
+      await expectAccessible(page);
+      await screenshot(page, 'defect-triage-form', false);
+
+      await page.goto(`${stack.webUrl}/watched?owner=e2e-team`);
+      await page.getByTestId('open-count').waitFor();
+      expect(await page.locator(row).count()).toBe(0);
+      expect(Number(await page.getByTestId('open-count').getAttribute('data-count'))).toBe(
+        openBefore - 1,
+      );
+      await screenshot(page, 'watched-after-triage');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+    const { triage } = await write<{
+      triage: { state: string; by: string; justification: string };
+    }>(`query ($d: ID!, $n: ID!) { triage(defectId: $d, nodeId: $n) { state by justification } }`, {
+      d: defect,
+      n: deployment,
+    });
+    expect(triage).toEqual({
+      state: 'NOT_AFFECTED',
+      by: 'importer',
+      justification: 'CODE_NOT_REACHABLE',
+    });
   });
 });

@@ -28,6 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/">Home</Link>
             <Link href="/explore">Explorer</Link>
             <Link href="/defects">Defects</Link>
+            <Link href="/watched">Watched</Link>
             <Link href="/what-if">What-if</Link>
             <Link href="/paths">Paths</Link>
             <Link href="/import">Import</Link>

@@ -50,7 +50,8 @@ export type RelationType =
   | 'OPERATED_BY'
   | 'AFFECTS'
   | 'MITIGATES'
-  | 'SNAPSHOT_OF';
+  | 'SNAPSHOT_OF'
+  | 'TRIAGED';
 
 export type DefectCategory =
   | 'JAILBREAK'
@@ -123,6 +124,41 @@ export type DefectFilter = {
   disclosedTo: string | null | undefined;
 };
 
+/**
+ * Where a person's analysis of a defect at a node stands, as CycloneDX and OpenVEX define it
+ * (OpenVEX: IN_TRIAGE is under_investigation, EXPLOITABLE is affected, RESOLVED is fixed).
+ */
+export type TriageState =
+  | 'IN_TRIAGE'
+  | 'EXPLOITABLE'
+  /** The defect does not act through this node: it stops there, as at a mitigation. Needs a justification. */
+  | 'NOT_AFFECTED'
+  | 'RESOLVED'
+  /** The defect never applied to this node: it stops there on every day. */
+  | 'FALSE_POSITIVE';
+
+/** Why a node is not affected (CycloneDX 1.6's impact analysis justifications). */
+export type TriageJustification =
+  | 'CODE_NOT_PRESENT'
+  | 'CODE_NOT_REACHABLE'
+  | 'REQUIRES_CONFIGURATION'
+  | 'REQUIRES_DEPENDENCY'
+  | 'REQUIRES_ENVIRONMENT'
+  | 'PROTECTED_BY_COMPILER'
+  | 'PROTECTED_AT_RUNTIME'
+  | 'PROTECTED_AT_PERIMETER'
+  | 'PROTECTED_BY_MITIGATING_CONTROL';
+
+/** A note of at most 4,000 characters; a justification with NOT_AFFECTED and only then. */
+export type TriageInput = {
+  defectId: string | number;
+  /** A model, dataset or deployment (not an origin of the defect for NOT_AFFECTED or FALSE_POSITIVE). */
+  nodeId: string | number;
+  state: TriageState;
+  justification: TriageJustification | null | undefined;
+  note: string | null | undefined;
+};
+
 export type CycloneDxBomQueryVariables = Exact<{
   id: string | number;
   asOf: string | null | undefined;
@@ -153,6 +189,22 @@ export type ImportFileMutation = {
       notes: Array<string>;
       nodesWritten: { created: number; updated: number; unchanged: number } | null;
       relationshipsWritten: { created: number; updated: number; unchanged: number } | null;
+    } | null;
+    userErrors: Array<{ code: ErrorCode; message: string; field: Array<string> }>;
+  };
+};
+
+export type SetTriageMutationVariables = Exact<{
+  input: TriageInput;
+}>;
+
+export type SetTriageMutation = {
+  setTriage: {
+    triage: {
+      state: TriageState;
+      justification: TriageJustification | null;
+      by: string;
+      at: string;
     } | null;
     userErrors: Array<{ code: ErrorCode; message: string; field: Array<string> }>;
   };
@@ -230,13 +282,16 @@ export type DefectImpactQuery = {
       distance: number;
       node: { id: string; name: string; kind: NodeKind };
       path: Array<{ id: string }>;
+      triage: { state: TriageState } | null;
     }>;
+    triage: { exposedDeployments: number; untriaged: number } | null;
     deploymentsByProvider: Array<{
       provider: { name: string } | null;
       deployments: Array<{
         level: ExposureLevel;
         distance: number;
         node: { id: string; name: string };
+        triage: { state: TriageState } | null;
       }>;
     }>;
     exposed: {
@@ -745,6 +800,28 @@ export type SearchPageQuery = {
   };
 };
 
+export type WatchedDashboardQueryVariables = Exact<{
+  owner: string | null | undefined;
+  tag: string | null | undefined;
+}>;
+
+export type WatchedDashboardQuery = {
+  watchedExposures: {
+    asOf: string;
+    watched: number;
+    count: number;
+    untriaged: number;
+    exposures: Array<{
+      level: ExposureLevel;
+      since: string | null;
+      deployment: { id: string; name: string };
+      watch: { owner: string; contact: string | null; tags: Array<string> };
+      defect: { id: string; name: string; severity: Severity };
+      triage: { state: TriageState; by: string } | null;
+    }>;
+  };
+};
+
 export type WhatIfOriginQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -804,13 +881,16 @@ export type ImpactFieldsFragment = {
     distance: number;
     node: { id: string; name: string; kind: NodeKind };
     path: Array<{ id: string }>;
+    triage: { state: TriageState } | null;
   }>;
+  triage: { exposedDeployments: number; untriaged: number } | null;
   deploymentsByProvider: Array<{
     provider: { name: string } | null;
     deployments: Array<{
       level: ExposureLevel;
       distance: number;
       node: { id: string; name: string };
+      triage: { state: TriageState } | null;
     }>;
   }>;
   exposed: {
@@ -869,13 +949,16 @@ export type WhatIfQuery = {
       distance: number;
       node: { id: string; name: string; kind: NodeKind };
       path: Array<{ id: string }>;
+      triage: { state: TriageState } | null;
     }>;
+    triage: { exposedDeployments: number; untriaged: number } | null;
     deploymentsByProvider: Array<{
       provider: { name: string } | null;
       deployments: Array<{
         level: ExposureLevel;
         distance: number;
         node: { id: string; name: string };
+        triage: { state: TriageState } | null;
       }>;
     }>;
     exposed: {

@@ -13,6 +13,7 @@ import type { DeploymentRow } from './impact-data';
 import { HopsCell } from './HopsCell';
 import { deploymentInDrill, type Drill } from './drill';
 import { LEVEL_MEANINGS } from './level-meanings';
+import { triageWords } from './triage-words';
 
 type SortKey = 'name' | 'level' | 'distance' | 'provider';
 
@@ -21,6 +22,7 @@ const COLUMNS: Column<DeploymentRow>[] = [
   { header: 'deployment', value: (r) => r.id },
   { header: 'name', value: (r) => r.name },
   { header: 'level', value: (r) => r.level },
+  { header: 'triage', value: (r) => r.triage ?? '' },
   { header: 'distance', value: (r) => r.distance },
   { header: 'path', value: (r) => r.path.map((step) => step.id).join(' > ') },
 ];
@@ -35,6 +37,7 @@ export function DeploymentTable({
   onHover,
   foundIn = [],
   drill,
+  showTriage = false,
 }: {
   rows: DeploymentRow[];
   /** The day of the impact: a path's hops are read from the lineage as it stood then. */
@@ -45,6 +48,8 @@ export function DeploymentTable({
   foundIn?: StoredRelation[];
   /** The aggregate's group drilled into, if any. */
   drill?: Drill;
+  /** A filed defect's: each deployment's triage state (a what-if has none). */
+  showTriage?: boolean;
 }) {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({
     key: 'level',
@@ -145,6 +150,7 @@ export function DeploymentTable({
             <tr>
               {header('name', 'Deployment')}
               {header('level', 'Level')}
+              {showTriage ? <th scope="col">Triage</th> : null}
               {header('distance', 'Distance')}
               {header('provider', 'Operator')}
               <th scope="col">Path, hop by hop</th>
@@ -167,6 +173,15 @@ export function DeploymentTable({
                 <td title={LEVEL_MEANINGS[row.level]}>
                   <LevelBadge level={row.level} />
                 </td>
+                {showTriage ? (
+                  <td data-triage={row.triage ?? 'UNTRIAGED'}>
+                    {row.triage ? (
+                      triageWords(row.triage)
+                    ) : (
+                      <span className="muted">untriaged</span>
+                    )}
+                  </td>
+                ) : null}
                 <td>{row.distance}</td>
                 <td>{row.provider}</td>
                 <td className="path">

@@ -49,6 +49,12 @@ export function ImpactSummary({
         <li>
           <strong>{data.totals.mitigated}</strong> mitigated
         </li>
+        {data.triage ? (
+          <li>
+            <strong data-testid="untriaged-total">{data.triage.untriaged}</strong> of{' '}
+            {data.triage.exposedDeployments} exposed deployments untriaged
+          </li>
+        ) : null}
         {data.totals.byLevel
           .filter((row) => row.count > 0)
           .map((row) => (

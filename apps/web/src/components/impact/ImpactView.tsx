@@ -135,6 +135,7 @@ export function ImpactView({
             onHover={setHighlight}
             foundIn={foundIn}
             drill={drill}
+            showTriage={data.triage !== undefined}
           />
           {defect ? (
             <ExposedList

@@ -10,6 +10,8 @@ export interface DeploymentRow {
   distance: number;
   path: { id: string; name: string; kind: string }[];
   hops: Hop[];
+  /** Its triage state for the defect; undefined when no one has triaged it. */
+  triage?: string;
 }
 
 export interface Count {
@@ -24,6 +26,10 @@ export interface ImpactData {
   rows: ImpactRow[];
   /** Every exposed deployment the API lists, with its path hop by hop. */
   deployments: DeploymentRow[];
+  /** How far the triage of the exposed deployments has come (a filed defect's impact only). */
+  triage?: { exposedDeployments: number; untriaged: number };
+  /** Deployments shown not to be affected (a mitigation, or a triage that stops the defect). */
+  stoppedDeployments: { id: string; name: string; triage?: string }[];
   totals: {
     exposed: number;
     mitigated: number;
@@ -77,6 +83,13 @@ export const IMPACT_FIELDS = /* GraphQL */ `
       path {
         id
       }
+      triage {
+        state
+      }
+    }
+    triage {
+      exposedDeployments
+      untriaged
     }
     deploymentsByProvider {
       provider {
@@ -89,6 +102,9 @@ export const IMPACT_FIELDS = /* GraphQL */ `
         }
         level
         distance
+        triage {
+          state
+        }
       }
     }
     exposed {
@@ -144,7 +160,7 @@ export const DEPLOYMENT_PATHS = /* GraphQL */ `
   }
 `;
 
-type RawRow = ImpactFieldsFragment['mitigated'][number] & {
+type RawRow = Omit<ImpactFieldsFragment['mitigated'][number], 'triage'> & {
   hops?: ImpactFieldsFragment['exposed']['edges'][number]['node']['hops'];
 };
 type RawHop = { relation: string; declared: boolean; transmits?: string; level?: string };
@@ -189,6 +205,7 @@ export function toImpactData(
         distance: d.distance,
         path: paths.get(d.node.id)?.path ?? [],
         hops: toHops(paths.get(d.node.id)?.hops ?? [], paths.get(d.node.id)?.path ?? []),
+        ...(d.triage ? { triage: d.triage.state } : {}),
       });
     }
   }
@@ -199,6 +216,10 @@ export function toImpactData(
       ...raw.mitigated.map((r) => row(r, true)),
     ],
     deployments: [...deployments.values()],
+    triage: raw.triage ?? undefined,
+    stoppedDeployments: raw.mitigated
+      .filter((r) => r.node.kind === 'Deployment')
+      .map((r) => ({ id: r.node.id, name: r.node.name, triage: r.triage?.state })),
     totals: {
       exposed: raw.totals.exposed,
       mitigated: raw.totals.mitigated,

@@ -20,6 +20,7 @@ import { attempt, gql } from '../../../lib/api';
 import { idFromSegments, nodeHref } from '../../../lib/links';
 import { asOfWords, readAsOf, readFlag } from '../../../lib/as-of';
 import { AsOfControl } from '../../../components/AsOfControl';
+import { TriageForm } from '../../../components/triage/TriageForm';
 
 export const dynamic = 'force-dynamic';
 
@@ -121,6 +122,7 @@ export default async function DefectPage({ params, searchParams }: Props) {
   if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry={nodeHref(id)} />;
   if (!loaded.value) notFound();
   const { defect, impact, paths } = loaded.value;
+  const data = toImpactData(impact, paths);
 
   return (
     <>
@@ -177,9 +179,18 @@ export default async function DefectPage({ params, searchParams }: Props) {
         </section>
       )}
       {defect.status === 'WITHDRAWN' ? null : (
+        <TriageForm
+          defectId={defect.id}
+          deployments={[
+            ...data.deployments.map(({ id, name, triage }) => ({ id, name, triage })),
+            ...data.stoppedDeployments,
+          ]}
+        />
+      )}
+      {defect.status === 'WITHDRAWN' ? null : (
         <ImpactView
           key={`${impact.asOf}-${disclosedOnly}`}
-          data={toImpactData(impact, paths)}
+          data={data}
           fileName={`impact-${defect.id.replace(/[^\w.-]+/g, '_')}-as-of-${impact.asOf}${disclosedOnly ? '-disclosed-only' : ''}`}
           foundIn={defect.foundIn.map((relation) => ({
             ...relation,
