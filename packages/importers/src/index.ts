@@ -20,6 +20,7 @@ export {
   validateBom,
   PROPERTY as BOM_PROPERTY,
   type BomInput,
+  type BomTriage,
 } from './cyclonedx/export-bom';
 export { planCycloneDx } from './cyclonedx/plan-bom';
 export { planBackup } from './backup/backup';

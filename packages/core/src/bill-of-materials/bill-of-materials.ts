@@ -14,6 +14,7 @@ import {
   type LineageRelation,
 } from '@lineage/domain';
 import type { GraphStore, StoredRelationship } from '@lineage/graph-store';
+import type { BomTriage } from '@lineage/importers';
 import { disclosedBy, mitigatorsOn } from '../impact/defect-on-day';
 import { resolveAsOf, type AsOf, type TimeOptions } from '../time/as-of';
 
@@ -36,6 +37,8 @@ export interface BillOfMaterials {
     path: string[];
     mitigated: boolean;
     evidence?: string;
+    /** The deployment's own triage for the defect, when someone made one. */
+    triage?: BomTriage;
   }[];
 }
 
@@ -103,6 +106,7 @@ export async function billOfMaterials(
       path: witness,
       mitigated: !reached,
       ...(evidence ? { evidence } : {}),
+      ...bomTriage(context.triage.get(deploymentId)),
     });
   }
   const strip = ({ updatedAt: _stamp, ...entity }: Entity & { updatedAt?: string }) =>
@@ -142,6 +146,19 @@ function standingOn(graph: LineageGraph, target: number, day: number) {
   }
   return { nodes, edges };
 }
+
+const bomTriage = (triage: StoredRelationship | undefined) =>
+  triage?.state && triage.triagedBy && triage.triagedAt
+    ? {
+        triage: {
+          state: triage.state,
+          by: triage.triagedBy,
+          at: triage.triagedAt,
+          ...(triage.justification ? { justification: triage.justification } : {}),
+          ...(triage.note ? { note: triage.note } : {}),
+        },
+      }
+    : {};
 
 /** Why a node is shown not to be affected: its mitigation's evidence, or its triage. */
 function stoppedBecause(stop: StoredRelationship): string {

@@ -4,6 +4,8 @@ import {
   type Entity,
   type ExposureLevel,
   type LineageRelation,
+  type TriageJustification,
+  type TriageState,
 } from '@lineage/domain';
 
 export interface BomEdge {
@@ -13,6 +15,15 @@ export interface BomEdge {
   declared: boolean;
 }
 
+/** A person's analysis of the defect at the deployment (its TRIAGED relationship). */
+export interface BomTriage {
+  state: TriageState;
+  justification?: TriageJustification;
+  note?: string;
+  by: string;
+  at: string;
+}
+
 /** A defect that reaches the deployment, or would but for a mitigation. */
 export interface BomVulnerability {
   defect: Extract<Entity, { kind: 'Defect' }>;
@@ -20,6 +31,8 @@ export interface BomVulnerability {
   path: string[];
   mitigated: boolean;
   evidence?: string;
+  /** Recorded, it is the analysis the document states, rather than one derived from the level. */
+  triage?: BomTriage;
 }
 
 export interface BomInput {
@@ -40,6 +53,8 @@ export const PROPERTY = {
   inferred: (parent: string) => `lineage:inferred:${parent}`,
   level: 'lineage:exposure-level',
   path: 'lineage:witness-path',
+  triagedBy: 'lineage:triaged-by',
+  triagedAt: 'lineage:triaged-at',
   asOf: 'lineage:as-of',
 };
 
@@ -122,25 +137,52 @@ export function buildBom(input: BomInput): string {
     vulnerability.affects.add(new Models.Vulnerability.Affect(subject.bomRef));
     vulnerability.properties.add(new Models.Property(PROPERTY.level, found.level));
     vulnerability.properties.add(new Models.Property(PROPERTY.path, found.path.join(' > ')));
-    vulnerability.analysis = found.mitigated
-      ? new Models.Vulnerability.Analysis({
-          state: Enums.Vulnerability.AnalysisState.NotAffected,
-          justification: Enums.Vulnerability.AnalysisJustification.ProtectedByMitigatingControl,
-          detail: found.evidence ?? 'A node on every path mitigates this defect.',
-        })
-      : new Models.Vulnerability.Analysis({
-          state:
-            found.level === 'CERTAIN' || found.level === 'CONFIRMED'
-              ? Enums.Vulnerability.AnalysisState.Exploitable
-              : Enums.Vulnerability.AnalysisState.InTriage,
-          detail: `Lineage exposure ${found.level} through ${found.path.join(' > ')}`,
-        });
+    for (const [name, value] of found.triage
+      ? [
+          [PROPERTY.triagedBy, found.triage.by],
+          [PROPERTY.triagedAt, found.triage.at],
+        ]
+      : []) {
+      vulnerability.properties.add(new Models.Property(name!, value!));
+    }
+    vulnerability.analysis = found.triage
+      ? triageAnalysis(found.triage)
+      : found.mitigated
+        ? new Models.Vulnerability.Analysis({
+            state: Enums.Vulnerability.AnalysisState.NotAffected,
+            justification: Enums.Vulnerability.AnalysisJustification.ProtectedByMitigatingControl,
+            detail: found.evidence ?? 'A node on every path mitigates this defect.',
+          })
+        : new Models.Vulnerability.Analysis({
+            state:
+              found.level === 'CERTAIN' || found.level === 'CONFIRMED'
+                ? Enums.Vulnerability.AnalysisState.Exploitable
+                : Enums.Vulnerability.AnalysisState.InTriage,
+            detail: `Lineage exposure ${found.level} through ${found.path.join(' > ')}`,
+          });
     bom.vulnerabilities.add(vulnerability);
   }
   const serializer = new Serialize.JsonSerializer(
     new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6),
   );
   return serializer.serialize(bom, { sortLists: true, space: 2 });
+}
+
+/**
+ * A recorded triage as CycloneDX states an analysis: its states and justifications are
+ * CycloneDX's own, in upper case (IN_TRIAGE is in_triage); the note is the detail.
+ */
+function triageAnalysis(triage: BomTriage): Models.Vulnerability.Analysis {
+  return new Models.Vulnerability.Analysis({
+    state: triage.state.toLowerCase() as Enums.Vulnerability.AnalysisState,
+    ...(triage.justification
+      ? {
+          justification:
+            triage.justification.toLowerCase() as Enums.Vulnerability.AnalysisJustification,
+        }
+      : {}),
+    detail: triage.note ?? `Triaged ${triage.state} by ${triage.by} on ${triage.at.slice(0, 10)}`,
+  });
 }
 
 // One validator for the process: it compiles the schema once (about a second), not per import.

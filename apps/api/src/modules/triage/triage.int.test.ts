@@ -76,6 +76,19 @@ describe('triage', () => {
     expect(after.triage).toMatchObject({ exposedDeployments: 1, untriaged: 1 });
     expect(countOf(after.triage, 'NOT_AFFECTED')).toBe(1);
 
+    // The deployment's bill of materials states the analysis as CycloneDX's VEX does.
+    const bom = await api.gql(`query ($id: ID!) { cycloneDxBom(deploymentId: $id) }`, {
+      id: ids.app,
+    });
+    const vulnerability = JSON.parse(bom.body.data.cycloneDxBom).vulnerabilities.find(
+      (v: { id: string }) => `defect:${v.id}` === ids.defect,
+    );
+    expect(vulnerability.analysis).toEqual({
+      state: 'not_affected',
+      justification: 'protected_by_mitigating_control',
+      detail: 'an output filter blocks the role-play prompts',
+    });
+
     const changes = await api.store.recentChanges(200);
     const audit = changes.find((c) => c.action === 'setTriage' && c.summary.includes(ids.app));
     expect(audit).toMatchObject({ by: WRITER.name });
