@@ -2027,8 +2027,8 @@ export type Triage = {
   /** Set for NOT_AFFECTED only. */
   justification?: Maybe<TriageJustification>;
   note?: Maybe<Scalars['String']['output']>;
-  /** The name of the token (or cli user) that made it. */
-  by: Scalars['String']['output'];
+  /** The name of the token that made it (or the CLI's --by). Null for anonymous readers. */
+  by?: Maybe<Scalars['String']['output']>;
   at: Scalars['DateTime']['output'];
   /** True for NOT_AFFECTED and FALSE_POSITIVE: the defect stops at the node. */
   stopsPropagation: Scalars['Boolean']['output'];
@@ -2074,11 +2074,11 @@ export type Watch = {
   deployment: Deployment;
   /** The team answerable for the product. */
   owner: Scalars['String']['output'];
-  /** Whom to tell: an address, a channel, a person. */
+  /** Whom to tell: an address, a channel, a person. Null for anonymous readers. */
   contact?: Maybe<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
-  /** The name of the token (or cli user) that marked it. */
-  by: Scalars['String']['output'];
+  /** The name of the token that marked it (or the CLI's --by). Null for anonymous readers. */
+  by?: Maybe<Scalars['String']['output']>;
   at: Scalars['DateTime']['output'];
 };
 
@@ -4374,7 +4374,7 @@ export type TriageResolvers<
   state?: Resolver<ResolversTypes['TriageState'], ParentType, ContextType>;
   justification?: Resolver<Maybe<ResolversTypes['TriageJustification']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   stopsPropagation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -4414,7 +4414,7 @@ export type WatchResolvers<
   owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 

@@ -203,7 +203,7 @@ export type SetTriageMutation = {
     triage: {
       state: TriageState;
       justification: TriageJustification | null;
-      by: string;
+      by: string | null;
       at: string;
     } | null;
     userErrors: Array<{ code: ErrorCode; message: string; field: Array<string> }>;
@@ -817,7 +817,7 @@ export type WatchedDashboardQuery = {
       deployment: { id: string; name: string };
       watch: { owner: string; contact: string | null; tags: Array<string> };
       defect: { id: string; name: string; severity: Severity };
-      triage: { state: TriageState; by: string } | null;
+      triage: { state: TriageState; by: string | null } | null;
     }>;
   };
 };

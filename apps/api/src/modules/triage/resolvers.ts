@@ -48,7 +48,9 @@ export const triageResolvers = {
   Triage: {
     defect: (t: Triage, _: unknown, ctx: Context) => ctx.loaders.node.load(t.to),
     node: (t: Triage, _: unknown, ctx: Context) => ctx.loaders.node.load(t.from),
-    by: (t: Triage) => t.triagedBy,
+    // Who, like the audit trail's `by`, only for requests with a token.
+    by: (t: Triage, _: unknown, ctx: Context) =>
+      ctx.viewer.name === undefined ? null : t.triagedBy,
     at: (t: Triage) => t.triagedAt,
     justification: (t: Triage) => t.justification ?? null,
     note: (t: Triage) => t.note ?? null,

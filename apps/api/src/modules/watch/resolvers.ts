@@ -56,7 +56,11 @@ export const watchResolvers = {
   Watch: {
     deployment: (watch: StoredWatch, _: unknown, ctx: Context) =>
       ctx.loaders.node.load(watch.deploymentId),
-    contact: (watch: StoredWatch) => watch.contact ?? null,
+    // Whom to tell and who marked it, like the audit trail's `by`, only for requests with a token.
+    contact: (watch: StoredWatch, _: unknown, ctx: Context) =>
+      ctx.viewer.name === undefined ? null : (watch.contact ?? null),
+    by: (watch: StoredWatch, _: unknown, ctx: Context) =>
+      ctx.viewer.name === undefined ? null : watch.by,
   },
   WatchedExposure: {
     deployment: ({ watch }: WatchedExposure, _: unknown, ctx: Context) =>

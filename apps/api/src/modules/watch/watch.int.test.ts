@@ -64,6 +64,17 @@ describe('watched products', () => {
       watch: { owner },
     });
 
+    // Whom to tell and who marked it: only for requests with a token.
+    const WHO = `query ($owner: String) { watches(owner: $owner) { contact by } }`;
+    expect((await api.gql(WHO, { owner })).body.data.watches).toEqual([
+      { contact: null, by: null },
+      { contact: null, by: null },
+    ]);
+    expect((await api.gql(WHO, { owner }, WRITER.token)).body.data.watches).toEqual([
+      { contact: 'sec@example.org', by: WRITER.name },
+      { contact: 'sec@example.org', by: WRITER.name },
+    ]);
+
     const triage = (nodeId: string, state: string, justification?: string) =>
       api.gql(
         SET_TRIAGE,

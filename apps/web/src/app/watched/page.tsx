@@ -131,7 +131,7 @@ export default async function WatchedPage({
                   <td className="nowrap">{e.since ?? 'from the start'}</td>
                   <td>
                     {e.triage ? (
-                      `${triageWords(e.triage.state)} (${e.triage.by})`
+                      `${triageWords(e.triage.state)}${e.triage.by ? ` (${e.triage.by})` : ''}`
                     ) : (
                       <span className="muted">untriaged</span>
                     )}
