@@ -1,15 +1,13 @@
 import { stopsPropagation, triageInputSchema } from '@lineage/domain';
 import type { StoredRelationship, Triage } from '@lineage/core';
 import type { Context } from '../../context';
+import { orUndefined } from '../common/absent';
 import type {
   MutationClearTriageArgs,
   MutationSetTriageArgs,
   QueryTriageArgs,
 } from '../../generated/graphql';
 import { mutate, parseInput } from '../mutations/mutate';
-
-/** GraphQL sends null for what the input leaves out; the domain wants it absent. */
-const orUndefined = <T>(value: T | null | undefined) => value ?? undefined;
 
 export const triageResolvers = {
   Query: {

@@ -1,5 +1,6 @@
 import type { StoredWatch, WatchedExposure } from '@lineage/core';
 import type { Context } from '../../context';
+import { orUndefined } from '../common/absent';
 import type {
   MutationUnwatchArgs,
   MutationWatchArgs,
@@ -8,8 +9,6 @@ import type {
 } from '../../generated/graphql';
 import { LIST_CAPS } from '../../list-sizes';
 import { mutate } from '../mutations/mutate';
-
-const orUndefined = <T>(value: T | null | undefined) => value ?? undefined;
 
 export const watchResolvers = {
   Query: {
