@@ -112,7 +112,7 @@ describe("the web app's heaviest pages", () => {
         truncated nodes { node { id name kind } } edges { type from { id } to { id } } }
       downstream: lineage(id: $id, direction: DOWNSTREAM, depth: 20, maxNodes: 2000) {
         truncated nodes { distance node { kind } } }
-      exposure(nodeId: $id) { level distance mitigated defect { id name severity category } path { id name } }
+      exposure(nodeId: $id) { level distance mitigated triage { state justification } defect { id name severity category } path { id name } }
     }`,
     explore: `query Explore($id: ID!, $direction: Direction!, $depth: Int!, $max: Int!, $relations: [LineageRelation!]) {
       lineage(id: $id, direction: $direction, depth: $depth, maxNodes: $max, relations: $relations) {

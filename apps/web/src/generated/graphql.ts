@@ -713,6 +713,7 @@ export type NodeExposureQuery = {
     level: ExposureLevel;
     distance: number;
     mitigated: boolean;
+    triage: { state: TriageState; justification: TriageJustification | null } | null;
     stoppedBy: Array<{ id: string; name: string }>;
     windows: Array<{
       from: string | null;

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { LevelBadge, SeverityBadge } from '../Badges';
 import { byStrength } from './exposure-order';
+import { triageWords } from '../impact/triage-words';
 import { PathHops } from '../provenance/PathHops';
 import { windowHolds, windowWords, type WindowPeriod } from '../../lib/exposure-windows';
 import { nodeHref } from '../../lib/links';
@@ -9,6 +10,8 @@ import { pathHops, type StoredRelation } from '../../lib/provenance';
 export interface ExposureRowData {
   level: string;
   mitigated: boolean;
+  /** This node's triage for the defect, when someone made one. */
+  triage?: { state: string; justification?: string | null } | null;
   /** Mitigating nodes upstream that stop the defect; then level and path are what it would be. */
   stoppedBy: { id: string; name: string }[];
   defect: { id: string; name: string; severity: string };
@@ -78,6 +81,12 @@ export function ExposureTable({
                 ) : (
                   <LevelBadge level={row.level} mitigated={row.mitigated} />
                 )}
+                {row.triage ? (
+                  <div className="small" data-triage={row.triage.state}>
+                    triaged {triageWords(row.triage.state)}
+                    {row.triage.justification ? ` (${triageWords(row.triage.justification)})` : ''}
+                  </div>
+                ) : null}
               </td>
               <td>
                 {row.stoppedBy.length ? (

@@ -185,6 +185,10 @@ export const EXPOSURE = /* GraphQL */ `
       level
       distance
       mitigated
+      triage {
+        state
+        justification
+      }
       stoppedBy {
         id
         name
