@@ -56,10 +56,16 @@ function drawnBox(page: Page, ids: string[] | undefined) {
   }, ids);
 }
 
-const cellTexts = (page: Page, column: number) =>
-  page
-    .locator('[data-testid="deployments-table"] tr[data-deployment]')
-    .evaluateAll((rows, i) => rows.map((row) => row.children[i]!.textContent!.trim()), column);
+/** The texts of one column of the deployments table, found by its header. */
+const cellTexts = (page: Page, header: string) =>
+  page.locator('[data-testid="deployments-table"]').evaluate((table, name) => {
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    const i = headers.findIndex((text) => text.startsWith(name));
+    if (i < 0) throw new Error(`no column ${name} in ${headers.join(', ')}`);
+    return [...table.querySelectorAll('tr[data-deployment]')].map((row) =>
+      row.children[i]!.textContent!.trim(),
+    );
+  }, header);
 
 describe.skipIf(!inject('realData'))('a defect reaching thousands of nodes (FMD-2026-0012)', () => {
   for (const [width, height] of [
@@ -114,15 +120,15 @@ describe.skipIf(!inject('realData'))('a defect reaching thousands of nodes (FMD-
         await screenshot(page, `big-impact-hover-${width}x${height}`, false);
 
         // Sorting reorders the rows as the header says.
-        const before = await cellTexts(page, 0);
+        const before = await cellTexts(page, 'Deployment');
         await page.getByRole('button', { name: /^Operator/ }).click();
-        const operators = await cellTexts(page, 3);
+        const operators = await cellTexts(page, 'Operator');
         expect(operators).toEqual([...operators].sort((a, b) => a.localeCompare(b)));
         await page.getByRole('button', { name: /^Distance/ }).click();
         await page.getByRole('button', { name: /^Distance/ }).click();
-        const distances = (await cellTexts(page, 2)).map(Number);
+        const distances = (await cellTexts(page, 'Distance')).map(Number);
         expect(distances).toEqual([...distances].sort((a, b) => b - a));
-        const names = await cellTexts(page, 0);
+        const names = await cellTexts(page, 'Deployment');
         if (new Set(distances).size > 1 || new Set(operators).size > 1)
           expect(names).not.toEqual(before);
 

@@ -209,7 +209,8 @@ describe('a defect page', () => {
         rows.map((row) => ({
           id: row.getAttribute('data-deployment'),
           level: row.children[1]!.textContent!.trim().toUpperCase(),
-          distance: Number(row.children[2]!.textContent),
+          // The triage column stands between level and distance.
+          distance: Number(row.children[3]!.textContent),
         })),
       );
       expect(shown.sort(byId)).toEqual(fromApi.sort(byId));
@@ -236,13 +237,13 @@ describe('a defect page', () => {
       ]);
       const csv = await readFile((await download.path())!, 'utf8');
       const [header, ...lines] = csv.trim().split('\r\n');
-      expect(header).toBe('provider,deployment,name,level,distance,path');
+      expect(header).toBe('provider,deployment,name,level,distance,path,triage');
       const exported = lines.map((line) => {
         const cells = line.split(',');
         return {
           id: cells[1],
-          level: cells[cells.length - 3],
-          distance: Number(cells[cells.length - 2]),
+          level: cells[cells.length - 4],
+          distance: Number(cells[cells.length - 3]),
         };
       });
       expect(exported.sort(byId)).toEqual(fromApi.sort(byId));

@@ -22,9 +22,10 @@ const COLUMNS: Column<DeploymentRow>[] = [
   { header: 'deployment', value: (r) => r.id },
   { header: 'name', value: (r) => r.name },
   { header: 'level', value: (r) => r.level },
-  { header: 'triage', value: (r) => r.triage ?? '' },
   { header: 'distance', value: (r) => r.distance },
   { header: 'path', value: (r) => r.path.map((step) => step.id).join(' > ') },
+  // Last, so the columns before it keep their places for scripts that read the file.
+  { header: 'triage', value: (r) => r.triage ?? '' },
 ];
 
 const levelRank = (level: string) => LEVEL_ORDER.indexOf(level as (typeof LEVEL_ORDER)[number]);
