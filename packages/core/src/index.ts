@@ -18,6 +18,12 @@ export {
   type WatchFilter,
   type WatchedExposure,
 } from './watch/watch-service';
+export { AlertService } from './alerts/alert-service';
+export {
+  DEFAULT_DELIVERY_POLICY,
+  signature as webhookSignature,
+  type DeliveryPolicy,
+} from './alerts/webhook-sender';
 export { BackupService } from './backup/backup-service';
 export { seedDatabase, type SeedResult } from './imports/seed';
 export {
@@ -51,6 +57,8 @@ export type {
   StoredRelationship,
   Triage,
   StoredWatch,
+  StoredWebhook,
+  StoredDelivery,
   ChangeInfo,
   WriteReport,
   ReviewReport,

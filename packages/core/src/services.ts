@@ -1,4 +1,6 @@
 import type { GraphStore, MigrationReport } from '@lineage/graph-store';
+import { AlertService } from './alerts/alert-service';
+import type { DeliveryPolicy } from './alerts/webhook-sender';
 import { BackupService } from './backup/backup-service';
 import { billOfMaterials } from './bill-of-materials/bill-of-materials';
 import { cycloneDxBom } from './bill-of-materials/cyclonedx-bom';
@@ -19,6 +21,7 @@ export interface Services {
   backup: BackupService;
   review: ReviewService;
   watches: WatchService;
+  alerts: AlertService;
   /** Brings the database's schema (constraints, indexes) up to date; safe to repeat. */
   migrate(): Promise<MigrationReport>;
   billOfMaterials(deploymentId: string, options?: TimeOptions): ReturnType<typeof billOfMaterials>;
@@ -29,9 +32,12 @@ export interface Services {
 export interface ServiceOptions {
   /** Reads a defect's context for impact (default: the store's, one query each). */
   defectContext?: DefectContextReader;
+  /** How webhook deliveries are retried (default: DEFAULT_DELIVERY_POLICY). */
+  deliveryPolicy?: DeliveryPolicy;
 }
 
 export function createServices(store: GraphStore, options: ServiceOptions = {}): Services {
+  const watches = new WatchService(store);
   return {
     browse: new BrowseService(store),
     impact: new ImpactService(store, options.defectContext),
@@ -39,7 +45,8 @@ export function createServices(store: GraphStore, options: ServiceOptions = {}):
     imports: new ImportService(store),
     backup: new BackupService(store),
     review: new ReviewService(store),
-    watches: new WatchService(store),
+    watches,
+    alerts: new AlertService(store, watches, options.deliveryPolicy),
     migrate: () => store.migrate(),
     billOfMaterials: (deploymentId, options) => billOfMaterials(store, deploymentId, options),
     cycloneDxBom: (deploymentId, options) => cycloneDxBom(store, deploymentId, options),

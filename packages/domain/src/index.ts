@@ -48,6 +48,13 @@ export {
 export { triageInputSchema, type TriageInput } from './triage-input';
 export { MAX_WATCH_TAGS, watchInputSchema, type WatchInputDraft } from './watch';
 export {
+  MAX_WEBHOOKS,
+  WEBHOOK_EVENTS,
+  webhookInputSchema,
+  type WebhookEvent,
+  type WebhookInputDraft,
+} from './webhook';
+export {
   EXPOSURE_LEVELS,
   TRANSMISSION_LEVELS,
   levelRank,

@@ -3,7 +3,7 @@ import { text } from './entity-fields';
 import { MAX_ID_LENGTH } from './ids';
 
 /** A tag groups watched products for alerts and the dashboard: a short word, no spaces. */
-const tag = z
+export const watchTag = z
   .string()
   .regex(/^[\w.:-]{1,50}$/, 'a tag is 1 to 50 letters, digits or . : - _ (no spaces)');
 
@@ -18,7 +18,7 @@ export const watchInputSchema = z.strictObject({
   /** Whom to tell: an address, a channel, a person. */
   contact: text(300).optional(),
   tags: z
-    .array(tag)
+    .array(watchTag)
     .max(MAX_WATCH_TAGS)
     .default(() => []),
 });

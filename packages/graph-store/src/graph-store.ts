@@ -45,6 +45,23 @@ import {
 } from './review-store';
 import { listWatches, recordWatch, removeWatch, type WatchInput } from './watch-store';
 import {
+  advanceWebhook,
+  listWebhooks,
+  recordWebhook,
+  removeWebhook,
+  triageChangesBetween,
+  webhookSecret,
+  type WebhookInput,
+} from './webhook-store';
+import {
+  claimDelivery,
+  leaseDueDeliveries,
+  listDeliveries,
+  recordAttempt,
+  type DeliveryAttempt,
+  type NewDelivery,
+} from './delivery-store';
+import {
   writeBatch,
   writePlanned,
   type ChangeInfo,
@@ -149,6 +166,28 @@ export class GraphStore {
     removeWatch(this.connection, deploymentId, change);
   listWatches = (filter: { owner?: string; tag?: string; limit: number }) =>
     listWatches(this.connection, filter);
+  /** Webhooks and their deliveries: who is told of new exposures, and what was sent. */
+  recordWebhook = (
+    input: WebhookInput & { id: string; secret: string },
+    baseline: { version: number; exposures: string[]; watched: string[] },
+    change: ChangeInfo,
+  ) => recordWebhook(this.connection, input, baseline, change);
+  removeWebhook = (id: string, change: ChangeInfo) => removeWebhook(this.connection, id, change);
+  listWebhooks = (limit: number) => listWebhooks(this.connection, limit);
+  webhookSecret = (id: string) => webhookSecret(this.connection, id);
+  advanceWebhook = (
+    id: string,
+    state: { version: number; exposures: string[]; watched: string[] },
+  ) => advanceWebhook(this.connection, id, state);
+  triageChangesBetween = (since: number, until: number) =>
+    triageChangesBetween(this.connection, since, until);
+  claimDelivery = (delivery: NewDelivery) => claimDelivery(this.connection, delivery);
+  leaseDueDeliveries = (options: { lease: string; leaseMs: number; limit: number }) =>
+    leaseDueDeliveries(this.connection, options);
+  recordDeliveryAttempt = (id: string, attempt: DeliveryAttempt) =>
+    recordAttempt(this.connection, id, attempt);
+  listDeliveries = (filter: { webhookId?: string; limit: number }) =>
+    listDeliveries(this.connection, filter);
 
   outgoingOf = (ids: string[]) => outgoingOf(this.connection, ids);
   incomingPage = (id: string, options: { types?: RelationType[]; first: number; after?: string }) =>

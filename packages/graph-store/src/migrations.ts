@@ -70,6 +70,16 @@ export const MIGRATIONS: Migration[] = [
       'CREATE CONSTRAINT watch_deployment_unique IF NOT EXISTS FOR (w:Watch) REQUIRE w.deploymentId IS UNIQUE',
     ],
   },
+  {
+    version: 8,
+    name: 'alerts: webhooks, and one delivery per webhook and event',
+    statements: [
+      'CREATE CONSTRAINT webhook_id_unique IF NOT EXISTS FOR (h:Webhook) REQUIRE h.id IS UNIQUE',
+      'CREATE CONSTRAINT delivery_key_unique IF NOT EXISTS FOR (d:WebhookDelivery) REQUIRE d.key IS UNIQUE',
+      'CREATE INDEX delivery_id IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.id)',
+      'CREATE INDEX delivery_status IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.status)',
+    ],
+  },
 ];
 
 export interface MigrationReport {
