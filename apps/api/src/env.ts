@@ -49,6 +49,17 @@ const envSchema = z.object({
    */
   LINEAGE_PROJECTION: z.enum(['on', 'off']).default('on'),
   /**
+   * Look for new exposures of watched products after writes and send webhook deliveries, every
+   * LINEAGE_ALERT_POLL_MS. Off: webhooks can be subscribed, but this process sends nothing (run
+   * one replica with it on).
+   */
+  LINEAGE_ALERTS: z.enum(['on', 'off']).default('on'),
+  LINEAGE_ALERT_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
+  /** The wait before a failed delivery's first retry; each retry waits twice as long (max 1 h). */
+  LINEAGE_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  LINEAGE_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  LINEAGE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
    * Test-only fault: the share (0..1) of writes acknowledged WITHOUT being committed, so the
    * reliability suite can prove it detects lost writes. Never set it in production.
    */

@@ -2,6 +2,7 @@ import {
   EXPOSURE_LEVELS,
   LINEAGE_RELATIONS,
   MAX_WATCH_TAGS,
+  MAX_WEBHOOKS,
   NODE_KINDS,
   TRIAGE_STATES,
 } from '@lineage/domain';
@@ -74,6 +75,7 @@ export const LIST_PRICES: Record<string, ListPrice> = {
   'ImpactTotals.byKind': NODE_KINDS.length,
   'ImpactTriage.byState': TRIAGE_STATES.length,
   'Query.watches': LIST_CAPS.watches,
+  'Query.webhooks': MAX_WEBHOOKS,
   'WatchedExposures.exposures': LIST_CAPS.watchedExposures,
   'WatchedExposure.path': PATH_PRICE,
   'Watch.tags': MAX_WATCH_TAGS,

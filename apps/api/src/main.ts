@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { createServices } from '@lineage/core';
 import { GraphStore } from '@lineage/graph-store';
 import pino from 'pino';
 import { createApp } from './app';
@@ -42,6 +43,19 @@ if (env.LINEAGE_PROJECTION === 'on') {
   );
 }
 
+const alerts = createServices(store, {
+  deliveryPolicy: {
+    retryBaseMs: env.LINEAGE_WEBHOOK_RETRY_BASE_MS,
+    maxAttempts: env.LINEAGE_WEBHOOK_MAX_ATTEMPTS,
+    timeoutMs: env.LINEAGE_WEBHOOK_TIMEOUT_MS,
+  },
+}).alerts;
+if (env.LINEAGE_ALERTS === 'on') {
+  alerts.start(env.LINEAGE_ALERT_POLL_MS, (error) =>
+    log.warn({ err: error.message }, 'alerts pass failed; the next pass tries again'),
+  );
+}
+
 if (env.LINEAGE_FAULT_DROP_WRITES > 0) {
   log.warn(
     { rate: env.LINEAGE_FAULT_DROP_WRITES },
@@ -68,7 +82,13 @@ server.listen(env.PORT, env.HOST, () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     log.info({ signal }, 'stopping');
-    server.close(() => void store.close().then(() => process.exit(0)));
+    server.close(
+      () =>
+        void alerts
+          .stop()
+          .then(() => store.close())
+          .then(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(0), 5000).unref();
   });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { defaultFieldResolver, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { alertResolvers } from './modules/alerts/resolvers';
 import { commonResolvers } from './modules/common/resolvers';
 import { fileResolvers } from './modules/files/resolvers';
 import { impactResolvers } from './modules/impact/resolvers';
@@ -23,6 +24,7 @@ const MODULES = [
   'files',
   'triage',
   'watch',
+  'alerts',
 ];
 
 const typeDefs = MODULES.map((module) =>
@@ -44,6 +46,7 @@ export function createSchema() {
       fileResolvers,
       triageResolvers,
       watchResolvers,
+      alertResolvers,
     ],
     inheritResolversFromInterfaces: true,
   });

@@ -17,6 +17,73 @@ export type Scalars = {
   DateTime: { input: string; output: string };
 };
 
+/** What a webhook is told of. */
+export type WebhookEvent =
+  /** A watched product newly exposed to an OPEN defect: a defect filed, a lineage relationship added, a mitigation ended. */
+  | 'EXPOSURE_OPENED'
+  /** A triage of a watched product recorded or cleared. */
+  | 'TRIAGE_CHANGED';
+
+/**
+ * A URL told of new exposures of watched products, optionally only those of one owner or tag.
+ * Each delivery is a POST of JSON, signed: X-Lineage-Signature is sha256=HMAC-SHA256(secret,
+ * "<X-Lineage-Timestamp>.<body>") in hex; X-Lineage-Delivery names the delivery, the same on
+ * every retry.
+ */
+export type Webhook = {
+  __typename?: 'Webhook';
+  id: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+  owner?: Maybe<Scalars['String']['output']>;
+  tag?: Maybe<Scalars['String']['output']>;
+  events: Array<WebhookEvent>;
+  by: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+};
+
+export type DeliveryStatus =
+  /** Not yet taken: sent again at nextAttemptAt. */
+  | 'PENDING'
+  | 'DELIVERED'
+  /** Given up after the last attempt, or its webhook was removed. */
+  | 'FAILED';
+
+/** One event sent to one webhook, and how its attempts went. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  id: Scalars['ID']['output'];
+  webhookId: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+  event: WebhookEvent;
+  status: DeliveryStatus;
+  attempts: Scalars['Int']['output'];
+  /** The receiver's last HTTP status; null when it could not be reached. */
+  responseStatus?: Maybe<Scalars['Int']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The JSON body sent. */
+  payload: Scalars['String']['output'];
+};
+
+/** An http(s) URL of at most 2,000 characters without credentials; every event when events is omitted. */
+export type WebhookInput = {
+  url: Scalars['String']['input'];
+  owner?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+  events?: InputMaybe<Array<WebhookEvent>>;
+};
+
+export type SubscribeWebhookPayload = {
+  __typename?: 'SubscribeWebhookPayload';
+  webhook?: Maybe<Webhook>;
+  /** The signing secret, shown this once: keep it where the receiver checks signatures. */
+  secret?: Maybe<Scalars['String']['output']>;
+  graphVersion?: Maybe<Scalars['Int']['output']>;
+  userErrors: Array<UserError>;
+};
+
 /** What a node is. Values are the GraphQL type names. */
 export type NodeKind =
   | 'Provider'
@@ -765,6 +832,10 @@ export type Mutation = {
   setDefectStatus: DefectPayload;
   addMitigation: RelationshipPayload;
   withdrawMitigation: RemovalPayload;
+  /** Subscribes a URL; exposures open now are its baseline and never announced. Audited. */
+  subscribeWebhook: SubscribeWebhookPayload;
+  /** Removes a webhook; its delivery log stays. Audited. */
+  unsubscribeWebhook: RemovalPayload;
   /**
    * Imports one file, all or nothing, as `lineage import` does: needs a write token; audited
    * (action import <format>). content is the file's text, at most 5 MB; fileName a plain name
@@ -835,6 +906,16 @@ export type MutationAddMitigationArgs = {
 export type MutationWithdrawMitigationArgs = {
   defectId: Scalars['ID']['input'];
   nodeId: Scalars['ID']['input'];
+};
+
+/** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
+export type MutationSubscribeWebhookArgs = {
+  input: WebhookInput;
+};
+
+/** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
+export type MutationUnsubscribeWebhookArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Writes need Authorization: Bearer <token> from LINEAGE_WRITE_TOKENS; each is audited. */
@@ -1680,6 +1761,10 @@ export type Query = {
   datasets: DatasetConnection;
   deployments: DeploymentConnection;
   defects: DefectConnection;
+  /** The webhooks (at most 100), oldest first. Needs a write token: they say where alerts go. */
+  webhooks: Array<Webhook>;
+  /** The delivery log, newest first, of one webhook or all. Needs a write token. */
+  webhookDeliveries: Array<WebhookDelivery>;
   /**
    * A deployment's AI bill of materials as a CycloneDX 1.6 JSON document (validated against the
    * CycloneDX schema), with the defects reaching it as vulnerabilities: what `lineage bom` writes.
@@ -1783,6 +1868,15 @@ export type QueryDefectsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   orderBy?: InputMaybe<DefectOrder>;
+};
+
+/**
+ * Lists with `first` return at most 500 items; `first` left out or null is the field's default.
+ * Lists without it state their cap. The cost limit prices every list at its size.
+ */
+export type QueryWebhookDeliveriesArgs = {
+  webhookId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -2400,6 +2494,15 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  WebhookEvent: WebhookEvent;
+  Webhook: ResolverTypeWrapper<Webhook>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  DeliveryStatus: DeliveryStatus;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDelivery>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  WebhookInput: WebhookInput;
+  SubscribeWebhookPayload: ResolverTypeWrapper<SubscribeWebhookPayload>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   NodeKind: NodeKind;
@@ -2416,7 +2519,6 @@ export type ResolversTypes = {
   ErrorCode: ErrorCode;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
   Relationship: ResolverTypeWrapper<
     Omit<Relationship, 'from' | 'to' | 'triage'> & {
@@ -2437,7 +2539,6 @@ export type ResolversTypes = {
       edges: Array<ResolversTypes['RelationshipEdge']>;
     }
   >;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KindCount: ResolverTypeWrapper<KindCount>;
   ImportFormat: ImportFormat;
   ImportWriteCounts: ResolverTypeWrapper<ImportWriteCounts>;
@@ -2542,7 +2643,6 @@ export type ResolversTypes = {
     Omit<ChangeConnection, 'pageInfo'> & { pageInfo: ResolversTypes['PageInfo'] }
   >;
   ProviderInput: ProviderInput;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ProviderField: ProviderField;
   ModelInput: ModelInput;
   ModelField: ModelField;
@@ -2776,11 +2876,17 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Webhook: Webhook;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  WebhookDelivery: WebhookDelivery;
+  Int: Scalars['Int']['output'];
+  WebhookInput: WebhookInput;
+  SubscribeWebhookPayload: SubscribeWebhookPayload;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
   UserError: UserError;
   Relationship: Omit<Relationship, 'from' | 'to' | 'triage'> & {
     from: ResolversParentTypes['Node'];
@@ -2793,7 +2899,6 @@ export type ResolversParentTypes = {
     pageInfo: ResolversParentTypes['PageInfo'];
     edges: Array<ResolversParentTypes['RelationshipEdge']>;
   };
-  Int: Scalars['Int']['output'];
   KindCount: KindCount;
   ImportWriteCounts: ImportWriteCounts;
   ImportSummary: ImportSummary;
@@ -2869,7 +2974,6 @@ export type ResolversParentTypes = {
     pageInfo: ResolversParentTypes['PageInfo'];
   };
   ProviderInput: ProviderInput;
-  ID: Scalars['ID']['output'];
   ModelInput: ModelInput;
   DatasetInput: DatasetInput;
   DeploymentInput: DeploymentInput;
@@ -3035,6 +3139,49 @@ export type ResolversParentTypes = {
   };
   WatchInput: WatchInput;
   WatchPayload: Omit<WatchPayload, 'watch'> & { watch?: Maybe<ResolversParentTypes['Watch']> };
+};
+
+export type WebhookResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['WebhookEvent']>, ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['WebhookDelivery'] =
+    ResolversParentTypes['WebhookDelivery'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  webhookId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['WebhookEvent'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeliveryStatus'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responseStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SubscribeWebhookPayloadResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['SubscribeWebhookPayload'] =
+    ResolversParentTypes['SubscribeWebhookPayload'],
+> = {
+  webhook?: Resolver<Maybe<ResolversTypes['Webhook']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  graphVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -3556,6 +3703,18 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationWithdrawMitigationArgs, 'defectId' | 'nodeId'>
+  >;
+  subscribeWebhook?: Resolver<
+    ResolversTypes['SubscribeWebhookPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSubscribeWebhookArgs, 'input'>
+  >;
+  unsubscribeWebhook?: Resolver<
+    ResolversTypes['RemovalPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUnsubscribeWebhookArgs, 'id'>
   >;
   importFile?: Resolver<
     ResolversTypes['ImportPayload'],
@@ -4237,6 +4396,13 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryDefectsArgs, 'first' | 'orderBy'>
   >;
+  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
+  webhookDeliveries?: Resolver<
+    Array<ResolversTypes['WebhookDelivery']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryWebhookDeliveriesArgs, 'first'>
+  >;
   cycloneDxBom?: Resolver<
     ResolversTypes['String'],
     ParentType,
@@ -4455,6 +4621,9 @@ export type WatchPayloadResolvers<
 };
 
 export type Resolvers<ContextType = any> = {
+  Webhook?: WebhookResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  SubscribeWebhookPayload?: SubscribeWebhookPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -80,12 +80,22 @@ export class AlertService {
     return this.store.listDeliveries(filter);
   }
 
-  /** Polls every `intervalMs` until stopped; a failed pass is reported and the next one tries. */
+  /**
+   * Polls every `intervalMs` until stopped. A failed pass is reported once per run of failures
+   * (Neo4j down fails every pass until it is back), and the next pass tries again.
+   */
   start(intervalMs: number, onError: (error: Error) => void) {
+    let failing = false;
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.pass()
-        .catch(onError)
+        .then(
+          () => void (failing = false),
+          (error: Error) => {
+            if (!failing) onError(error);
+            failing = true;
+          },
+        )
         .finally(() => (this.running = undefined));
     }, intervalMs);
     this.timer.unref();
