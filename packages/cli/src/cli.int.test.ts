@@ -20,6 +20,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '@lineage/core';
 import { childEnvironment } from './env';
+import { sarifSchemaErrors } from './testing/sarif-schema';
 
 const bin = fileURLToPath(new URL('../bin/lineage.mjs', import.meta.url));
 const seedDir = fileURLToPath(new URL('../../../seed', import.meta.url));
@@ -93,6 +94,34 @@ describe('the lineage command', () => {
     expect(failing.map((f) => f.defectId)).toContain('defect:FMD-2026-0006');
     expect(failing.every((f) => ['HIGH', 'CRITICAL'].includes(f.severity))).toBe(true);
     expect(result.stderr).toMatch(/check failed/);
+  });
+
+  it('prints the failing check as a SARIF 2.1.0 log for code scanning', async () => {
+    const args = ['check', 'deployment:amazon/bedrock', '--fail-on', 'HIGH'];
+    const listed = JSON.parse((await lineage(...args, '--json')).stdout) as { defectId: string }[];
+    const result = await lineage(...args, '--sarif', '--sarif-file', 'infra/bedrock.yaml');
+    expect(result.code).toBe(1);
+    const log = JSON.parse(result.stdout) as {
+      runs: {
+        automationDetails: { id: string };
+        results: {
+          ruleId: string;
+          level: string;
+          properties: { defectId: string };
+          locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+        }[];
+      }[];
+    };
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    const [run] = log.runs;
+    expect(run!.automationDetails.id).toBe('deployment:amazon/bedrock/');
+    expect(run!.results.map((r) => r.properties.defectId).sort()).toEqual(
+      listed.map((f) => f.defectId).sort(),
+    );
+    expect(run!.results.every((r) => r.ruleId === 'defect-reaches-deployment')).toBe(true);
+    expect(run!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
+      'infra/bedrock.yaml',
+    );
   });
 
   it('passes a check when nothing that severe reaches the deployment', async () => {

@@ -9,7 +9,9 @@ import {
 import { Option, type Command } from 'commander';
 import { openGraph } from '../database';
 import type { CliEnv } from '../env';
-import { log, printRows, type FormatOptions } from '../output';
+import { log, printJson, printRows, type FormatOptions } from '../output';
+import { DEFAULT_ARTIFACT_URI, toSarif } from '../sarif';
+import { defectFinding, DEFECT_RULE } from './check-findings';
 import { asOfOption, disclosedOnlyOption } from './time-options';
 
 /**
@@ -37,6 +39,12 @@ export function registerCheck(program: Command, env: () => CliEnv) {
     .addOption(disclosedOnlyOption())
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
+    .option('--sarif', 'print a SARIF 2.1.0 log (for code scanning in CI)')
+    .option(
+      '--sarif-file <path>',
+      'with --sarif: the file, relative to the repository, each result is pinned to (keep it stable)',
+      DEFAULT_ARTIFACT_URI,
+    )
     .action(
       async (
         deployment: string,
@@ -45,6 +53,8 @@ export function registerCheck(program: Command, env: () => CliEnv) {
           minLevel: ExposureLevel;
           asOf?: string;
           disclosedOnly?: boolean;
+          sarif?: boolean;
+          sarifFile: string;
         },
       ) => {
         const graph = await openGraph(env(), { reuseRunning: true, log });
@@ -62,16 +72,26 @@ export function registerCheck(program: Command, env: () => CliEnv) {
               severityRank(r.severity) >= severityRank(options.failOn) &&
               atLeast(r.row.level, options.minLevel),
           );
-          printRows(
-            failing,
-            [
-              { header: 'defect', value: (r) => r.defectId },
-              { header: 'severity', value: (r) => r.severity },
-              { header: 'level', value: (r) => r.row.level },
-              { header: 'path', value: (r) => r.row.path.join(' > ') },
-            ],
-            options,
-          );
+          if (options.sarif)
+            printJson(
+              toSarif(
+                failing.map((r) => defectFinding(deployment, r, asOf.date)),
+                [DEFECT_RULE],
+                { name: 'Lineage' },
+                { artifactUri: options.sarifFile, category: deployment },
+              ),
+            );
+          else
+            printRows(
+              failing,
+              [
+                { header: 'defect', value: (r) => r.defectId },
+                { header: 'severity', value: (r) => r.severity },
+                { header: 'level', value: (r) => r.row.level },
+                { header: 'path', value: (r) => r.row.path.join(' > ') },
+              ],
+              options,
+            );
         } finally {
           await graph.close();
         }
