@@ -20,6 +20,12 @@ export {
 } from './watch/watch-service';
 export { AlertService } from './alerts/alert-service';
 export {
+  LicenceService,
+  type GraphLicenceReport,
+  type NodeLicenceReport,
+} from './licences/licence-service';
+export type { InheritedTerms, LicenceFinding } from './licences/licence-inheritance';
+export {
   DEFAULT_DELIVERY_POLICY,
   signature as webhookSignature,
   type DeliveryPolicy,

@@ -1,5 +1,6 @@
 import type { GraphStore, MigrationReport } from '@lineage/graph-store';
 import { AlertService } from './alerts/alert-service';
+import { LicenceService } from './licences/licence-service';
 import type { DeliveryPolicy } from './alerts/webhook-sender';
 import { BackupService } from './backup/backup-service';
 import { billOfMaterials } from './bill-of-materials/bill-of-materials';
@@ -22,6 +23,7 @@ export interface Services {
   review: ReviewService;
   watches: WatchService;
   alerts: AlertService;
+  licences: LicenceService;
   /** Brings the database's schema (constraints, indexes) up to date; safe to repeat. */
   migrate(): Promise<MigrationReport>;
   billOfMaterials(deploymentId: string, options?: TimeOptions): ReturnType<typeof billOfMaterials>;
@@ -47,6 +49,7 @@ export function createServices(store: GraphStore, options: ServiceOptions = {}):
     review: new ReviewService(store),
     watches,
     alerts: new AlertService(store, watches, options.deliveryPolicy),
+    licences: new LicenceService(store),
     migrate: () => store.migrate(),
     billOfMaterials: (deploymentId, options) => billOfMaterials(store, deploymentId, options),
     cycloneDxBom: (deploymentId, options) => cycloneDxBom(store, deploymentId, options),

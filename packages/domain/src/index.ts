@@ -156,3 +156,16 @@ export {
   periodOf,
   type Period,
 } from './validity';
+export {
+  LICENCES,
+  OBLIGATION_NAMES,
+  licenceTerms,
+  readLicence,
+  inheritanceProblem,
+  type LicenceTerms,
+  type LicenceObligations,
+  type ObligationName,
+  type ReadLicence,
+  type LicenceProblem,
+  type LicenceProblemKind,
+} from './licences';

@@ -43,6 +43,7 @@ import {
   removeReviewDecision,
   type ReviewDecisionInput,
 } from './review-store';
+import { licencesOf, licenceTexts, nodesUnderLicences } from './licence-store';
 import { listWatches, recordWatch, removeWatch, type WatchInput } from './watch-store';
 import {
   advanceWebhook,
@@ -166,6 +167,11 @@ export class GraphStore {
     removeWatch(this.connection, deploymentId, change);
   listWatches = (filter: { owner?: string; tag?: string; limit: number }) =>
     listWatches(this.connection, filter);
+  /** What the licence check reads: the licence texts, who declares them, and of given nodes. */
+  licenceTexts = () => licenceTexts(this.connection);
+  nodesUnderLicences = (texts: string[], limit: number) =>
+    nodesUnderLicences(this.connection, texts, limit);
+  licencesOf = (ids: string[]) => licencesOf(this.connection, ids);
   /** Webhooks and their deliveries: who is told of new exposures, and what was sent. */
   recordWebhook = (
     input: WebhookInput & { id: string; secret: string },

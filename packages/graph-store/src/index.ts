@@ -35,6 +35,7 @@ export type {
 } from './lookup-store';
 export type { ReviewDecisionInput, ReviewReport } from './review-store';
 export type { StoredWatch, WatchInput } from './watch-store';
+export type { LicensedNode } from './licence-store';
 export type { StoredWebhook, TriageChange, WebhookInput } from './webhook-store';
 export type { DeliveryAttempt, DeliveryStatus, StoredDelivery } from './delivery-store';
 export { offlineLoad } from './offline-load';
