@@ -3,6 +3,9 @@ import {
   LINEAGE_RELATIONS,
   MAX_WATCH_TAGS,
   MAX_WEBHOOKS,
+  LICENCES,
+  OBLIGATION_NAMES,
+  WEBHOOK_EVENTS,
   NODE_KINDS,
   TRIAGE_STATES,
 } from '@lineage/domain';
@@ -35,6 +38,9 @@ export const LIST_CAPS = {
   /** The graph view: maxNodes nodes at most, and edges among them up to this many per node. */
   lineageEdgesPerNode: 2,
   lineageMaxNodes: 2000,
+  /** Binding terms a node inherits, and the licence problems in its upstream lineage. */
+  inheritedLicences: 100,
+  licenceProblems: 500,
 } as const;
 
 /**
@@ -76,6 +82,18 @@ export const LIST_PRICES: Record<string, ListPrice> = {
   'ImpactTriage.byState': TRIAGE_STATES.length,
   'Query.watches': LIST_CAPS.watches,
   'Query.webhooks': MAX_WEBHOOKS,
+  'Webhook.events': WEBHOOK_EVENTS.length,
+  'Query.licences': LICENCES.length,
+  'Query.licenceCheck': 1,
+  'LicenceCheck.problems': (args) => (typeof args.first === 'number' ? args.first : 100),
+  'NodeLicence.alsoNamed': LICENCES.length,
+  'NodeLicence.inherited': LIST_CAPS.inheritedLicences,
+  // A node's own problems are one per inherited licence at most.
+  'NodeLicence.problems': LIST_CAPS.inheritedLicences,
+  'NodeLicence.upstream': LIST_CAPS.licenceProblems,
+  'InheritedLicence.path': PATH_PRICE,
+  'LicenceProblem.path': PATH_PRICE,
+  'LicenceProblem.dropped': OBLIGATION_NAMES.length,
   'WatchedExposures.exposures': LIST_CAPS.watchedExposures,
   'WatchedExposure.path': PATH_PRICE,
   'Watch.tags': MAX_WATCH_TAGS,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { defaultFieldResolver, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { alertResolvers } from './modules/alerts/resolvers';
+import { licenceResolvers } from './modules/licences/resolvers';
 import { commonResolvers } from './modules/common/resolvers';
 import { fileResolvers } from './modules/files/resolvers';
 import { impactResolvers } from './modules/impact/resolvers';
@@ -25,6 +26,7 @@ const MODULES = [
   'triage',
   'watch',
   'alerts',
+  'licences',
 ];
 
 const typeDefs = MODULES.map((module) =>
@@ -47,6 +49,7 @@ export function createSchema() {
       triageResolvers,
       watchResolvers,
       alertResolvers,
+      licenceResolvers,
     ],
     inheritResolversFromInterfaces: true,
   });

@@ -471,6 +471,107 @@ export type Changes = {
   exposureCount: Scalars['Int']['output'];
 };
 
+/** What a licence asks of those who use a model and of those who pass on its derivatives. */
+export type LicenceObligations = {
+  __typename?: 'LicenceObligations';
+  /** Credit the original or keep its notices. */
+  attribution: Scalars['Boolean']['output'];
+  /** A rule on a derivative's name, e.g. that it begins with "Llama". */
+  naming?: Maybe<Scalars['String']['output']>;
+  /** An acceptable-use policy that binds users and must be passed on. */
+  acceptableUse: Scalars['Boolean']['output'];
+  /** Monthly active users above which another licence must be asked for. */
+  userThreshold?: Maybe<Scalars['Int']['output']>;
+  /** Limits on using the model's outputs. */
+  outputUse?: Maybe<Scalars['String']['output']>;
+  nonCommercial: Scalars['Boolean']['output'];
+  /** Derivatives must be shared under the same licence. */
+  shareAlike: Scalars['Boolean']['output'];
+  /** Redistributed derivatives stay subject to these terms. */
+  bindsDerivatives: Scalars['Boolean']['output'];
+};
+
+/** A licence as a record: what it is, where its text was read, and what it obliges. */
+export type Licence = {
+  __typename?: 'Licence';
+  /** The Hugging Face hub id, or the SPDX id in lower case. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  spdx?: Maybe<Scalars['String']['output']>;
+  /** The address of the text its obligations were read from (empty where none is public). */
+  source: Scalars['String']['output'];
+  /** False where the text could not be read in full; the obligations are then those seen. */
+  verified: Scalars['Boolean']['output'];
+  obligations: LicenceObligations;
+};
+
+export type LicenceProblemKind =
+  /** The declared licence leaves out obligations of the inherited terms. */
+  | 'DROPS'
+  /** The declared licence and the inherited terms cannot both hold. */
+  | 'CONFLICTS';
+
+/** Binding terms a node inherits from an ancestor. */
+export type InheritedLicence = {
+  __typename?: 'InheritedLicence';
+  licence: Licence;
+  /** The nearest ancestor declaring the terms. */
+  from: Node;
+  /** From that ancestor down to the node. */
+  path: Array<Node>;
+  /** The weakest LICENSE transmission on the path: LIKELY through DEPENDS_ON or an inferred edge. */
+  level: ExposureLevel;
+};
+
+/** A derivative whose declared licence drops or conflicts with terms it inherits. */
+export type LicenceProblem = {
+  __typename?: 'LicenceProblem';
+  kind: LicenceProblemKind;
+  node: Node;
+  /** The node's licence text, as recorded. */
+  text: Scalars['String']['output'];
+  declared?: Maybe<Licence>;
+  inherited: Licence;
+  from: Node;
+  path: Array<Node>;
+  level: ExposureLevel;
+  /** The inherited obligations the declared licence leaves out. */
+  dropped: Array<Scalars['String']['output']>;
+  /** The node's licence text names the inherited licence although it declares another. */
+  acknowledged: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+};
+
+/** A node's licence: what its text declares, what it inherits, and where the two part. */
+export type NodeLicence = {
+  __typename?: 'NodeLicence';
+  /** The licence text as recorded; null when none is. */
+  text?: Maybe<Scalars['String']['output']>;
+  /** The licence the text declares, when it is one we know. */
+  declared?: Maybe<Licence>;
+  /** Other licences the text names ("subject to the Llama 3.1 Community License"). */
+  alsoNamed: Array<Licence>;
+  /** Binding terms inherited from ancestors (at most 100). */
+  inherited: Array<InheritedLicence>;
+  /** Where the declared licence drops or conflicts with them. */
+  problems: Array<LicenceProblem>;
+  /** Every problem in the node's upstream lineage, its own included (at most 500). */
+  upstream: Array<LicenceProblem>;
+};
+
+/** The licence check over the whole graph. */
+export type LicenceCheck = {
+  __typename?: 'LicenceCheck';
+  /** The graph version checked (one check runs at a time; a write during it shows here). */
+  graphVersion: Scalars['Int']['output'];
+  /** Nodes below binding terms whose licences were compared. */
+  checked: Scalars['Int']['output'];
+  /** Problems of the kind asked, whatever the page. */
+  count: Scalars['Int']['output'];
+  /** Conflicts first, then the surest, then by node id; at most `first`. */
+  problems: Array<LicenceProblem>;
+};
+
 export type LineageSide = 'FOCUS' | 'UPSTREAM' | 'DOWNSTREAM';
 
 export type LineageGraphNode = {
@@ -1778,6 +1879,12 @@ export type Query = {
   exposure: Array<Exposure>;
   /** Lineage relationships that began or ended in (from, to], and the exposures of deployments that differ between the two days. */
   changesBetween: Changes;
+  /** A node's licence and the terms it inherits along its lineage; null for an unknown id. */
+  nodeLicence?: Maybe<NodeLicence>;
+  /** Derivatives whose declared licence drops or conflicts with an ancestor's terms. */
+  licenceCheck: LicenceCheck;
+  /** The catalogue of licences Lineage reads (its records and their sources). */
+  licences: Array<Licence>;
   /**
    * The lineage around a node. UPSTREAM of a deployment is its AI bill of materials.
    * maxNodes is at most 2000.
@@ -1941,6 +2048,23 @@ export type QueryExposureArgs = {
 export type QueryChangesBetweenArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
+};
+
+/**
+ * Lists with `first` return at most 500 items; `first` left out or null is the field's default.
+ * Lists without it state their cap. The cost limit prices every list at its size.
+ */
+export type QueryNodeLicenceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/**
+ * Lists with `first` return at most 500 items; `first` left out or null is the field's default.
+ * Lists without it state their cap. The cost limit prices every list at its size.
+ */
+export type QueryLicenceCheckArgs = {
+  kind?: InputMaybe<LicenceProblemKind>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -2613,6 +2737,32 @@ export type ResolversTypes = {
       exposures: Array<ResolversTypes['ExposureChange']>;
     }
   >;
+  LicenceObligations: ResolverTypeWrapper<LicenceObligations>;
+  Licence: ResolverTypeWrapper<Licence>;
+  LicenceProblemKind: LicenceProblemKind;
+  InheritedLicence: ResolverTypeWrapper<
+    Omit<InheritedLicence, 'from' | 'path'> & {
+      from: ResolversTypes['Node'];
+      path: Array<ResolversTypes['Node']>;
+    }
+  >;
+  LicenceProblem: ResolverTypeWrapper<
+    Omit<LicenceProblem, 'node' | 'from' | 'path'> & {
+      node: ResolversTypes['Node'];
+      from: ResolversTypes['Node'];
+      path: Array<ResolversTypes['Node']>;
+    }
+  >;
+  NodeLicence: ResolverTypeWrapper<
+    Omit<NodeLicence, 'inherited' | 'problems' | 'upstream'> & {
+      inherited: Array<ResolversTypes['InheritedLicence']>;
+      problems: Array<ResolversTypes['LicenceProblem']>;
+      upstream: Array<ResolversTypes['LicenceProblem']>;
+    }
+  >;
+  LicenceCheck: ResolverTypeWrapper<
+    Omit<LicenceCheck, 'problems'> & { problems: Array<ResolversTypes['LicenceProblem']> }
+  >;
   LineageSide: LineageSide;
   LineageGraphNode: ResolverTypeWrapper<
     Omit<LineageGraphNode, 'node'> & { node: ResolversTypes['Node'] }
@@ -2952,6 +3102,25 @@ export type ResolversParentTypes = {
   Changes: Omit<Changes, 'relationships' | 'exposures'> & {
     relationships: Array<ResolversParentTypes['LineageChange']>;
     exposures: Array<ResolversParentTypes['ExposureChange']>;
+  };
+  LicenceObligations: LicenceObligations;
+  Licence: Licence;
+  InheritedLicence: Omit<InheritedLicence, 'from' | 'path'> & {
+    from: ResolversParentTypes['Node'];
+    path: Array<ResolversParentTypes['Node']>;
+  };
+  LicenceProblem: Omit<LicenceProblem, 'node' | 'from' | 'path'> & {
+    node: ResolversParentTypes['Node'];
+    from: ResolversParentTypes['Node'];
+    path: Array<ResolversParentTypes['Node']>;
+  };
+  NodeLicence: Omit<NodeLicence, 'inherited' | 'problems' | 'upstream'> & {
+    inherited: Array<ResolversParentTypes['InheritedLicence']>;
+    problems: Array<ResolversParentTypes['LicenceProblem']>;
+    upstream: Array<ResolversParentTypes['LicenceProblem']>;
+  };
+  LicenceCheck: Omit<LicenceCheck, 'problems'> & {
+    problems: Array<ResolversParentTypes['LicenceProblem']>;
   };
   LineageGraphNode: Omit<LineageGraphNode, 'node'> & { node: ResolversParentTypes['Node'] };
   LineageGraph: Omit<LineageGraph, 'focus' | 'nodes' | 'edges'> & {
@@ -3480,6 +3649,84 @@ export type ChangesResolvers<
   relationships?: Resolver<Array<ResolversTypes['LineageChange']>, ParentType, ContextType>;
   exposures?: Resolver<Array<ResolversTypes['ExposureChange']>, ParentType, ContextType>;
   exposureCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LicenceObligationsResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['LicenceObligations'] =
+    ResolversParentTypes['LicenceObligations'],
+> = {
+  attribution?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  naming?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  acceptableUse?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userThreshold?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outputUse?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nonCommercial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shareAlike?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  bindsDerivatives?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type LicenceResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['Licence'] = ResolversParentTypes['Licence'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spdx?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  obligations?: Resolver<ResolversTypes['LicenceObligations'], ParentType, ContextType>;
+};
+
+export type InheritedLicenceResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['InheritedLicence'] =
+    ResolversParentTypes['InheritedLicence'],
+> = {
+  licence?: Resolver<ResolversTypes['Licence'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+};
+
+export type LicenceProblemResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['LicenceProblem'] =
+    ResolversParentTypes['LicenceProblem'],
+> = {
+  kind?: Resolver<ResolversTypes['LicenceProblemKind'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  declared?: Resolver<Maybe<ResolversTypes['Licence']>, ParentType, ContextType>;
+  inherited?: Resolver<ResolversTypes['Licence'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+  dropped?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  acknowledged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NodeLicenceResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['NodeLicence'] = ResolversParentTypes['NodeLicence'],
+> = {
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  declared?: Resolver<Maybe<ResolversTypes['Licence']>, ParentType, ContextType>;
+  alsoNamed?: Resolver<Array<ResolversTypes['Licence']>, ParentType, ContextType>;
+  inherited?: Resolver<Array<ResolversTypes['InheritedLicence']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['LicenceProblem']>, ParentType, ContextType>;
+  upstream?: Resolver<Array<ResolversTypes['LicenceProblem']>, ParentType, ContextType>;
+};
+
+export type LicenceCheckResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['LicenceCheck'] = ResolversParentTypes['LicenceCheck'],
+> = {
+  graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['LicenceProblem']>, ParentType, ContextType>;
 };
 
 export type LineageGraphNodeResolvers<
@@ -4436,6 +4683,19 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryChangesBetweenArgs, 'from' | 'to'>
   >;
+  nodeLicence?: Resolver<
+    Maybe<ResolversTypes['NodeLicence']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryNodeLicenceArgs, 'id'>
+  >;
+  licenceCheck?: Resolver<
+    ResolversTypes['LicenceCheck'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryLicenceCheckArgs, 'first'>
+  >;
+  licences?: Resolver<Array<ResolversTypes['Licence']>, ParentType, ContextType>;
   lineage?: Resolver<
     ResolversTypes['LineageGraph'],
     ParentType,
@@ -4652,6 +4912,12 @@ export type Resolvers<ContextType = any> = {
   LineageChange?: LineageChangeResolvers<ContextType>;
   ExposureChange?: ExposureChangeResolvers<ContextType>;
   Changes?: ChangesResolvers<ContextType>;
+  LicenceObligations?: LicenceObligationsResolvers<ContextType>;
+  Licence?: LicenceResolvers<ContextType>;
+  InheritedLicence?: InheritedLicenceResolvers<ContextType>;
+  LicenceProblem?: LicenceProblemResolvers<ContextType>;
+  NodeLicence?: NodeLicenceResolvers<ContextType>;
+  LicenceCheck?: LicenceCheckResolvers<ContextType>;
   LineageGraphNode?: LineageGraphNodeResolvers<ContextType>;
   LineageGraph?: LineageGraphResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;

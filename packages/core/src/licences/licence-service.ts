@@ -29,9 +29,11 @@ export interface GraphLicenceReport {
   findings: LicenceFinding[];
 }
 
-// The whole-graph check reads every licence and the lineage below binding ones: kept per
-// store until the graph changes, so repeated reads (a page, a CI run per product) share one.
-const lastWholeGraph = new WeakMap<GraphStore, Promise<GraphLicenceReport>>();
+// The whole-graph check reads every licence and the lineage below binding ones. Per store, the
+// last report is kept until the graph changes, and at most one is computed at a time: readers
+// arriving meanwhile share it, even if a write lands during it (its graphVersion says which).
+const lastWholeGraph = new WeakMap<GraphStore, GraphLicenceReport>();
+const computing = new WeakMap<GraphStore, Promise<GraphLicenceReport>>();
 
 /** Licence inheritance along the lineage, for one node or the whole graph. */
 export class LicenceService {
@@ -53,12 +55,18 @@ export class LicenceService {
   }
 
   async wholeGraph(): Promise<GraphLicenceReport> {
+    const running = computing.get(this.store);
+    if (running) return running;
     const version = await this.store.graphVersion();
-    const cached = lastWholeGraph.get(this.store);
-    if (cached && (await cached).graphVersion === version) return cached;
-    const report = this.computeWholeGraph(version);
-    lastWholeGraph.set(this.store, report);
-    report.catch(() => lastWholeGraph.delete(this.store));
+    const last = lastWholeGraph.get(this.store);
+    if (last?.graphVersion === version) return last;
+    const report = this.computeWholeGraph(version)
+      .then((done) => {
+        lastWholeGraph.set(this.store, done);
+        return done;
+      })
+      .finally(() => computing.delete(this.store));
+    computing.set(this.store, report);
     return report;
   }
 

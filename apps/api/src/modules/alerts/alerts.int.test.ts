@@ -52,14 +52,15 @@ describe('webhooks through GraphQL', () => {
       expect(watched.data.watch.userErrors).toEqual([]);
       const input = { url, owner, events: ['EXPOSURE_OPENED'] };
       // Anonymous and read-only callers may neither subscribe nor see where alerts go.
-      expect((await api.gql(SUBSCRIBE, { input })).body.errors[0].extensions.code).toBe(
+      expect((await api.gql(SUBSCRIBE, { input })).body.errors?.[0].extensions.code).toBe(
         'UNAUTHENTICATED',
       );
       expect(
-        (await api.gql(SUBSCRIBE, { input }, READER.token)).body.errors[0].extensions.code,
+        (await api.gql(SUBSCRIBE, { input }, READER.token)).body.errors?.[0].extensions.code,
       ).toBe('FORBIDDEN');
       expect(
-        (await api.gql('{ webhooks { id url } }', {}, READER.token)).body.errors[0].extensions.code,
+        (await api.gql('{ webhooks { id url } }', {}, READER.token)).body.errors?.[0].extensions
+          .code,
       ).toBe('FORBIDDEN');
 
       const { body } = await api.gql(SUBSCRIBE, { input }, WRITER.token);
