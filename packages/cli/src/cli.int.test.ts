@@ -124,6 +124,54 @@ describe('the lineage command', () => {
     );
   });
 
+  it('lists licence problems, and fails a check on them only under --licences fail', async () => {
+    const r1 = 'model:deepseek-ai/DeepSeek-R1-Distill-Llama-70B';
+    const listed = await lineage('licences', r1, '--kind', 'drops', '--json');
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject([
+      {
+        node: r1,
+        kind: 'DROPS',
+        ancestor: { id: 'llama3.3' },
+        declared: { id: 'mit' },
+        path: ['model:meta-llama/Llama-3.3-70B-Instruct', r1],
+        acknowledged: true,
+      },
+    ]);
+    const whole = await lineage('licences', '--csv');
+    expect(whole.stdout.split(/\r?\n/)[0]).toBe(
+      'kind,node,declared,inherited,from,level,reason,path',
+    );
+    expect(whole.stdout).toContain('model:deepseek-ai/DeepSeek-R1-Distill-Llama-8B');
+    expect((await lineage('licences', '--kind', 'nonsense')).stderr).toMatch(/DROPS, CONFLICTS/);
+
+    // Groq deploys the 70B distill: its supply chain carries the distill's licence problem.
+    const check = (...more: string[]) =>
+      lineage('check', 'deployment:groq/groqcloud', '--fail-on', 'CRITICAL', ...more);
+    const off = await check('--json');
+    const warned = await check('--licences', 'warn', '--json');
+    expect(warned.code).toBe(off.code);
+    expect(warned.stderr).toMatch(/licence problem\(s\) in the supply chain .*\(warnings\)/);
+    const failed = await check('--licences', 'fail', '--json');
+    expect(failed.code).toBe(1);
+    const result = JSON.parse(failed.stdout) as {
+      defects: unknown[];
+      licences: { node: string }[];
+    };
+    expect(result.licences.map((f) => f.node)).toContain(r1);
+    expect(result.defects).toEqual(JSON.parse(off.stdout));
+    const sarif = JSON.parse((await check('--licences', 'fail', '--sarif')).stdout) as {
+      runs: { results: { ruleId: string; level: string }[] }[];
+    };
+    expect(sarifSchemaErrors(sarif)).toEqual([]);
+    expect(sarif.runs[0]!.results).toContainEqual(
+      expect.objectContaining({ ruleId: 'licence-drops-terms', level: 'error' }),
+    );
+    const refused = await check('--licences', 'warn', '--csv');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--csv prints one table/);
+  });
+
   it('passes a check when nothing that severe reaches the deployment', async () => {
     // A seeded deployment that defects do reach, with a threshold just above their severity
     // and a failing case just at it: a check that ignored --fail-on (the default is HIGH)

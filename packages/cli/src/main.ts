@@ -8,6 +8,7 @@ import { registerExport } from './commands/export';
 import { registerGenerate } from './commands/generate';
 import { registerImpact } from './commands/impact';
 import { registerImport } from './commands/import';
+import { registerLicences } from './commands/licences';
 import { registerReview } from './commands/review';
 import { registerSeed } from './commands/seed';
 import { registerStart } from './commands/start';
@@ -33,6 +34,7 @@ registerExport(program, lazyEnv);
 registerImpact(program, lazyEnv);
 registerBom(program, lazyEnv);
 registerCheck(program, lazyEnv);
+registerLicences(program, lazyEnv);
 registerDiff(program, lazyEnv);
 registerGenerate(program);
 

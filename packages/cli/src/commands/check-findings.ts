@@ -1,4 +1,4 @@
-import type { ExposureRow } from '@lineage/core';
+import type { ExposureRow, LicenceFinding } from '@lineage/core';
 import type { CheckFinding, CheckRule } from '../sarif';
 
 export const DEFECT_RULE: CheckRule = {
@@ -23,5 +23,38 @@ export function defectFinding(deploymentId: string, row: ExposureRow, asOf: stri
       asOf,
       ...(row.triage ? { triage: row.triage.state } : {}),
     },
+  };
+}
+
+export const LICENCE_RULES: CheckRule[] = [
+  {
+    id: 'licence-drops-terms',
+    name: 'LicenceDropsTerms',
+    shortDescription:
+      "A derivative in the supply chain declares a licence that drops terms it inherits from an ancestor's",
+  },
+  {
+    id: 'licence-conflicts',
+    name: 'LicenceConflicts',
+    shortDescription:
+      "A derivative in the supply chain declares a licence that cannot hold beside an ancestor's terms",
+  },
+];
+
+/** A licence problem upstream of the deployment, about the derivative that has it. */
+export function licenceFinding(finding: LicenceFinding, level: 'error' | 'warning'): CheckFinding {
+  return {
+    ruleId: finding.kind === 'CONFLICTS' ? 'licence-conflicts' : 'licence-drops-terms',
+    level,
+    message: `${finding.node.id} ${finding.reason}`,
+    subjectId: finding.node.id,
+    path: finding.path,
+    properties: {
+      inherited: finding.ancestor.id,
+      declared: finding.declared?.id ?? '',
+      level: finding.level,
+      acknowledged: finding.acknowledged,
+    },
+    ...(finding.ancestor.source ? { helpUri: finding.ancestor.source } : {}),
   };
 }
