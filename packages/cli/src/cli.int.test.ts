@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphStore } from '@lineage/graph-store';
 import { connectTestStore, testNeo4j } from '@lineage/graph-store/testing';
-import { readSeed, validateBom } from '@lineage/importers';
+import { readSeed, validateBom, validateCycloneDxVex, validateOpenVex } from '@lineage/importers';
 import { realData } from '@lineage/importers/testing';
 import { ImpactService } from '@lineage/core';
 import {
@@ -170,6 +170,20 @@ describe('the lineage command', () => {
     const refused = await check('--licences', 'warn', '--csv');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/--csv prints one table/);
+  });
+
+  it('writes VEX documents of a defect and of a product, valid against their schemas', async () => {
+    const openvex = await lineage('vex', 'defect:FMD-2026-0006', '--format', 'openvex');
+    expect(openvex.code).toBe(0);
+    expect(validateOpenVex(openvex.stdout)).toBeNull();
+    expect(openvex.stderr).toMatch(/\d+ statement\(s\) about defect:FMD-2026-0006/);
+    const out = path.join(scratch, 'bedrock.vex.json');
+    const cyclonedx = await lineage('vex', 'deployment:amazon/bedrock', '--out', out);
+    expect(cyclonedx.code).toBe(0);
+    expect(await validateCycloneDxVex(await readFile(out, 'utf8'))).toBeNull();
+    const unknown = await lineage('vex', 'deployment:no/such-product');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/deployment:no\/such-product.*\[NOT_FOUND\]/);
   });
 
   it('passes a check when nothing that severe reaches the deployment', async () => {

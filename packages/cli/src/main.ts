@@ -13,6 +13,7 @@ import { registerReview } from './commands/review';
 import { registerSeed } from './commands/seed';
 import { registerStart } from './commands/start';
 import { registerTriage } from './commands/triage';
+import { registerVex } from './commands/vex';
 import { registerWatch } from './commands/watch';
 import { readEnv, type CliEnv } from './env';
 
@@ -33,6 +34,7 @@ registerWatch(program, lazyEnv);
 registerExport(program, lazyEnv);
 registerImpact(program, lazyEnv);
 registerBom(program, lazyEnv);
+registerVex(program, lazyEnv);
 registerCheck(program, lazyEnv);
 registerLicences(program, lazyEnv);
 registerDiff(program, lazyEnv);

@@ -49,6 +49,7 @@ export {
 } from './review/review-input';
 export { billOfMaterials, type BillOfMaterials } from './bill-of-materials/bill-of-materials';
 export { cycloneDxBom } from './bill-of-materials/cyclonedx-bom';
+export { vexDocument, type VexDocumentFormat, type VexOptions } from './vex/vex-documents';
 export {
   withUploadedFile,
   UPLOAD_FORMATS,

@@ -1,6 +1,7 @@
 import type { GraphStore, MigrationReport } from '@lineage/graph-store';
 import { AlertService } from './alerts/alert-service';
 import { LicenceService } from './licences/licence-service';
+import { vexDocument, type VexOptions } from './vex/vex-documents';
 import type { DeliveryPolicy } from './alerts/webhook-sender';
 import { BackupService } from './backup/backup-service';
 import { billOfMaterials } from './bill-of-materials/bill-of-materials';
@@ -27,6 +28,8 @@ export interface Services {
   /** Brings the database's schema (constraints, indexes) up to date; safe to repeat. */
   migrate(): Promise<MigrationReport>;
   billOfMaterials(deploymentId: string, options?: TimeOptions): ReturnType<typeof billOfMaterials>;
+  /** A validated VEX document (CycloneDX or OpenVEX) of a defect or a product's triage. */
+  vex(subjectId: string, options: VexOptions): ReturnType<typeof vexDocument>;
   /** The bill as a validated CycloneDX 1.6 JSON document. */
   cycloneDxBom(deploymentId: string, options?: TimeOptions): ReturnType<typeof cycloneDxBom>;
 }
@@ -40,9 +43,10 @@ export interface ServiceOptions {
 
 export function createServices(store: GraphStore, options: ServiceOptions = {}): Services {
   const watches = new WatchService(store);
+  const impact = new ImpactService(store, options.defectContext);
   return {
     browse: new BrowseService(store),
-    impact: new ImpactService(store, options.defectContext),
+    impact,
     writes: new WriteService(store),
     imports: new ImportService(store),
     backup: new BackupService(store),
@@ -53,5 +57,6 @@ export function createServices(store: GraphStore, options: ServiceOptions = {}):
     migrate: () => store.migrate(),
     billOfMaterials: (deploymentId, options) => billOfMaterials(store, deploymentId, options),
     cycloneDxBom: (deploymentId, options) => cycloneDxBom(store, deploymentId, options),
+    vex: (subjectId, vexOptions) => vexDocument(store, impact, subjectId, vexOptions),
   };
 }

@@ -12,6 +12,9 @@ describe('detectFormat', () => {
     ['cyclonedx/ml-bom.json', 'cyclonedx'],
     ['ecosystem-graphs/assets', 'ecosystem-graphs'],
     ['avid/reports', 'avid'],
+    // A CycloneDX document stating analyses only is a VEX, not a BOM to import as lineage.
+    ['vex/product.cdx-vex.json', 'vex'],
+    ['vex/product.openvex.json', 'vex'],
   ])('tells %s from its first characters: %s', async (input, format) => {
     expect(await detectFormat(path.join(FIXTURES, input))).toBe(format);
   });

@@ -1,7 +1,8 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { validationError } from '@lineage/domain';
 import { inputKind, readInputHead } from './input-files';
+import { isVexDocument } from './vex/detect-vex';
 
 // What a format is told by: its first characters.
 const HEAD_CHARS = 400;
@@ -13,9 +14,21 @@ export const IMPORT_FORMATS = [
   'avid',
   'jailbreakbench',
   'cyclonedx',
+  'vex',
   'backup',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+const OPENVEX_CONTEXT = /"@context"\s*:\s*"https:\/\/openvex\.dev\/ns/;
+
+/** The most of a CycloneDX document read to tell a VEX from a BOM; larger ones are BOMs. */
+const MAX_VEX_BYTES = 50 * 1024 * 1024;
+
+/** A CycloneDX document that states analyses and lists no lineage of its own (isVexDocument). */
+async function isVexFile(input: string): Promise<boolean> {
+  if ((await stat(input)).size > MAX_VEX_BYTES) return false;
+  return isVexDocument(await readFile(input, 'utf8'));
+}
 
 const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
 
@@ -37,7 +50,8 @@ export async function detectFormat(input: string): Promise<ImportFormat> {
     return /^method,model,attack_type,/.test(head) ? 'jailbreakbench' : 'hf-tree';
   if (head.includes('"format":"lineage-backup"') || head.includes('"format": "lineage-backup"'))
     return 'backup';
-  if (head.includes('"bomFormat"')) return 'cyclonedx';
+  if (OPENVEX_CONTEXT.test(head)) return 'vex';
+  if (head.includes('"bomFormat"')) return (await isVexFile(input)) ? 'vex' : 'cyclonedx';
   if (head.includes('"data_type"') && head.includes('AVID')) return 'avid';
   if (input.endsWith('.jsonl')) return 'hf-cards';
   throw cannotTell(input, 'neither its name nor its first lines match one');

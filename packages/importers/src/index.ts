@@ -23,6 +23,26 @@ export {
   type BomTriage,
 } from './cyclonedx/export-bom';
 export { planCycloneDx } from './cyclonedx/plan-bom';
+export {
+  buildCycloneDxVex,
+  validateCycloneDxVex,
+  VEX_PROPERTY,
+  CYCLONEDX_VEX_VERSIONS,
+  type CycloneDxVexOptions,
+  type CycloneDxVexVersion,
+} from './vex/cyclonedx-vex';
+export { buildOpenVex } from './vex/openvex';
+export { validateOpenVex } from './vex/openvex-schema';
+export { readVex } from './vex/read-vex';
+export { isVexDocument } from './vex/detect-vex';
+export type {
+  VexInput,
+  VexStatement,
+  VexDefect,
+  VexAnalysis,
+  VexReading,
+  VexFormat,
+} from './vex/vex-input';
 export { planBackup } from './backup/backup';
 export {
   BackupWriter,

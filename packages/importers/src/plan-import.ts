@@ -5,6 +5,7 @@ import { planCycloneDx } from './cyclonedx/plan-bom';
 import { planEcosystemGraphs } from './ecosystem-graphs/plan';
 import { planHuggingFace } from './hf/plan';
 import { planJailbreakBench } from './jailbreakbench/plan';
+import { planVex } from './vex/plan-vex';
 import { readEdgesCsv, readModelCards } from './hf/read-hf';
 import { batchedLookup } from './matching/batched-lookup';
 import { ReadMeter, type OnReadProgress } from './input-lines';
@@ -88,6 +89,13 @@ export const IMPORTERS: Record<ImportFormat, Importer> = {
     prepare: async (files) => {
       const file = oneFile('cyclonedx', files);
       return batched((lookup) => planCycloneDx(file, lookup));
+    },
+  },
+  vex: {
+    format: 'vex',
+    prepare: async (files) => {
+      const file = oneFile('vex', files);
+      return (lookup) => planVex(file, lookup);
     },
   },
   backup: {

@@ -251,7 +251,14 @@ export type KindCount = {
 
 /** The formats a file sent to importFile may hold (a backup is restored with the CLI only). */
 export type ImportFormat =
-  'CYCLONEDX' | 'HF_CARDS' | 'HF_TREE' | 'ECOSYSTEM_GRAPHS' | 'AVID' | 'JAILBREAKBENCH';
+  | 'CYCLONEDX'
+  | 'HF_CARDS'
+  | 'HF_TREE'
+  | 'ECOSYSTEM_GRAPHS'
+  | 'AVID'
+  | 'JAILBREAKBENCH'
+  /** A CycloneDX or OpenVEX document: its analyses recorded as triage of stored nodes. */
+  | 'VEX';
 
 export type ImportWriteCounts = {
   __typename?: 'ImportWriteCounts';

@@ -15,6 +15,7 @@ const FORMATS: Record<string, UploadFormat> = {
   ECOSYSTEM_GRAPHS: 'ecosystem-graphs',
   AVID: 'avid',
   JAILBREAKBENCH: 'jailbreakbench',
+  VEX: 'vex',
 };
 
 /** An import's notes (unresolved, ambiguous, duplicates...), one line each, kind first. */
