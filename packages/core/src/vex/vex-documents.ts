@@ -49,10 +49,25 @@ const untriaged = (
   at,
 });
 
+/**
+ * Whether a node is a repository on the Hugging Face hub: one of its sources is its hub page.
+ * An id of the hub's `owner/name` form alone does not say it (`model:openai/gpt-4o` is not).
+ */
+const onHub = (node: Entity) => {
+  const repo = node.id.slice(node.id.indexOf(':') + 1).toLowerCase();
+  const page =
+    node.kind === 'Dataset' ? `huggingface.co/datasets/${repo}` : `huggingface.co/${repo}`;
+  return node.sources.some((url) => {
+    const at = url.toLowerCase().replace(/^https?:\/\/(www\.)?/, '');
+    return at === page || at.startsWith(`${page}/`);
+  });
+};
+
 const nodeOf = (node: Entity): VexStatement['node'] => ({
   id: node.id,
   name: node.name,
   kind: node.kind,
+  onHub: onHub(node),
   ...('version' in node && node.version ? { version: node.version } : {}),
 });
 

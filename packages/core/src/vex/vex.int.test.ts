@@ -70,8 +70,23 @@ describe('VEX documents', () => {
           author,
         );
       }
+      // A model on the way, on the hub: it is stated by its purl.
+      const context = await store.defectContext(DEFECT);
+      const models = view.deployments().flatMap((row) => row.path.slice(1, -1));
+      const entities = await store.getEntities(models);
+      const hubModel = [...entities.values()].find(
+        (e) =>
+          !context!.origins.includes(e.id) && e.sources.some((u) => u.includes('huggingface.co/')),
+      );
+      expect(hubModel, 'a hub model on a path of the defect').toBeDefined();
+      await services.writes.setTriage(
+        { defectId: DEFECT, nodeId: hubModel!.id, state: 'EXPLOITABLE', note: 'the base itself' },
+        author,
+      );
       const before = await triageOf(store, DEFECT);
-      expect(before.map((t) => t.state).sort()).toEqual(plans.map((p) => p.state).sort());
+      expect(before.map((t) => t.state).sort()).toEqual(
+        [...plans.map((p) => p.state), 'EXPLOITABLE'].sort(),
+      );
 
       const cyclonedx = await services.vex(DEFECT, { format: 'cyclonedx' });
       const cyclonedx17 = await services.vex(DEFECT, { format: 'cyclonedx', specVersion: '1.7' });
@@ -80,8 +95,18 @@ describe('VEX documents', () => {
       expect(await validateCycloneDxVex(cyclonedx.json)).toBeNull();
       expect(JSON.parse(cyclonedx17.json)).toMatchObject({ specVersion: '1.7' });
       expect(validateOpenVex(openvex.json)).toBeNull();
-      // Each exposed deployment is stated: the triaged ones and the rest as in triage.
-      expect(cyclonedx.statements).toBe(deployments.length);
+      // Each exposed deployment is stated (the triaged ones, the rest as in triage), and the model.
+      expect(cyclonedx.statements).toBe(deployments.length + 1);
+      // Only nodes whose hub page is a source get a hub purl: an owner/name id does not say it.
+      const components = (
+        JSON.parse(cyclonedx.json) as { components: { 'bom-ref': string; purl?: string }[] }
+      ).components;
+      const purls = new Map(components.map((c) => [c['bom-ref'], c.purl]));
+      expect(purls.get(hubModel!.id)).toMatch(/^pkg:huggingface\//);
+      const stated = await store.getEntities([...purls.keys()]);
+      for (const [id, purl] of purls)
+        if (purl)
+          expect(stated.get(id)!.sources.some((u) => u.includes('huggingface.co/'))).toBe(true);
       expect(JSON.parse(product.json).statements).toContainEqual(
         expect.objectContaining({
           status: 'affected',

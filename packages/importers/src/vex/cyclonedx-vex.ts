@@ -41,7 +41,7 @@ function componentOf(node: VexStatement['node']): Models.Component {
       : Enums.ComponentType.Application;
   const component = new Models.Component(type, node.name, {
     bomRef: node.id,
-    purl: hubPurlOf(node.id),
+    purl: node.onHub === false ? undefined : hubPurlOf(node.id),
     ...(node.version ? { version: node.version } : {}),
   });
   component.properties.add(new Models.Property(PROPERTY.id, node.id));

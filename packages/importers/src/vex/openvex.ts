@@ -35,7 +35,7 @@ export interface OpenVexDocument {
 
 /** A node as an OpenVEX product: its hub purl where it has one, its Lineage URN otherwise. */
 function productOf(node: VexStatement['node']): NonNullable<OpenVexStatement['products']>[number] {
-  const purl = hubPurlOf(node.id);
+  const purl = node.onHub === false ? undefined : hubPurlOf(node.id);
   return purl ? { '@id': purl, identifiers: { purl } } : { '@id': lineageUrn(node.id) };
 }
 

@@ -6,7 +6,17 @@ import type { TriageJustification, TriageState } from '@lineage/domain';
  * as a person's analysis.
  */
 export interface VexStatement {
-  node: { id: string; name: string; kind: string; version?: string };
+  node: {
+    id: string;
+    name: string;
+    kind: string;
+    version?: string;
+    /**
+     * False when the node is known not to be a hub repository (a closed model whose id merely
+     * looks like `owner/name`): it gets no `pkg:huggingface` purl. Left out, the id decides.
+     */
+    onHub?: boolean;
+  };
   state: TriageState;
   justification?: TriageJustification;
   note?: string;
