@@ -300,6 +300,14 @@ export type ImportPayload = {
   userErrors: Array<UserError>;
 };
 
+export type VexFormat =
+  /** CycloneDX VEX: a BOM of the nodes with each defect's analysis. */
+  | 'CYCLONEDX'
+  /** OpenVEX 0.2.0. */
+  | 'OPENVEX';
+
+export type CycloneDxVersion = 'V1_6' | 'V1_7';
+
 export type ExposedNode = {
   __typename?: 'ExposedNode';
   node: Node;
@@ -1878,6 +1886,13 @@ export type Query = {
    * CycloneDX schema), with the defects reaching it as vulnerabilities: what `lineage bom` writes.
    */
   cycloneDxBom: Scalars['String']['output'];
+  /**
+   * A VEX document, validated against its schema: for a defect, every recorded triage of it and
+   * each deployment it reaches untriaged (as in triage); for a node, every defect reaching it with
+   * the node's triage. Models on the Hugging Face hub are named by purl. What `lineage vex` writes;
+   * `importFile(format: VEX)` reads it back as triage.
+   */
+  vexDocument: Scalars['String']['output'];
   /** Everything a defect reaches, with level, distance and witness path. */
   impact: Impact;
   /** The impact a defect on nodeId would have. Nothing is written. */
@@ -2001,6 +2016,17 @@ export type QueryCycloneDxBomArgs = {
   deploymentId: Scalars['ID']['input'];
   asOf?: InputMaybe<Scalars['Date']['input']>;
   disclosedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * Lists with `first` return at most 500 items; `first` left out or null is the field's default.
+ * Lists without it state their cap. The cost limit prices every list at its size.
+ */
+export type QueryVexDocumentArgs = {
+  id: Scalars['ID']['input'];
+  format?: InputMaybe<VexFormat>;
+  cycloneDxVersion?: InputMaybe<CycloneDxVersion>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /**
@@ -2675,6 +2701,8 @@ export type ResolversTypes = {
   ImportWriteCounts: ResolverTypeWrapper<ImportWriteCounts>;
   ImportSummary: ResolverTypeWrapper<ImportSummary>;
   ImportPayload: ResolverTypeWrapper<ImportPayload>;
+  VexFormat: VexFormat;
+  CycloneDxVersion: CycloneDxVersion;
   ExposedNode: ResolverTypeWrapper<
     Omit<ExposedNode, 'node' | 'path' | 'hops' | 'triage'> & {
       node: ResolversTypes['Node'];
@@ -4662,6 +4690,12 @@ export type QueryResolvers<
     ParentType,
     ContextType,
     RequireFields<QueryCycloneDxBomArgs, 'deploymentId' | 'disclosedOnly'>
+  >;
+  vexDocument?: Resolver<
+    ResolversTypes['String'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryVexDocumentArgs, 'id' | 'format' | 'cycloneDxVersion'>
   >;
   impact?: Resolver<
     ResolversTypes['Impact'],

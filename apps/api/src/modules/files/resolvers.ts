@@ -1,7 +1,11 @@
 import { withUploadedFile, type UploadFormat } from '@lineage/core';
 import type { Context } from '../../context';
 import { apiError } from '../../errors';
-import type { MutationImportFileArgs, QueryCycloneDxBomArgs } from '../../generated/graphql';
+import type {
+  MutationImportFileArgs,
+  QueryCycloneDxBomArgs,
+  QueryVexDocumentArgs,
+} from '../../generated/graphql';
 import { mutate, requireWriter } from '../mutations/mutate';
 
 /** The most text importFile takes: a model-card file or a BOM is far smaller. */
@@ -27,6 +31,14 @@ const noteLines = (notes: object) =>
 export const fileResolvers = {
   ImportFormat: FORMATS,
   Query: {
+    vexDocument: async (_: unknown, args: QueryVexDocumentArgs, ctx: Context) => {
+      const { json } = await ctx.services.vex(args.id, {
+        format: args.format === 'OPENVEX' ? 'openvex' : 'cyclonedx',
+        specVersion: args.cycloneDxVersion === 'V1_7' ? '1.7' : '1.6',
+        asOf: args.asOf ?? undefined,
+      });
+      return json;
+    },
     cycloneDxBom: async (_: unknown, args: QueryCycloneDxBomArgs, ctx: Context) => {
       const { json } = await ctx.services.cycloneDxBom(args.deploymentId, {
         asOf: args.asOf ?? undefined,

@@ -209,4 +209,56 @@ describe('triage', () => {
     }
     expect(await hash()).toEqual(before);
   });
+
+  it('hands triage out as OpenVEX and takes it back through importFile', async () => {
+    const { ids, hash } = await products();
+    const input = {
+      defectId: ids.defect,
+      nodeId: ids.app,
+      state: 'NOT_AFFECTED',
+      justification: 'PROTECTED_BY_MITIGATING_CONTROL',
+      note: 'an output filter blocks the role-play',
+    };
+    expect((await api.gql(SET, { input }, WRITER.token)).body.data.setTriage.userErrors).toEqual(
+      [],
+    );
+    const READ = `query ($d: ID!, $n: ID!) { triage(defectId: $d, nodeId: $n) { state justification note by at } }`;
+    const recorded = (await api.gql(READ, { d: ids.defect, n: ids.app }, WRITER.token)).body.data
+      .triage;
+    const { body } = await api.gql(`query ($id: ID!) { vexDocument(id: $id, format: OPENVEX) }`, {
+      id: ids.defect,
+    });
+    expect(body.errors).toBeUndefined();
+    const document = JSON.parse(body.data.vexDocument);
+    expect(document['@context']).toBe('https://openvex.dev/ns/v0.2.0');
+    // The analysed product, and `direct`, reached untriaged: under investigation. `suite`, only
+    // behind the product, is no longer reached.
+    expect(document.statements.map((s: { status: string }) => s.status).sort()).toEqual([
+      'not_affected',
+      'under_investigation',
+    ]);
+
+    const cleared = await api.gql(CLEAR, { d: ids.defect, n: ids.app }, WRITER.token);
+    expect(cleared.body.data.clearTriage.removed).toBe(true);
+    const IMPORT = `mutation ($content: String!) {
+      importFile(fileName: "triage.openvex.json", content: $content, format: VEX) {
+        summary { records } userErrors { code message }
+      }
+    }`;
+    const imported = await api.gql(IMPORT, { content: body.data.vexDocument }, WRITER.token);
+    expect(imported.body.data.importFile.userErrors).toEqual([]);
+    expect(imported.body.data.importFile.summary.records).toBe(1);
+    expect(
+      (await api.gql(READ, { d: ids.defect, n: ids.app }, WRITER.token)).body.data.triage,
+    ).toEqual(recorded);
+
+    // A document naming a node this graph does not hold changes nothing.
+    const before = await hash();
+    const foreign = body.data.vexDocument.replaceAll(ids.app, `${ids.app}-elsewhere`);
+    const refused = await api.gql(IMPORT, { content: foreign }, WRITER.token);
+    expect(refused.body.data.importFile.userErrors[0].message).toMatch(
+      /names ids this graph does not hold[\s\S]*-elsewhere: not stored/,
+    );
+    expect(await hash()).toEqual(before);
+  });
 });
