@@ -263,6 +263,23 @@ describe('writing from the web app', () => {
         .toBe(0);
       await expectAccessible(page);
       await screenshot(page, 'defect-triage-form', false);
+      // The analysis goes out as OpenVEX from the same page.
+      const [vex] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download OpenVEX' }).click(),
+      ]);
+      expect(vex.suggestedFilename()).toMatch(/\.openvex\.json$/);
+      const openvex = JSON.parse(await readFile((await vex.path())!, 'utf8')) as {
+        statements: { status: string; justification?: string; products: { '@id': string }[] }[];
+      };
+      expect(
+        openvex.statements.find((s) =>
+          s.products.some((p) => p['@id'] === `urn:lineage:${deployment}`),
+        ),
+      ).toMatchObject({
+        status: 'not_affected',
+        justification: 'vulnerable_code_not_in_execute_path',
+      });
 
       await page.goto(`${stack.webUrl}/watched?owner=e2e-team`);
       await page.getByTestId('open-count').waitFor();

@@ -29,6 +29,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/explore">Explorer</Link>
             <Link href="/defects">Defects</Link>
             <Link href="/watched">Watched</Link>
+            <Link href="/licences">Licences</Link>
             <Link href="/what-if">What-if</Link>
             <Link href="/paths">Paths</Link>
             <Link href="/import">Import</Link>

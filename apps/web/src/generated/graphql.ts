@@ -102,7 +102,26 @@ export type MatchMethod = 'EXACT' | 'ALIAS' | 'OWNER_NAME' | 'INFERRED' | 'REVIE
 
 /** The formats a file sent to importFile may hold (a backup is restored with the CLI only). */
 export type ImportFormat =
-  'CYCLONEDX' | 'HF_CARDS' | 'HF_TREE' | 'ECOSYSTEM_GRAPHS' | 'AVID' | 'JAILBREAKBENCH';
+  | 'CYCLONEDX'
+  | 'HF_CARDS'
+  | 'HF_TREE'
+  | 'ECOSYSTEM_GRAPHS'
+  | 'AVID'
+  | 'JAILBREAKBENCH'
+  /** A CycloneDX or OpenVEX document: its analyses recorded as triage of stored nodes. */
+  | 'VEX';
+
+export type VexFormat =
+  /** CycloneDX VEX: a BOM of the nodes with each defect's analysis. */
+  | 'CYCLONEDX'
+  /** OpenVEX 0.2.0. */
+  | 'OPENVEX';
+
+export type LicenceProblemKind =
+  /** The declared licence leaves out obligations of the inherited terms. */
+  | 'DROPS'
+  /** The declared licence and the inherited terms cannot both hold. */
+  | 'CONFLICTS';
 
 /** How a search hit matched the text. */
 export type SearchMatch =
@@ -209,6 +228,14 @@ export type SetTriageMutation = {
     userErrors: Array<{ code: ErrorCode; message: string; field: Array<string> }>;
   };
 };
+
+export type VexDocumentQueryVariables = Exact<{
+  id: string | number;
+  format: VexFormat;
+  asOf: string | null | undefined;
+}>;
+
+export type VexDocumentQuery = { vexDocument: string };
 
 export type DefectPageQueryVariables = Exact<{
   id: string | number;
@@ -378,6 +405,34 @@ export type ExploreQuery = {
   };
 };
 
+export type LicenceCheckPageQueryVariables = Exact<{
+  kind: LicenceProblemKind | null | undefined;
+  first: number;
+}>;
+
+export type LicenceCheckPageQuery = {
+  conflicts: { count: number };
+  drops: { count: number };
+  shown: {
+    graphVersion: number;
+    checked: number;
+    count: number;
+    problems: Array<{
+      kind: LicenceProblemKind;
+      text: string;
+      level: ExposureLevel;
+      dropped: Array<string>;
+      acknowledged: boolean;
+      reason: string;
+      node: { id: string; name: string; kind: NodeKind };
+      declared: { id: string; name: string; spdx: string | null; source: string } | null;
+      inherited: { id: string; name: string; source: string; verified: boolean };
+      from: { id: string; name: string };
+      path: Array<{ id: string; name: string }>;
+    }>;
+  };
+};
+
 export type ChildCountsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -453,6 +508,88 @@ export type ProviderListsQuery = {
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     edges: Array<{ node: { id: string; name: string; kind: NodeKind; releasedAt: string | null } }>;
   };
+};
+
+export type NodeLicenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type NodeLicenceQuery = {
+  nodeLicence: {
+    text: string | null;
+    declared: {
+      id: string;
+      name: string;
+      spdx: string | null;
+      source: string;
+      verified: boolean;
+      obligations: {
+        attribution: boolean;
+        naming: string | null;
+        acceptableUse: boolean;
+        userThreshold: number | null;
+        outputUse: string | null;
+        nonCommercial: boolean;
+        shareAlike: boolean;
+        bindsDerivatives: boolean;
+      };
+    } | null;
+    alsoNamed: Array<{ id: string; name: string; source: string }>;
+    inherited: Array<{
+      level: ExposureLevel;
+      licence: {
+        id: string;
+        name: string;
+        source: string;
+        verified: boolean;
+        obligations: {
+          attribution: boolean;
+          naming: string | null;
+          acceptableUse: boolean;
+          userThreshold: number | null;
+          outputUse: string | null;
+          nonCommercial: boolean;
+          shareAlike: boolean;
+          bindsDerivatives: boolean;
+        };
+      };
+      from: { id: string; name: string };
+      path: Array<{ id: string; name: string }>;
+    }>;
+    problems: Array<{
+      kind: LicenceProblemKind;
+      reason: string;
+      dropped: Array<string>;
+      acknowledged: boolean;
+      level: ExposureLevel;
+      inherited: {
+        id: string;
+        name: string;
+        source: string;
+        verified: boolean;
+        obligations: {
+          attribution: boolean;
+          naming: string | null;
+          acceptableUse: boolean;
+          userThreshold: number | null;
+          outputUse: string | null;
+          nonCommercial: boolean;
+          shareAlike: boolean;
+          bindsDerivatives: boolean;
+        };
+      };
+      declared: { id: string; name: string } | null;
+      from: { id: string; name: string };
+      path: Array<{ id: string; name: string }>;
+    }>;
+    upstream: Array<{
+      kind: LicenceProblemKind;
+      reason: string;
+      level: ExposureLevel;
+      node: { id: string; name: string };
+      from: { id: string; name: string };
+    }>;
+  } | null;
 };
 
 export type NodePageQueryVariables = Exact<{

@@ -21,6 +21,7 @@ import { idFromSegments, nodeHref } from '../../../lib/links';
 import { asOfWords, readAsOf, readFlag } from '../../../lib/as-of';
 import { AsOfControl } from '../../../components/AsOfControl';
 import { TriageForm } from '../../../components/triage/TriageForm';
+import { VexActions } from '../../../components/VexActions';
 
 export const dynamic = 'force-dynamic';
 
@@ -176,6 +177,7 @@ export default async function DefectPage({ params, searchParams }: Props) {
             disclosedOnly={disclosedOnly}
             explanation={impactExplanation(defect.disclosedAt, asOf.date, disclosedOnly)}
           />
+          <VexActions id={defect.id} asOf={asOf} subject="The triage of this defect" />
         </section>
       )}
       {defect.status === 'WITHDRAWN' ? null : (

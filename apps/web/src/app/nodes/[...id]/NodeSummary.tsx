@@ -10,7 +10,8 @@ interface ExposureSummaryRow {
 
 /**
  * The node page at a glance, above everything else: how many defects reach it at each level,
- * how much it is built on and how much is built on it, each a link to its section.
+ * how much it is built on, its licence's problems and how much is built on it, each a link to
+ * its section.
  */
 export function NodeSummary(props: {
   exposure: ExposureSummaryRow[];
@@ -19,6 +20,8 @@ export function NodeSummary(props: {
   downstream: number;
   downstreamTruncated: boolean;
   timelines: boolean;
+  /** The licence section's own problems; undefined where the page has no such section. */
+  licenceProblems?: number;
 }) {
   const reaching = props.exposure.filter((row) => !row.stoppedBy.length && !row.mitigated);
   const stopped = props.exposure.length - reaching.length;
@@ -45,6 +48,17 @@ export function NodeSummary(props: {
         ))}
         {stopped ? <span className="muted"> · {stopped} mitigated or stopped</span> : null}
       </span>
+      {props.licenceProblems !== undefined ? (
+        <a href="#licence">
+          Licence
+          {props.licenceProblems ? (
+            <span className="licence-flag">
+              {' '}
+              · {props.licenceProblems} problem{props.licenceProblems === 1 ? '' : 's'}
+            </span>
+          ) : null}
+        </a>
+      ) : null}
       <a href="#downstream">
         {more(props.downstreamTruncated)}
         {formatCount(props.downstream)} downstream

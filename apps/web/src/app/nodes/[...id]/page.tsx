@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { LINEAGE_RELATIONS } from '@lineage/domain';
 import { KindBadge } from '../../../components/Badges';
 import { BomActions } from '../../../components/BomActions';
+import { VexActions } from '../../../components/VexActions';
 import { BomTree } from '../../../components/BomTree';
 import { ApiProblem } from '../../../components/ApiProblem';
 import { attempt, gql } from '../../../lib/api';
@@ -14,6 +15,7 @@ import type {
   ChildrenOfQuery,
   DefectOriginsQuery,
   NodeExposureQuery,
+  NodeLicenceQuery,
   NodePageQuery,
   ProviderListsQuery,
 } from '../../../generated/graphql';
@@ -29,6 +31,8 @@ import { DownstreamSection } from './DownstreamSection';
 import { ProviderListings } from './ProviderListings';
 import { NodeSummary } from './NodeSummary';
 import { NodeFacts } from './NodeFacts';
+import { NODE_LICENCE } from './licence-query';
+import { LicencePanel, showsLicence } from './LicencePanel';
 
 /** Defect rows shown before "show all": the strongest, so the rest of the page stays near. */
 const DEFECT_ROWS = 10;
@@ -66,13 +70,15 @@ export default async function NodePage({ params, searchParams }: Props) {
       });
       return { node, lists };
     }
-    const [lineage, { exposure }, counts, childPage] = await Promise.all([
+    const [lineage, { exposure }, counts, childPage, licence] = await Promise.all([
       gql<AroundQuery>(AROUND, { id, asOf: asOf.date }),
       gql<NodeExposureQuery>(EXPOSURE, { id, asOf: asOf.date }),
       gql<ChildCountsQuery>(CHILD_COUNTS, { id }),
       childType
         ? gql<ChildrenOfQuery>(CHILDREN_OF, { id, type: childType, after: after ?? null })
         : undefined,
+      // Today's licences whatever the day shown: the API keeps no history of them.
+      attempt(() => gql<NodeLicenceQuery>(NODE_LICENCE, { id })),
     ]);
     // One small request per defect reaching the node: the exposure list cannot carry each
     // defect's origins itself without multiplying its price by 100.
@@ -88,6 +94,7 @@ export default async function NodePage({ params, searchParams }: Props) {
       around,
       counts: counts.node,
       childPage: childPage?.node?.incoming,
+      licence,
       origins: origins.flatMap((origin) => (origin ? [origin] : [])),
     };
   });
@@ -101,8 +108,10 @@ export default async function NodePage({ params, searchParams }: Props) {
     around,
     counts,
     childPage,
+    licence,
     origins = [],
   } = 'around' in loaded.value ? loaded.value : { around: undefined, counts: undefined };
+  const licenceShown = licence && showsLicence(licence, node.kind);
   const lineageKind = node.kind !== 'Provider';
   const downstreamCount = (around?.downstream.nodes ?? []).filter((row) => row.distance > 0).length;
   const children = kindField(node, 'children');
@@ -135,6 +144,9 @@ export default async function NodePage({ params, searchParams }: Props) {
       </h1>
       <p className="muted">{node.id}</p>
       <BomActions id={node.id} kind={node.kind} asOf={asOf} />
+      {node.kind === 'Deployment' ? (
+        <VexActions id={node.id} asOf={asOf} subject="The defects reaching this product" />
+      ) : null}
       {lists ? (
         <>
           {facts}
@@ -154,6 +166,13 @@ export default async function NodePage({ params, searchParams }: Props) {
             downstream={downstreamCount}
             downstreamTruncated={around.downstream.truncated}
             timelines={Boolean(parents)}
+            licenceProblems={
+              licenceShown && 'value' in licence
+                ? (licence.value.nodeLicence?.problems.length ?? 0)
+                : licenceShown
+                  ? 0
+                  : undefined
+            }
           />
           <section className="panel" aria-label="Day shown">
             <AsOfControl
@@ -176,6 +195,7 @@ export default async function NodePage({ params, searchParams }: Props) {
               ) : null}
             </section>
           </div>
+          {licence ? <LicencePanel loaded={licence} nodeId={node.id} kind={node.kind} /> : null}
           <section className="panel" aria-labelledby="defects">
             <h2 id="defects">Defects that reach it {asOfWords(asOf)}</h2>
             <ExposureTable
