@@ -1,3 +1,4 @@
+import type { DeliveryPolicy } from '@lineage/core';
 import type { GraphStore } from '@lineage/graph-store';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
@@ -28,6 +29,8 @@ export interface AppOptions {
   faultDropWrites?: number;
   /** Origins whose pages may call the API from a browser (CORS); none by default. */
   corsOrigins?: string[];
+  /** How webhooks are checked and sent (default: DEFAULT_DELIVERY_POLICY, no private receivers). */
+  deliveryPolicy?: DeliveryPolicy;
 }
 
 /** The GraphQL API as a fetch handler: served by node:http in main.ts, called directly in tests. */
@@ -83,7 +86,7 @@ export function createApp(options: AppOptions) {
       if (!viewer.canRead) {
         throw apiError('UNAUTHENTICATED', 'reads need an Authorization: Bearer <token> header');
       }
-      return createContext(store, readCache, viewer, options.log);
+      return createContext(store, readCache, viewer, options.log, options.deliveryPolicy);
     },
   });
 }

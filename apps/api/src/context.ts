@@ -1,5 +1,6 @@
 import {
   createServices,
+  type DeliveryPolicy,
   type BrowseService,
   type DefectContextReader,
   type Services,
@@ -102,9 +103,13 @@ export function createContext(
   cache: VersionedReadCache,
   viewer: Viewer,
   log: Logger,
+  deliveryPolicy?: DeliveryPolicy,
 ): Context {
   // Impact reads a defect's context through the loaders, which read through the services.
-  const services = createServices(store, { defectContext: (id) => loaders.defectContext(id) });
+  const services = createServices(store, {
+    defectContext: (id) => loaders.defectContext(id),
+    deliveryPolicy,
+  });
   const loaders = createLoaders(services.browse, cache, (id) => store.defectContext(id));
   return {
     services,

@@ -58,6 +58,11 @@ const envSchema = z.object({
   /** The wait before a failed delivery's first retry; each retry waits twice as long (max 1 h). */
   LINEAGE_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   LINEAGE_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /**
+   * Whether webhooks may call receivers on loopback, private or link-local addresses (a receiver
+   * inside the network). Off by default: a write token must not be a way into internal services.
+   */
+  LINEAGE_WEBHOOK_ALLOW_PRIVATE: z.enum(['on', 'off']).default('off'),
   LINEAGE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /**
    * Test-only fault: the share (0..1) of writes acknowledged WITHOUT being committed, so the

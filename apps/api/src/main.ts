@@ -43,13 +43,13 @@ if (env.LINEAGE_PROJECTION === 'on') {
   );
 }
 
-const alerts = createServices(store, {
-  deliveryPolicy: {
-    retryBaseMs: env.LINEAGE_WEBHOOK_RETRY_BASE_MS,
-    maxAttempts: env.LINEAGE_WEBHOOK_MAX_ATTEMPTS,
-    timeoutMs: env.LINEAGE_WEBHOOK_TIMEOUT_MS,
-  },
-}).alerts;
+const deliveryPolicy = {
+  retryBaseMs: env.LINEAGE_WEBHOOK_RETRY_BASE_MS,
+  maxAttempts: env.LINEAGE_WEBHOOK_MAX_ATTEMPTS,
+  timeoutMs: env.LINEAGE_WEBHOOK_TIMEOUT_MS,
+  allowPrivateAddresses: env.LINEAGE_WEBHOOK_ALLOW_PRIVATE === 'on',
+};
+const alerts = createServices(store, { deliveryPolicy }).alerts;
 if (env.LINEAGE_ALERTS === 'on') {
   alerts.start(env.LINEAGE_ALERT_POLL_MS, (error) =>
     log.warn({ err: error.message }, 'alerts pass failed; the next pass tries again'),
@@ -70,6 +70,7 @@ const yoga = createApp({
   readTokens: env.LINEAGE_READ_TOKENS,
   faultDropWrites: env.LINEAGE_FAULT_DROP_WRITES,
   corsOrigins: env.LINEAGE_CORS_ORIGINS,
+  deliveryPolicy,
 });
 // yoga answers every request itself, errors included: nothing is left to await here.
 const server = createServer((request, response) => void yoga(request, response));

@@ -1,9 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import type { GraphStore } from '@lineage/graph-store';
 import { connectTestStore } from '@lineage/graph-store/testing';
+import { DEFAULT_DELIVERY_POLICY } from '@lineage/core';
 import { readSeed } from '@lineage/importers';
 import pino from 'pino';
 import { createApp } from './app';
+
+/** Webhooks in the tests call receivers on loopback, quickly retried. */
+export const TEST_DELIVERY_POLICY = {
+  ...DEFAULT_DELIVERY_POLICY,
+  retryBaseMs: 200,
+  allowPrivateAddresses: true,
+};
 
 export const WRITER = { name: 'alice', token: 'alice-write-token-0123456789' };
 export const READER = { name: 'rita', token: 'rita-read-token-0123456789ab' };
@@ -20,6 +28,8 @@ export async function testApi(options: { readTokens?: string[] } = {}) {
     log: pino({ level: 'silent' }),
     writeTokens: [`${WRITER.name}:${WRITER.token}`],
     readTokens: options.readTokens,
+    // The tests' webhook receivers listen on loopback.
+    deliveryPolicy: TEST_DELIVERY_POLICY,
   });
   // Tests read whatever JSON the API answers; `any` keeps their assertions short.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -18,11 +18,13 @@ import {
   type TriageChanged,
 } from './alert-events';
 import { exposurePayload, triagePayload } from './alert-payload';
+import { namesPrivateHost } from './private-addresses';
 import {
   DEFAULT_DELIVERY_POLICY,
   retryWait,
   sendDelivery,
   type DeliveryPolicy,
+  type SendOutcome,
 } from './webhook-sender';
 
 /** Deliveries sent per pass; the rest wait for the next pass. */
@@ -57,6 +59,10 @@ export class AlertService {
     if ((await this.store.listWebhooks(MAX_WEBHOOKS)).length >= MAX_WEBHOOKS)
       throw new DomainError('CONFLICT', `at most ${MAX_WEBHOOKS} webhooks; remove one first`);
     const webhook = parsed.data;
+    if (!this.policy.allowPrivateAddresses && namesPrivateHost(new URL(webhook.url)))
+      throw validationError('the webhook is not valid', [
+        `url: ${new URL(webhook.url).hostname} is a private address; receivers inside the network need LINEAGE_WEBHOOK_ALLOW_PRIVATE=on`,
+      ]);
     const baseline = await this.lookAt(webhook);
     const secret = randomBytes(32).toString('hex');
     const saved = await this.store.recordWebhook(
@@ -186,11 +192,11 @@ export class AlertService {
     });
     for (const delivery of due) {
       const secret = await this.store.webhookSecret(delivery.webhookId);
-      const outcome = secret
+      const outcome: SendOutcome = secret
         ? await sendDelivery(delivery, secret, this.policy)
         : { ok: false, responseStatus: null, error: 'the webhook was removed' };
       const attempts = delivery.attempts + 1;
-      const givenUp = !secret || attempts >= this.policy.maxAttempts;
+      const givenUp = !secret || outcome.refused === true || attempts >= this.policy.maxAttempts;
       await this.store.recordDeliveryAttempt(delivery.id, {
         status: outcome.ok ? 'DELIVERED' : givenUp ? 'FAILED' : 'PENDING',
         responseStatus: outcome.responseStatus,

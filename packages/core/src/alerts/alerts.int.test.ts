@@ -1,17 +1,29 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { lookup } from 'node:dns/promises';
+import { hostname } from 'node:os';
 import type { GraphStore } from '@lineage/graph-store';
-import { batch, connectTestStore, link, node, testNamespace } from '@lineage/graph-store/testing';
+import {
+  batch,
+  connectTestStore,
+  link,
+  node,
+  startOwnStore,
+  testNamespace,
+} from '@lineage/graph-store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../services';
-import { signature } from './webhook-sender';
+import { isPrivateAddress } from './private-addresses';
+import { DEFAULT_DELIVERY_POLICY, signature } from './webhook-sender';
 
 let store: GraphStore;
 let services: Services;
 // A second replica: its own services over its own connection, sharing the database.
 let replicaStore: GraphStore;
 let replica: Services;
-const policy = { retryBaseMs: 200, maxAttempts: 3, timeoutMs: 2_000 };
+// The receivers listen on loopback: these tests allow private addresses, as an internal receiver
+// needs; the attack test below runs with the default policy.
+const policy = { retryBaseMs: 200, maxAttempts: 3, timeoutMs: 2_000, allowPrivateAddresses: true };
 beforeAll(async () => {
   store = await connectTestStore();
   replicaStore = await connectTestStore();
@@ -47,7 +59,7 @@ async function receiver(statuses: number[] = []) {
 const author = { by: 'alerts-test', action: 'test' };
 
 /** A base model, a product deploying it, watched by an owner of the test's own. */
-async function watchedProduct() {
+async function watchedProduct(on: { store: GraphStore; services: Services } = { store, services }) {
   const ns = testNamespace();
   const ids = {
     base: ns.id('model', 'lab/base'),
@@ -56,7 +68,7 @@ async function watchedProduct() {
     defect: ns.id('defect', 'JB-1'),
     owner: `${ns.token}team`,
   };
-  await store.write(
+  await on.store.write(
     batch(
       [
         node({ id: ids.base, kind: 'BaseModel', name: 'Base' }),
@@ -67,12 +79,12 @@ async function watchedProduct() {
     ),
     { ...author, summary: 'alerts fixture' },
   );
-  await services.watches.watch({ deploymentId: ids.app, owner: ids.owner }, author);
+  await on.services.watches.watch({ deploymentId: ids.app, owner: ids.owner }, author);
   return ids;
 }
 
-const fileDefect = (id: string, origin: string) =>
-  store.write(
+const fileDefect = (id: string, origin: string, on: GraphStore = store) =>
+  on.write(
     batch(
       [node({ id, kind: 'Defect', name: id, category: 'JAILBREAK', severity: 'HIGH' })],
       [link('AFFECTS', id, origin)],
@@ -230,5 +242,53 @@ describe('webhooks for watched products', () => {
       await expect(services.alerts.subscribe({ url }, author)).rejects.toThrow(problem);
     }
     expect(await services.alerts.list()).toHaveLength(before);
+  });
+
+  it('refuses, by default, to call a receiver on a private address, however it is named', async () => {
+    // A Neo4j of its own: this policy refuses loopback, and its passes must not take the other
+    // files' deliveries (to their loopback receivers) and refuse them.
+    const own = await startOwnStore();
+    const guarded = createServices(own.store, {
+      deliveryPolicy: { ...DEFAULT_DELIVERY_POLICY, retryBaseMs: 200 },
+    });
+    const hook = await receiver();
+    try {
+      await own.store.migrate();
+      const urls = [
+        hook.url,
+        hook.url.replace('127.0.0.1', 'localhost'),
+        'http://[::1]/h',
+        'http://169.254.169.254/latest/meta-data',
+      ];
+      for (const url of urls) {
+        await expect(guarded.alerts.subscribe({ url }, author)).rejects.toThrow(
+          /url: .* is a private address/,
+        );
+      }
+      expect(await guarded.alerts.list()).toEqual([]);
+
+      // A name that resolves to a private address is refused when connecting (DNS can change
+      // after subscribing): the machine's own name resolves to loopback here.
+      const name = hostname();
+      const { address } = await lookup(name);
+      if (!isPrivateAddress(address)) {
+        console.warn(`skipped the resolved-name case: ${name} resolves to ${address}`);
+        return;
+      }
+      const ids = await watchedProduct({ store: own.store, services: guarded });
+      const { webhook } = await guarded.alerts.subscribe(
+        { url: hook.url.replace('127.0.0.1', name), owner: ids.owner },
+        author,
+      );
+      await fileDefect(ids.defect, ids.base, own.store);
+      await guarded.alerts.pass();
+      const log = await guarded.alerts.deliveries({ webhookId: webhook.id, limit: 10 });
+      expect(log).toMatchObject([{ status: 'FAILED', attempts: 1, responseStatus: null }]);
+      expect(log[0]!.lastError).toMatch(/refused: .* private address/);
+      expect(hook.received).toEqual([]);
+    } finally {
+      hook.close();
+      await own.stop();
+    }
   });
 });

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { fetch, type Dispatcher } from 'undici';
+import { namesPrivateHost, PrivateAddressError, publicOnlyAgent } from './private-addresses';
 
 /** How deliveries are sent and retried. */
 export interface DeliveryPolicy {
@@ -8,13 +10,22 @@ export interface DeliveryPolicy {
   maxAttempts: number;
   /** How long one attempt may take. */
   timeoutMs: number;
+  /**
+   * Whether receivers on loopback, private or link-local addresses may be called (a receiver
+   * inside the network); off, such an address is refused when subscribing and when connecting.
+   */
+  allowPrivateAddresses: boolean;
 }
 
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
   retryBaseMs: 30_000,
   maxAttempts: 8,
   timeoutMs: 10_000,
+  allowPrivateAddresses: false,
 };
+
+// One for the process: it keeps connections to receivers alive between deliveries.
+let publicOnly: Dispatcher | undefined;
 
 const MAX_RETRY_WAIT_MS = 3_600_000;
 
@@ -36,7 +47,16 @@ export interface SendOutcome {
   ok: boolean;
   responseStatus: number | null;
   error: string | null;
+  /** Refused for good (a private address while they are not allowed): not retried. */
+  refused?: boolean;
 }
+
+const refusal = (host: string): SendOutcome => ({
+  ok: false,
+  responseStatus: null,
+  error: `refused: ${host} is or resolves to a private address (LINEAGE_WEBHOOK_ALLOW_PRIVATE is off)`,
+  refused: true,
+});
 
 /**
  * One POST of a delivery. Any 2xx is delivered; a redirect is not followed (the receiver's
@@ -45,12 +65,16 @@ export interface SendOutcome {
 export async function sendDelivery(
   delivery: { id: string; url: string; event: string; payload: string },
   secret: string,
-  policy: Pick<DeliveryPolicy, 'timeoutMs'>,
+  policy: Pick<DeliveryPolicy, 'timeoutMs' | 'allowPrivateAddresses'>,
 ): Promise<SendOutcome> {
   const timestamp = Math.floor(Date.now() / 1000);
+  const url = new URL(delivery.url);
+  // A literal address never reaches the dispatcher's lookup: it is judged here.
+  if (!policy.allowPrivateAddresses && namesPrivateHost(url)) return refusal(url.hostname);
   try {
     const response = await fetch(delivery.url, {
       method: 'POST',
+      ...(policy.allowPrivateAddresses ? {} : { dispatcher: (publicOnly ??= publicOnlyAgent()) }),
       redirect: 'manual',
       signal: AbortSignal.timeout(policy.timeoutMs),
       headers: {
@@ -68,6 +92,8 @@ export async function sendDelivery(
     const ok = response.status >= 200 && response.status < 300;
     return { ok, responseStatus: response.status, error: ok ? null : `HTTP ${response.status}` };
   } catch (error) {
+    if ((error as { cause?: unknown }).cause instanceof PrivateAddressError)
+      return refusal(url.hostname);
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     const message =
       (error as Error).name === 'TimeoutError' ? 'timed out' : (cause ?? 'unreachable');

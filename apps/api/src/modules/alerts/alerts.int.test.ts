@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServices, webhookSignature } from '@lineage/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { READER, testApi, WRITER } from '../../testing';
+import { READER, TEST_DELIVERY_POLICY, testApi, WRITER } from '../../testing';
 import { products } from '../../testing-products';
 
 let api: Awaited<ReturnType<typeof testApi>>;
@@ -87,7 +87,7 @@ describe('webhooks through GraphQL', () => {
         WRITER.token,
       );
       expect(filed.data.fileDefect.userErrors).toEqual([]);
-      const alerts = createServices(api.store).alerts;
+      const alerts = createServices(api.store, { deliveryPolicy: TEST_DELIVERY_POLICY }).alerts;
       for (let tries = 0; tries < 50 && received.length === 0; tries++) {
         await alerts.pass();
         if (!received.length) await new Promise((resolve) => setTimeout(resolve, 100));
