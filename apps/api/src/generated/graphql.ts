@@ -566,7 +566,10 @@ export type NodeLicence = {
   declared?: Maybe<Licence>;
   /** Other licences the text names ("subject to the Llama 3.1 Community License"). */
   alsoNamed: Array<Licence>;
-  /** Binding terms inherited from ancestors (at most 100). */
+  /**
+   * Binding terms inherited from ancestors (at most 100); a node declaring the terms itself does
+   * not inherit them, and terms its own licensor relicensed on the way are not passed on.
+   */
   inherited: Array<InheritedLicence>;
   /** Where the declared licence drops or conflicts with them. */
   problems: Array<LicenceProblem>;
@@ -583,6 +586,10 @@ export type LicenceCheck = {
   checked: Scalars['Int']['output'];
   /** Problems of the kind asked, whatever the page. */
   count: Scalars['Int']['output'];
+  /** CONFLICTS in the whole graph, whatever the kind asked. */
+  conflicts: Scalars['Int']['output'];
+  /** DROPS in the whole graph, whatever the kind asked. */
+  drops: Scalars['Int']['output'];
   /** Conflicts first, then the surest, then by node id; at most `first`. */
   problems: Array<LicenceProblem>;
 };
@@ -1903,7 +1910,7 @@ export type Query = {
   changesBetween: Changes;
   /** A node's licence and the terms it inherits along its lineage; null for an unknown id. */
   nodeLicence?: Maybe<NodeLicence>;
-  /** Derivatives whose declared licence drops or conflicts with an ancestor's terms. */
+  /** Derivatives whose declared licence drops or conflicts with an ancestor's terms; first of 1 to 500. */
   licenceCheck: LicenceCheck;
   /** The catalogue of licences Lineage reads (its records and their sources). */
   licences: Array<Licence>;
@@ -3761,6 +3768,8 @@ export type LicenceCheckResolvers<
   graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   checked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  drops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   problems?: Resolver<Array<ResolversTypes['LicenceProblem']>, ParentType, ContextType>;
 };
 

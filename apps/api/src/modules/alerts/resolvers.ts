@@ -8,7 +8,7 @@ import type {
   QueryWebhookDeliveriesArgs,
   WebhookEvent,
 } from '../../generated/graphql';
-import { MAX_PAGE_SIZE } from '../../list-sizes';
+import { pageSize } from '../../pagination';
 import { mutate, requireWriter } from '../mutations/mutate';
 
 // The SDL names events in upper case, the payloads and headers in their wire form.
@@ -25,7 +25,7 @@ export const alertResolvers = {
       requireWriter(ctx);
       return ctx.services.alerts.deliveries({
         webhookId: orUndefined(args.webhookId),
-        limit: Math.max(1, Math.min(args.first ?? 50, MAX_PAGE_SIZE)),
+        limit: pageSize(args.first),
       });
     },
   },

@@ -2,7 +2,8 @@ import type { LicenceFinding, NodeLicenceReport } from '@lineage/core';
 import { isDomainError, LICENCES } from '@lineage/domain';
 import type { Context } from '../../context';
 import type { QueryLicenceCheckArgs, QueryNodeLicenceArgs } from '../../generated/graphql';
-import { LIST_CAPS, MAX_PAGE_SIZE } from '../../list-sizes';
+import { LIST_CAPS } from '../../list-sizes';
+import { pageSize } from '../../pagination';
 
 export const licenceResolvers = {
   Query: {
@@ -15,10 +16,18 @@ export const licenceResolvers = {
       }
     },
     licenceCheck: async (_: unknown, args: QueryLicenceCheckArgs, ctx: Context) => {
+      const first = pageSize(args.first);
       const { graphVersion, checked, findings } = await ctx.services.licences.wholeGraph();
       const problems = args.kind ? findings.filter((f) => f.kind === args.kind) : findings;
-      const first = Math.max(0, Math.min(args.first ?? 100, MAX_PAGE_SIZE));
-      return { graphVersion, checked, count: problems.length, problems: problems.slice(0, first) };
+      const conflicts = findings.filter((f) => f.kind === 'CONFLICTS').length;
+      return {
+        graphVersion,
+        checked,
+        count: problems.length,
+        conflicts,
+        drops: findings.length - conflicts,
+        problems: problems.slice(0, first),
+      };
     },
     licences: () => LICENCES,
   },
