@@ -510,6 +510,23 @@ export type ProviderListsQuery = {
   };
 };
 
+export type LicenceRecordFragment = {
+  id: string;
+  name: string;
+  source: string;
+  verified: boolean;
+  obligations: {
+    attribution: boolean;
+    naming: string | null;
+    acceptableUse: boolean;
+    userThreshold: number | null;
+    outputUse: string | null;
+    nonCommercial: boolean;
+    shareAlike: boolean;
+    bindsDerivatives: boolean;
+  };
+};
+
 export type NodeLicenceQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -518,9 +535,9 @@ export type NodeLicenceQuery = {
   nodeLicence: {
     text: string | null;
     declared: {
+      spdx: string | null;
       id: string;
       name: string;
-      spdx: string | null;
       source: string;
       verified: boolean;
       obligations: {

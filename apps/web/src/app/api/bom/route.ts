@@ -1,5 +1,6 @@
 import { MAX_ID_LENGTH } from '@lineage/domain';
-import { ApiError, gql } from '../../../lib/api';
+import { gql } from '../../../lib/api';
+import { fileProblem, fileRouteError } from '../../../lib/file-route-errors';
 import { readAsOf } from '../../../lib/as-of';
 import type { CycloneDxBomQuery } from '../../../generated/graphql';
 
@@ -9,11 +10,6 @@ const CYCLONEDX_BOM = /* GraphQL */ `
   }
 `;
 
-const problem = (status: number, code: string, message: string) =>
-  Response.json({ error: { code, message } }, { status });
-
-const STATUS: Record<string, number> = { NOT_FOUND: 404, VALIDATION: 400, BAD_USER_INPUT: 400 };
-
 /**
  * A deployment's CycloneDX bill of materials as a file to save: `?id=<deployment id>&asOf=`.
  * A read like the pages' (the web app's read token, one fixed query), so a plain link works.
@@ -22,13 +18,13 @@ export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const id = params.get('id') ?? '';
   if (!id || id.length > MAX_ID_LENGTH)
-    return problem(
+    return fileProblem(
       400,
       'BAD_USER_INPUT',
       `id: a deployment id of 1 to ${MAX_ID_LENGTH} characters`,
     );
   const asOf = readAsOf(params.get('asOf') ?? undefined);
-  if (asOf.problem) return problem(400, 'BAD_USER_INPUT', asOf.problem);
+  if (asOf.problem) return fileProblem(400, 'BAD_USER_INPUT', asOf.problem);
   try {
     const { cycloneDxBom } = await gql<CycloneDxBomQuery>(CYCLONEDX_BOM, { id, asOf: asOf.date });
     const name = `${id.replace(/^deployment:/, '').replace(/[^A-Za-z0-9._-]+/g, '_')}-${asOf.date}.cdx.json`;
@@ -40,8 +36,6 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    if (error instanceof ApiError)
-      return problem(STATUS[error.code] ?? 502, error.code, error.message);
-    return problem(500, 'INTERNAL', 'The bill of materials could not be made.');
+    return fileRouteError(error, 'The bill of materials could not be made.');
   }
 }

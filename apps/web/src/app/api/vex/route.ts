@@ -1,5 +1,6 @@
 import { MAX_ID_LENGTH } from '@lineage/domain';
-import { ApiError, gql } from '../../../lib/api';
+import { gql } from '../../../lib/api';
+import { fileProblem, fileRouteError } from '../../../lib/file-route-errors';
 import { readAsOf } from '../../../lib/as-of';
 import type { VexDocumentQuery } from '../../../generated/graphql';
 
@@ -14,11 +15,6 @@ const FORMATS = {
   openvex: { format: 'OPENVEX', type: 'application/json', extension: 'openvex' },
 } as const;
 
-const problem = (status: number, code: string, message: string) =>
-  Response.json({ error: { code, message } }, { status });
-
-const STATUS: Record<string, number> = { NOT_FOUND: 404, VALIDATION: 400, BAD_USER_INPUT: 400 };
-
 /**
  * A VEX document of a defect or a node as a file to save: `?id=&format=cyclonedx|openvex&asOf=`.
  * A read like the pages' (one fixed query), so a plain link works, as /api/bom does.
@@ -27,16 +23,17 @@ export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const id = params.get('id') ?? '';
   if (!id || id.length > MAX_ID_LENGTH)
-    return problem(
+    return fileProblem(
       400,
       'BAD_USER_INPUT',
       `id: a node or defect id of 1 to ${MAX_ID_LENGTH} characters`,
     );
   const chosen = params.get('format') ?? 'cyclonedx';
-  if (!(chosen in FORMATS)) return problem(400, 'BAD_USER_INPUT', 'format: cyclonedx or openvex');
+  if (!(chosen in FORMATS))
+    return fileProblem(400, 'BAD_USER_INPUT', 'format: cyclonedx or openvex');
   const { format, type, extension } = FORMATS[chosen as keyof typeof FORMATS];
   const asOf = readAsOf(params.get('asOf') ?? undefined);
-  if (asOf.problem) return problem(400, 'BAD_USER_INPUT', asOf.problem);
+  if (asOf.problem) return fileProblem(400, 'BAD_USER_INPUT', asOf.problem);
   try {
     const { vexDocument } = await gql<VexDocumentQuery>(VEX_DOCUMENT, {
       id,
@@ -52,8 +49,6 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    if (error instanceof ApiError)
-      return problem(STATUS[error.code] ?? 502, error.code, error.message);
-    return problem(500, 'INTERNAL', 'The VEX document could not be made.');
+    return fileRouteError(error, 'The VEX document could not be made.');
   }
 }

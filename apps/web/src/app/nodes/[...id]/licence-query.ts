@@ -3,26 +3,34 @@
  * Priced by the API at about 22,000 (inherited terms and own problems 100 each, their paths 20
  * deep; upstream problems 500, without paths), so it stays a request of its own beside the others.
  */
+/** A licence record as the page shows it: its name, its text's source, its obligations. */
+const LICENCE_RECORD = /* GraphQL */ `
+  fragment LicenceRecord on Licence {
+    id
+    name
+    source
+    verified
+    obligations {
+      attribution
+      naming
+      acceptableUse
+      userThreshold
+      outputUse
+      nonCommercial
+      shareAlike
+      bindsDerivatives
+    }
+  }
+`;
+
 export const NODE_LICENCE = /* GraphQL */ `
+  ${LICENCE_RECORD}
   query NodeLicence($id: ID!) {
     nodeLicence(id: $id) {
       text
       declared {
-        id
-        name
         spdx
-        source
-        verified
-        obligations {
-          attribution
-          naming
-          acceptableUse
-          userThreshold
-          outputUse
-          nonCommercial
-          shareAlike
-          bindsDerivatives
-        }
+        ...LicenceRecord
       }
       alsoNamed {
         id
@@ -31,20 +39,7 @@ export const NODE_LICENCE = /* GraphQL */ `
       }
       inherited {
         licence {
-          id
-          name
-          source
-          verified
-          obligations {
-            attribution
-            naming
-            acceptableUse
-            userThreshold
-            outputUse
-            nonCommercial
-            shareAlike
-            bindsDerivatives
-          }
+          ...LicenceRecord
         }
         from {
           id
@@ -63,20 +58,7 @@ export const NODE_LICENCE = /* GraphQL */ `
         acknowledged
         level
         inherited {
-          id
-          name
-          source
-          verified
-          obligations {
-            attribution
-            naming
-            acceptableUse
-            userThreshold
-            outputUse
-            nonCommercial
-            shareAlike
-            bindsDerivatives
-          }
+          ...LicenceRecord
         }
         declared {
           id
