@@ -175,7 +175,7 @@ describe('webhooks for watched products', () => {
     }
   });
 
-  it('tells of a new lineage relationship and a triage change, not of a product newly watched', async () => {
+  it('tells of a new lineage relationship, an ended mitigation and a triage change, not of a product newly watched', async () => {
     const ids = await watchedProduct();
     const hook = await receiver();
     try {
@@ -211,14 +211,31 @@ describe('webhooks for watched products', () => {
         exposure: { path: [ids.other, ids.base, ids.app] },
       });
 
+      // A mitigation at the second product, then its end: the exposure opens again, and is told.
+      await store.write(
+        batch([], [link('MITIGATES', second, ids.defect, { evidence: 'an output filter' })]),
+        { ...author, summary: 'mitigated' },
+      );
+      await services.alerts.pass();
+      await services.writes.unlink(
+        { type: 'MITIGATES', from: second, to: ids.defect },
+        { ...author, action: 'unlink' },
+      );
+      await passUntil(() => hook.received.length > 1);
+      expect(JSON.parse(hook.received[1]!.body)).toMatchObject({
+        event: 'exposure.opened',
+        deployment: { id: second },
+        defect: { id: ids.defect },
+      });
+
       await services.writes.setTriage(
         { defectId: ids.defect, nodeId: second, state: 'EXPLOITABLE', note: 'confirmed' },
         { by: 'alice', action: 'setTriage' },
       );
-      await passUntil(() => hook.received.length > 1);
-      expect(hook.received).toHaveLength(2);
-      expect(hook.received[1]!.headers['x-lineage-event']).toBe('triage.changed');
-      expect(JSON.parse(hook.received[1]!.body)).toMatchObject({
+      await passUntil(() => hook.received.length > 2);
+      expect(hook.received).toHaveLength(3);
+      expect(hook.received[2]!.headers['x-lineage-event']).toBe('triage.changed');
+      expect(JSON.parse(hook.received[2]!.body)).toMatchObject({
         event: 'triage.changed',
         deployment: { id: second },
         defect: { id: ids.defect },
