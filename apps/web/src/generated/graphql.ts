@@ -411,12 +411,12 @@ export type LicenceCheckPageQueryVariables = Exact<{
 }>;
 
 export type LicenceCheckPageQuery = {
-  conflicts: { count: number };
-  drops: { count: number };
   shown: {
     graphVersion: number;
     checked: number;
     count: number;
+    conflicts: number;
+    drops: number;
     problems: Array<{
       kind: LicenceProblemKind;
       text: string;

@@ -31,12 +31,13 @@ export default async function LicencesPage({
     gql<LicenceCheckPageQuery>(LICENCE_CHECK, { kind: kind ?? null, first: LICENCE_ROWS }),
   );
   if ('problem' in loaded) return <ApiProblem error={loaded.problem} retry={kindHref(kind)} />;
-  const { conflicts, drops, shown } = loaded.value;
-  const total = conflicts.count + drops.count;
+  const { shown } = loaded.value;
+  const { conflicts, drops } = shown;
+  const total = conflicts + drops;
   const filters: [ProblemKind | undefined, string, number][] = [
     [undefined, 'All', total],
-    ['CONFLICTS', PROBLEM_KINDS.CONFLICTS.label, conflicts.count],
-    ['DROPS', PROBLEM_KINDS.DROPS.label, drops.count],
+    ['CONFLICTS', PROBLEM_KINDS.CONFLICTS.label, conflicts],
+    ['DROPS', PROBLEM_KINDS.DROPS.label, drops],
   ];
   const order = kind
     ? 'the surest first, then by node'
@@ -58,7 +59,7 @@ export default async function LicencesPage({
       <section className="panel" aria-labelledby="licence-problems">
         <h2 id="licence-problems" data-testid="licence-counts" data-count={total}>
           {plural(total, 'problem')} among {plural(shown.checked, 'node')} checked:{' '}
-          {plural(conflicts.count, 'conflict')}, {plural(drops.count, 'drop')}
+          {plural(conflicts, 'conflict')}, {plural(drops, 'drop')}
         </h2>
         <nav aria-label="Filter by kind of problem" className="kind-filters">
           <ul>
