@@ -4,7 +4,7 @@ import { Connection, type GraphStoreConfig } from './connection';
 import { defectContext, defectsWithOriginsIn, operatorsOf } from './defect-store';
 import { findByName, getEntities } from './entity-store';
 import { exportNodes, exportRelationships } from './export-store';
-import type { StoredEntity } from './entity-props';
+import type { RelationshipKey, StoredEntity } from './entity-props';
 import {
   blastRadius,
   fetchClosure,
@@ -29,7 +29,7 @@ import {
 } from './meta-store';
 import { migrate } from './migrations';
 import { toDomainError } from './neo4j-errors';
-import { incomingPage, outgoingOf } from './relationship-store';
+import { incomingPage, outgoingOf, storedRelationship } from './relationship-store';
 import { bulkLoad, type BulkLoadOptions, type LoadItem } from './bulk-load';
 import { recordOfflineLoad } from './offline-load';
 import { recoverImports, type RecoveryOptions } from './import-lock';
@@ -196,6 +196,8 @@ export class GraphStore {
     listDeliveries(this.connection, filter);
 
   outgoingOf = (ids: string[]) => outgoingOf(this.connection, ids);
+  /** The relationship a key names (from, type, to), as stored; null when there is none. */
+  storedRelationship = (key: RelationshipKey) => storedRelationship(this.connection, key);
   incomingPage = (id: string, options: { types?: RelationType[]; first: number; after?: string }) =>
     incomingPage(this.connection, id, options);
 

@@ -1,6 +1,7 @@
 import type { RelationType, TriageJustification, TriageState } from '@lineage/domain';
 import neo4j from 'neo4j-driver';
 import type { Connection } from './connection';
+import type { RelationshipKey } from './entity-props';
 import { decodeProps } from './values';
 
 /** A stored relationship seen from one of its ends. */
@@ -97,6 +98,15 @@ export async function outgoingOf(
   const byNode = new Map<string, StoredRelationship[]>(ids.map((id) => [id, []]));
   for (const row of rows) byNode.get(row.from)?.push(toRelationship(row));
   return byNode;
+}
+
+/** The relationship a key names, as stored; null when there is none. */
+export async function storedRelationship(
+  connection: Connection,
+  key: RelationshipKey,
+): Promise<StoredRelationship | null> {
+  const outgoing = (await outgoingOf(connection, [key.from])).get(key.from) ?? [];
+  return outgoing.find((r) => r.type === key.type && r.to === key.to) ?? null;
 }
 
 /** One page of the relationships arriving at a node (children can number thousands). */

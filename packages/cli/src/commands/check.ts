@@ -15,7 +15,7 @@ import type { CliEnv } from '../env';
 import { log, printJson, printRows, type FormatOptions } from '../output';
 import { DEFAULT_ARTIFACT_URI, toSarif } from '../sarif';
 import { defectFinding, DEFECT_RULE, licenceFinding, LICENCE_RULES } from './check-findings';
-import { FINDING_COLUMNS } from './licences';
+import { FINDING_COLUMNS, licenceFindingsJson } from './licences';
 import { asOfOption, disclosedOnlyOption } from './time-options';
 
 const LICENCE_POLICIES = ['off', 'warn', 'fail'] as const;
@@ -149,7 +149,7 @@ function printResults(
   if (options.json && withLicences)
     return printJson({
       defects: failing,
-      licences: licences.map(({ node, ...f }) => ({ node: node.id, ...f })),
+      licences: licenceFindingsJson(licences),
     });
   printRows(failing, DEFECT_COLUMNS, options);
   if (withLicences && !options.json) {

@@ -20,7 +20,7 @@ export const FINDING_COLUMNS: Column<LicenceFinding>[] = [
 ];
 
 /** JSON callers get the records, not the columns: licences with their sources and obligations. */
-const asJson = (findings: LicenceFinding[]) =>
+export const licenceFindingsJson = (findings: LicenceFinding[]) =>
   findings.map(({ node, ...finding }) => ({ node: node.id, text: node.license, ...finding }));
 
 /** Licence inheritance: derivatives whose declared licence drops or conflicts with inherited terms. */
@@ -46,7 +46,7 @@ export function registerLicences(program: Command, env: () => CliEnv) {
           ? (await licences.forNode(nodeId)).upstream
           : (await licences.wholeGraph()).findings;
         const findings = options.kind ? all.filter((f) => f.kind === options.kind) : all;
-        printRows(findings, FINDING_COLUMNS, options, asJson(findings));
+        printRows(findings, FINDING_COLUMNS, options, licenceFindingsJson(findings));
         log(
           `${findings.length} licence problem(s)${nodeId ? ` upstream of ${nodeId}` : ' in the graph'}`,
         );

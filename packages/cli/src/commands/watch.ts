@@ -115,7 +115,8 @@ export function registerWatch(program: Command, env: () => CliEnv) {
     .action(async (options: Filter & FormatOptions & { asOf?: string }) => {
       const graph = await openGraph(env(), { reuseRunning: true, log });
       try {
-        const { asOf, exposures, watched } = await graph.services.watches.openExposures(options);
+        const { asOf, exposures, watches } = await graph.services.watches.openExposures(options);
+        const watched = watches.length;
         if (options.json) return printJson({ asOf: asOf.date, watched, exposures });
         if (!options.csv) log(`${watched} watched product(s), as of ${asOf.date}`);
         printRows(exposures, EXPOSURE_COLUMNS, options);

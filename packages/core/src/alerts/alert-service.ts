@@ -123,15 +123,14 @@ export class AlertService {
 
   /** The open exposures a webhook covers now, read before the version they are stamped with. */
   private async lookAt(filter: { owner?: string; tag?: string }) {
-    const { exposures } = await this.watches.openExposures(filter);
-    const watched = await this.watches.list(filter);
+    const { exposures, watches } = await this.watches.openExposures(filter);
     // Read after: a write landing meanwhile is at most counted as unseen and told next time.
     const version = await this.store.graphVersion();
     return {
       open: exposures,
       version,
       exposures: exposures.map(exposureKey),
-      watched: watched.map((watch) => watch.deploymentId),
+      watched: watches.map((watch) => watch.deploymentId),
     };
   }
 
@@ -163,8 +162,11 @@ export class AlertService {
 
   private async currentTriage(found: TriageChanged) {
     if (found.change.action === 'clearTriage') return null;
-    const outgoing = (await this.store.outgoingOf([found.deploymentId])).get(found.deploymentId);
-    return outgoing?.find((r) => r.type === 'TRIAGED' && r.to === found.defectId) ?? null;
+    return this.store.storedRelationship({
+      type: 'TRIAGED',
+      from: found.deploymentId,
+      to: found.defectId,
+    });
   }
 
   private async claim(

@@ -71,7 +71,9 @@ export function analyseLicences(
   for (const edge of subgraph.edges) {
     const level = transmissionLevel(edge.type, 'LICENSE', edge.declared);
     if (level === 'NONE') continue;
-    children.set(edge.to, [...(children.get(edge.to) ?? []), { child: edge.from, level }]);
+    const siblings = children.get(edge.to) ?? [];
+    siblings.push({ child: edge.from, level });
+    children.set(edge.to, siblings);
   }
   const reads = new Map<string, ReadLicence>();
   const sources = new Map<string, { terms: LicenceTerms; ids: string[] }>();
@@ -105,7 +107,9 @@ export function analyseLicences(
       if (reached.distance === 0) continue;
       const path = pathTo(id, reach);
       const found: InheritedTerms = { terms, from: path[0]!, path, level: reached.level };
-      inherited.set(id, [...(inherited.get(id) ?? []), found]);
+      const held = inherited.get(id) ?? [];
+      held.push(found);
+      inherited.set(id, held);
       const node = licences.get(id);
       const read = reads.get(id);
       if (!node || !read || DERIVATIVE_KINDS.has(node.kind)) continue;
@@ -133,8 +137,9 @@ function spread(
     sources.map(({ id, licensor }) => [id, { level: 'CERTAIN', distance: 0, licensor }]),
   );
   const queue = sources.map((source) => source.id);
-  while (queue.length) {
-    const id = queue.shift()!;
+  // A growing list read in order: shift() would copy it on every step.
+  for (let at = 0; at < queue.length; at++) {
+    const id = queue[at]!;
     const here = reach.get(id)!;
     for (const { child, level } of children.get(id) ?? []) {
       if (relicensed(child, here.licensor)) continue;

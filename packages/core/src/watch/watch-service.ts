@@ -82,7 +82,7 @@ export class WatchService {
   /** Every open exposure of the watched products on the day asked (today by default). */
   async openExposures(
     filter: WatchFilter & TimeOptions = {},
-  ): Promise<{ asOf: AsOf; exposures: WatchedExposure[]; watched: number }> {
+  ): Promise<{ asOf: AsOf; exposures: WatchedExposure[]; watches: StoredWatch[] }> {
     const asOf = resolveAsOf(filter.asOf);
     const watches = await this.list(filter);
     const found: { watch: StoredWatch; exposure: ExposureRow }[] = [];
@@ -103,6 +103,6 @@ export class WatchService {
       }))
       .filter(({ defect, exposure }) => defect !== undefined && isOpen(defect, exposure))
       .sort(dashboardOrder);
-    return { asOf, exposures, watched: watches.length };
+    return { asOf, exposures, watches };
   }
 }

@@ -11,7 +11,7 @@ import {
   type RelationshipInput,
   type RelationType,
 } from '@lineage/domain';
-import type { GraphStore, StoredRelationship } from '@lineage/graph-store';
+import type { GraphStore } from '@lineage/graph-store';
 
 /** Who writes and why: the token's name (or `cli`) and the action, for the audit trail. */
 export interface Author {
@@ -83,7 +83,7 @@ export class WriteService {
       { ...author, summary: summary ?? `${relationshipKey(relationship)}` },
     );
     return {
-      relationship: () => this.storedRelationship(relationship),
+      relationship: () => this.store.storedRelationship(relationship),
       graphVersion: report.graphVersion,
     };
   }
@@ -130,10 +130,5 @@ export class WriteService {
       author,
       `triage of ${nodeId} for ${defectId} cleared`,
     );
-  }
-
-  private async storedRelationship(key: RelationshipKey): Promise<StoredRelationship | null> {
-    const outgoing = (await this.store.outgoingOf([key.from])).get(key.from) ?? [];
-    return outgoing.find((stored) => relationshipKey(stored) === relationshipKey(key)) ?? null;
   }
 }

@@ -15,7 +15,7 @@ export const watchResolvers = {
     watches: (_: unknown, args: QueryWatchesArgs, ctx: Context) =>
       ctx.services.watches.list({ owner: orUndefined(args.owner), tag: orUndefined(args.tag) }),
     watchedExposures: async (_: unknown, args: QueryWatchedExposuresArgs, ctx: Context) => {
-      const { asOf, exposures, watched } = await ctx.services.watches.openExposures({
+      const { asOf, exposures, watches } = await ctx.services.watches.openExposures({
         owner: orUndefined(args.owner),
         tag: orUndefined(args.tag),
         asOf: orUndefined(args.asOf),
@@ -23,7 +23,7 @@ export const watchResolvers = {
       });
       return {
         asOf: asOf.date,
-        watched,
+        watched: watches.length,
         count: exposures.length,
         untriaged: exposures.filter(({ exposure }) => !exposure.triage).length,
         exposures: exposures.slice(0, LIST_CAPS.watchedExposures),
