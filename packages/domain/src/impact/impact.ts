@@ -1,15 +1,13 @@
 import { EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
-import { NODE_KINDS, type NodeKind } from '../kinds';
 import { edgeLevel } from './edge-levels';
-import { edgeHoldsOn, parentEdgesOf, type LineageGraph } from './lineage-graph';
+import type { LineageGraph } from './lineage-graph';
 import { orderedPage } from './ordered-page';
 import type { Reach } from './reach';
 import { SlotIndex } from './slot-index';
+import { countTotals, type ImpactTotals } from './impact-totals';
+import { edgeBetween, strongestBit, witnessFrom, type WitnessInput } from './witness-path';
 
 const CONFIRMED = EXPOSURE_LEVELS.indexOf('CONFIRMED');
-
-/** The lowest bit set: the strongest threshold a node was reached at. */
-const strongestBit = (mask: number) => 31 - Math.clz32(mask & -mask);
 
 /**
  * The result of one impact computation over a LineageGraph. It holds only what the search
@@ -137,57 +135,23 @@ export class Impact {
     return this.walkFrom(this.slotOf(node)).edges;
   }
 
-  /** The relationship over which the defect reaches the node on its witness path; -1 at an origin. */
-  lastEdge(node: number): number {
-    return this.lastEdgeAt(this.slotOf(node));
-  }
-
+  /** The relationship over which the defect reaches a slot on its witness path; -1 at an origin. */
   lastEdgeAt(slot: number): number {
     if (slot < this.reached.origins) return -1;
     const { predecessors, masks, nodes, thresholds } = this.reached;
     const t = strongestBit(masks[slot]!);
-    return this.edgeBetween(nodes[predecessors[slot * 3 + t]!]!, nodes[slot]!, thresholds[t]!);
+    const parent = nodes[predecessors[slot * 3 + t]!]!;
+    return edgeBetween(this.witnessInput, parent, nodes[slot]!, thresholds[t]!);
+  }
+
+  private get witnessInput(): WitnessInput {
+    const { graph, edgeLevels, reached, asOf } = this;
+    return { graph, edgeLevels, reached, asOf };
   }
 
   /** The witness path from a slot (-1: none) back to an origin, as slots, origin first. */
-  walkFrom(slot: number) {
-    if (slot < 0) return { path: [], edges: [] };
-    const path = [slot];
-    const edges: number[] = [];
-    if (slot < this.reached.origins) return { path, edges };
-    const { distances, predecessors, masks, nodes, thresholds } = this.reached;
-    const t = strongestBit(masks[slot]!);
-    const rank = thresholds[t]!;
-    let current = slot;
-    while (distances[current * 3 + t]! > 0) {
-      const parent = predecessors[current * 3 + t]!;
-      edges.push(this.edgeBetween(nodes[parent]!, nodes[current]!, rank));
-      path.push(parent);
-      current = parent;
-    }
-    return { path: path.reverse(), edges: edges.reverse() };
-  }
-
-  /**
-   * Of the edges parent -> child transmitting at least `rank` that day, the one transmitting
-   * most, then the first relation in LINEAGE_RELATIONS' order (an order no rebuild changes).
-   */
-  private edgeBetween(parent: number, child: number, rank: number): number {
-    const { edgeParent, edgeType } = this.graph;
-    let best = -1;
-    let bestLevel = -1;
-    const edges = parentEdgesOf(this.graph, child);
-    for (let i = 0; i < edges.length; i++) {
-      const edge = edges[i]!;
-      if (edgeParent[edge] !== parent) continue;
-      const level = edgeLevel(this.graph, this.edgeLevels, edge);
-      if (level < rank || level < bestLevel) continue;
-      if (level === bestLevel && edgeType[edge]! >= edgeType[best]!) continue;
-      if (!edgeHoldsOn(this.graph, edge, this.asOf)) continue;
-      best = edge;
-      bestLevel = level;
-    }
-    return best;
+  walkFrom(slot: number): { path: number[]; edges: number[] } {
+    return witnessFrom(this.witnessInput, slot);
   }
 
   /** The level (as a rank) the defect's transmission rule gives one relationship. */
@@ -205,29 +169,8 @@ export class Impact {
   }
 
   /** Counts by level and by kind over the whole impact (mitigated nodes excluded). */
-  totals(): { byLevel: Record<ExposureLevel, number>; byKind: Record<NodeKind, number> } {
-    const levels = new Int32Array(EXPOSURE_LEVELS.length);
-    const kinds = new Int32Array(NODE_KINDS.length);
-    const graphKinds = this.graph.kinds;
-    const { nodes } = this.reached;
-    const mitigated = this.mitigatedSlots;
-    // A loop of its own rather than forEachExposed: a call per node was a tenth of a hub's
-    // answer at 1M (CPU profile of the API, 2026-12-03).
-    for (let slot = 0; slot < nodes.length; slot++) {
-      if (mitigated !== undefined && mitigated[slot] === 1) continue;
-      levels[this.levels[slot]!]!++;
-      kinds[graphKinds[nodes[slot]!]!]!++;
-    }
-    return {
-      byLevel: Object.fromEntries(EXPOSURE_LEVELS.map((l, i) => [l, levels[i]!])) as Record<
-        ExposureLevel,
-        number
-      >,
-      byKind: Object.fromEntries(NODE_KINDS.map((k, i) => [k, kinds[i]!])) as Record<
-        NodeKind,
-        number
-      >,
-    };
+  totals(): ImpactTotals {
+    return countTotals(this.graph.kinds, this.reached.nodes, this.levels, this.mitigatedSlots);
   }
 
   private order() {
