@@ -232,12 +232,10 @@ export class GraphStore {
    * long-running servers, not for one-shot commands. Starts the first build.
    */
   enableProjection(onError?: (error: Error) => void): LineageProjection {
-    this.lineageProjection ??= new LineageProjection(
-      this.connection,
+    this.lineageProjection ??= new LineageProjection(this.connection, {
       onError,
-      undefined,
-      this.changes,
-    );
+      changes: this.changes,
+    });
     void this.lineageProjection.refresh();
     return this.lineageProjection;
   }

@@ -220,7 +220,7 @@ describe('compaction', () => {
     const base = ns.id('model', 'acme/base');
     await store.write(batch([node({ id: base, kind: 'BaseModel', name: 'Base' })]), change);
     // Any replaced row is past the share: every catch-up that applies a delta compacts.
-    const projection = new LineageProjection(connection, undefined, 0);
+    const projection = new LineageProjection(connection, { compactAtShare: 0 });
     await projection.refresh();
     const child = ns.id('model', 'acme/child');
     await store.write(

@@ -67,6 +67,15 @@ interface Held {
   graph: LineageGraph;
 }
 
+export interface LineageProjectionOptions {
+  /** Told of a failed build or catch-up (queries then fall back to Cypher). */
+  onError?: (error: Error) => void;
+  /** The share of replaced rows past which it compacts (tests lower it). */
+  compactAtShare?: number;
+  /** The Change records it reads deltas from, shared with other readers of the same writes. */
+  changes?: ChangeFeed;
+}
+
 /**
  * The whole lineage held in memory as typed arrays, so an impact query over a hub of a
  * million-node graph is a breadth-first search in memory rather than a fetch of its closure.
@@ -101,14 +110,18 @@ export class LineageProjection {
     compactions: 0,
   };
 
+  private readonly onError: (error: Error) => void;
+  private readonly compactAtShare: number;
+  private readonly changes: ChangeFeed;
+
   constructor(
     private readonly connection: Connection,
-    private readonly onError: (error: Error) => void = () => {},
-    /** The share of replaced rows past which it compacts (tests lower it). */
-    private readonly compactAtShare = COMPACT_AT_SHARE,
-    /** The Change records it reads deltas from, shared with other readers of the same writes. */
-    private readonly changes = ChangeFeed.of(connection),
-  ) {}
+    options: LineageProjectionOptions = {},
+  ) {
+    this.onError = options.onError ?? (() => {});
+    this.compactAtShare = options.compactAtShare ?? COMPACT_AT_SHARE;
+    this.changes = options.changes ?? ChangeFeed.of(connection);
+  }
 
   /**
    * The lineage at graph version `version`, or at a later one: a query that read version V
