@@ -1,3 +1,4 @@
+import { enumWords } from './enum-words';
 /**
  * Provenance in words: who put a record in the graph, from which record of which source, and
  * how an import tied a source's names to nodes. An analyst acts on "exposed through this path"
@@ -102,7 +103,7 @@ const UPSTREAM_WORDS: Record<string, string> = {
 };
 
 export function upstreamWords(type: string): string {
-  return UPSTREAM_WORDS[type] ?? type.toLowerCase().replaceAll('_', ' ');
+  return UPSTREAM_WORDS[type] ?? enumWords(type);
 }
 
 /** Each relation as it reads along a path from a parent to what derives from or runs it. */
@@ -123,7 +124,7 @@ const DOWNSTREAM_WORDS: Record<string, string> = {
 };
 
 export function downstreamWords(type: string): string {
-  return DOWNSTREAM_WORDS[type] ?? type.toLowerCase().replaceAll('_', ' ');
+  return DOWNSTREAM_WORDS[type] ?? enumWords(type);
 }
 
 export interface StoredRelation extends RelationFacts {

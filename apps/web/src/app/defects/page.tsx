@@ -4,6 +4,7 @@ import { DEFECT_CATEGORIES, DEFECT_STATUSES, SEVERITIES } from '@lineage/domain'
 import { SeverityBadge } from '../../components/Badges';
 import { ApiProblem } from '../../components/ApiProblem';
 import { attempt, gql } from '../../lib/api';
+import { enumWords } from '../../lib/enum-words';
 import { formatCount } from '../../lib/format';
 import { nodeHref } from '../../lib/links';
 import type { DefectsIndexQuery } from '../../generated/graphql';
@@ -16,8 +17,6 @@ import {
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Defects' };
-
-const words = (value: string) => value.toLowerCase().replaceAll('_', ' ');
 
 function pageHref(params: DefectsParams, after?: string | null) {
   const search = new URLSearchParams();
@@ -48,7 +47,7 @@ export default async function DefectsIndex({
         <option value="">any</option>
         {values.map((value) => (
           <option key={value} value={value}>
-            {words(value)}
+            {enumWords(value)}
           </option>
         ))}
       </select>
@@ -109,8 +108,8 @@ export default async function DefectsIndex({
                   <td>
                     <SeverityBadge severity={node.severity} />
                   </td>
-                  <td>{words(node.category)}</td>
-                  <td>{words(node.status)}</td>
+                  <td>{enumWords(node.category)}</td>
+                  <td>{enumWords(node.status)}</td>
                   <td className="nowrap">{node.disclosedAt ?? 'undated'}</td>
                 </tr>
               ))}

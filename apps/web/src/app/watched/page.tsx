@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LevelBadge, SeverityBadge } from '../../components/Badges';
 import { ApiProblem } from '../../components/ApiProblem';
-import { triageWords } from '../../components/impact/triage-words';
+import { enumWords } from '../../lib/enum-words';
 import { attempt, gql } from '../../lib/api';
 import { formatCount } from '../../lib/format';
 import { nodeHref } from '../../lib/links';
@@ -131,7 +131,7 @@ export default async function WatchedPage({
                   <td className="nowrap">{e.since ?? 'from the start'}</td>
                   <td>
                     {e.triage ? (
-                      `${triageWords(e.triage.state)}${e.triage.by ? ` (${e.triage.by})` : ''}`
+                      `${enumWords(e.triage.state)}${e.triage.by ? ` (${e.triage.by})` : ''}`
                     ) : (
                       <span className="muted">untriaged</span>
                     )}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LevelBadge, SeverityBadge } from '../Badges';
 import { byStrength } from './exposure-order';
-import { triageWords } from '../impact/triage-words';
+import { enumWords } from '../../lib/enum-words';
 import { PathHops } from '../provenance/PathHops';
 import { windowHolds, windowWords, type WindowPeriod } from '../../lib/exposure-windows';
 import { nodeHref } from '../../lib/links';
@@ -83,8 +83,8 @@ export function ExposureTable({
                 )}
                 {row.triage ? (
                   <div className="small" data-triage={row.triage.state}>
-                    triaged {triageWords(row.triage.state)}
-                    {row.triage.justification ? ` (${triageWords(row.triage.justification)})` : ''}
+                    triaged {enumWords(row.triage.state)}
+                    {row.triage.justification ? ` (${enumWords(row.triage.justification)})` : ''}
                   </div>
                 ) : null}
               </td>

@@ -13,7 +13,7 @@ import type { DeploymentRow } from './impact-data';
 import { HopsCell } from './HopsCell';
 import { deploymentInDrill, type Drill } from './drill';
 import { LEVEL_MEANINGS } from './level-meanings';
-import { triageWords } from './triage-words';
+import { enumWords } from '../../lib/enum-words';
 
 type SortKey = 'name' | 'level' | 'distance' | 'provider';
 
@@ -176,11 +176,7 @@ export function DeploymentTable({
                 </td>
                 {showTriage ? (
                   <td data-triage={row.triage ?? 'UNTRIAGED'}>
-                    {row.triage ? (
-                      triageWords(row.triage)
-                    ) : (
-                      <span className="muted">untriaged</span>
-                    )}
+                    {row.triage ? enumWords(row.triage) : <span className="muted">untriaged</span>}
                   </td>
                 ) : null}
                 <td>{row.distance}</td>

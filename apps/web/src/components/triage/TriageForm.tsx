@@ -4,7 +4,7 @@ import '../../lib/zod-without-eval';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { TRIAGE_JUSTIFICATIONS, TRIAGE_STATES } from '@lineage/domain';
-import { triageWords } from '../impact/triage-words';
+import { enumWords } from '../../lib/enum-words';
 
 type State =
   | { status: 'idle' }
@@ -71,7 +71,7 @@ export function TriageForm({
       const name = deployments.find((d) => d.id === nodeId)?.name ?? nodeId;
       setState({
         status: 'done',
-        message: `Recorded: ${name} is ${triageWords(answer.triage?.state ?? chosen)}.`,
+        message: `Recorded: ${name} is ${enumWords(answer.triage?.state ?? chosen)}.`,
       });
       router.refresh();
     } catch {
@@ -100,7 +100,7 @@ export function TriageForm({
           <select name="nodeId" required>
             {deployments.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.name} ({d.triage ? triageWords(d.triage) : 'untriaged'})
+                {d.name} ({d.triage ? enumWords(d.triage) : 'untriaged'})
               </option>
             ))}
           </select>
@@ -110,7 +110,7 @@ export function TriageForm({
           <select name="state" value={chosen} onChange={(e) => setChosen(e.target.value)}>
             {TRIAGE_STATES.map((s) => (
               <option key={s} value={s}>
-                {triageWords(s)}
+                {enumWords(s)}
               </option>
             ))}
           </select>
@@ -124,7 +124,7 @@ export function TriageForm({
               </option>
               {TRIAGE_JUSTIFICATIONS.map((j) => (
                 <option key={j} value={j}>
-                  {triageWords(j)}
+                  {enumWords(j)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { ChildList } from '../../../components/provenance/ChildList';
 import type { ChildCountsQuery, ChildrenOfQuery } from '../../../generated/graphql';
+import { enumWords } from '../../../lib/enum-words';
 import { formatCount } from '../../../lib/format';
 import { exploreHref, nodeHref } from '../../../lib/links';
 
@@ -20,7 +21,7 @@ const CHILD_NOUNS: Record<string, [string, string]> = {
   DEPENDS_ON: ['dependent', 'dependents'],
 };
 const childNoun = (type: string, count: number) =>
-  CHILD_NOUNS[type]?.[count === 1 ? 0 : 1] ?? type.toLowerCase().replaceAll('_', ' ');
+  CHILD_NOUNS[type]?.[count === 1 ? 0 : 1] ?? enumWords(type);
 
 export type ChildCounts = Omit<NonNullable<ChildCountsQuery['node']>, 'id' | '__typename'>;
 export type ChildPage = NonNullable<ChildrenOfQuery['node']>['incoming'];
