@@ -20,7 +20,7 @@ export { childRow, parentEdgesOf, type DownRow, type LineageOverlay } from './li
 export interface LineageGraph {
   /**
    * The id of each node. Shared, append-only, between a graph and those deltas make from it
-   * (lineage-overlay.ts), so it may run past this graph's nodes: count them with `nodeCount`.
+   * (overlay-edit.ts), so it may run past this graph's nodes: count them with `nodeCount`.
    */
   ids: string[];
   kinds: Uint8Array;
