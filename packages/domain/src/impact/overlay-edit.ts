@@ -14,7 +14,7 @@ import {
   type LineageOverlay,
 } from './lineage-graph';
 import type { LineageEdgeKey } from './lineage-delta';
-import { boundOf, downRow } from './overlay-rows';
+import { boundOf, DownRowEdit } from './overlay-rows';
 
 /**
  * One batch of deltas being applied to a graph (see applyOverlayDeltas): the new graph shares
@@ -23,9 +23,11 @@ import { boundOf, downRow } from './overlay-rows';
 export class Edit {
   readonly g: LineageGraph;
   readonly overlay: LineageOverlay;
-  /** Rows touched by this batch, as edge lists: turned into rows at the end. */
-  private readonly downs = new Map<number, number[]>();
+  /** Rows touched by this batch: turned into rows at the end. */
+  private readonly downs = new Map<number, DownRowEdit>();
   private readonly ups = new Map<number, number[]>();
+  /** Nodes whose dates or kind this batch changed: their entries in their parents' rows. */
+  private readonly lifetimeChanged = new Set<number>();
   private nodesCopied = false;
 
   constructor(graph: LineageGraph) {
@@ -81,7 +83,8 @@ export class Edit {
     }
     if (from !== NO_START || to !== NO_END) g.dated = true;
     // The down periods fold in the child's lifetime: its parents' rows change with it.
-    for (const edge of this.upList(index)) this.downList(g.edgeParent[edge]!);
+    this.lifetimeChanged.add(index);
+    for (const edge of this.upList(index)) this.downEdit(g.edgeParent[edge]!);
   }
 
   /** A new node after every other: its id is looked up in `appended`, ranked by its bound. */
@@ -104,7 +107,7 @@ export class Edit {
     const index = nodeIndex(this.g, id);
     if (index < 0) return;
     for (const edge of [...this.upList(index)]) this.removeEdge(edge);
-    for (const edge of [...this.downList(index)]) this.removeEdge(edge);
+    for (const edge of this.downEdit(index).edges()) this.removeEdge(edge);
     this.overlay.removed.add(index);
   }
 
@@ -127,12 +130,10 @@ export class Edit {
   }
 
   removeEdge(edge: number) {
-    const without = (list: number[]) => {
-      const at = list.indexOf(edge);
-      if (at >= 0) list.splice(at, 1);
-    };
-    without(this.downList(this.g.edgeParent[edge]!));
-    without(this.upList(this.g.edgeChild[edge]!));
+    this.downEdit(this.g.edgeParent[edge]!).drop(edge);
+    const up = this.upList(this.g.edgeChild[edge]!);
+    const at = up.indexOf(edge);
+    if (at >= 0) up.splice(at, 1);
   }
 
   addEdge(input: LineageEdgeInput) {
@@ -154,14 +155,14 @@ export class Edit {
       g[name] = grown(g[name] as Int32Array & Uint8Array, value);
     }
     if (values.edgeFrom !== NO_START || values.edgeTo !== NO_END) g.dated = true;
-    this.downList(parent).push(edge);
+    this.downEdit(parent).add(edge);
     this.upList(child).push(edge);
   }
 
-  private downList(parent: number): number[] {
-    let list = this.downs.get(parent);
-    if (!list) this.downs.set(parent, (list = [...childRow(this.g, parent).edges]));
-    return list;
+  private downEdit(parent: number): DownRowEdit {
+    let edit = this.downs.get(parent);
+    if (!edit) this.downs.set(parent, (edit = new DownRowEdit(childRow(this.g, parent))));
+    return edit;
   }
 
   private upList(child: number): number[] {
@@ -177,10 +178,10 @@ export class Edit {
       overlay.upPatched[child] = 1;
       overlay.up.set(child, Int32Array.from(list));
     }
-    for (const [parent, list] of this.downs) {
+    for (const [parent, edit] of this.downs) {
       if (!overlay.down.has(parent)) overlay.rows++;
       overlay.downPatched[parent] = 1;
-      overlay.down.set(parent, downRow(g, list));
+      overlay.down.set(parent, edit.row(g, this.lifetimeChanged));
     }
     return g;
   }
