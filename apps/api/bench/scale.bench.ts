@@ -227,7 +227,7 @@ async function measureThroughApi(
     const writes =
       writesPerSecond === undefined
         ? undefined
-        : await measureUnderWrites(api.url, defects, ROUNDS, writesPerSecond, progress);
+        : await measureUnderWrites(api.url, defects, writesPerSecond, progress);
     return {
       written: writes?.writtenIds ?? [],
       ...(writes ? { writes } : {}),

@@ -27,11 +27,19 @@ const WRITTEN_CHILDREN = `query Written($id: ID!) {
 /** Every ENDS_EVERY-th write ends an edge written earlier instead of adding a child. */
 const ENDS_EVERY = 5;
 /**
- * The writer runs this long before the measured queries: a fresh Neo4j JVM still compiles the
- * write path's code for its first 45-60 s of load (its C2 compiler thread was the busiest
- * thread then, 2026-12-03), and a steady feed is measured, not a cold start.
+ * The writer runs this long before the measured queries, and a steady feed is measured, not a
+ * cold start: a Neo4j JVM that has served only reads still compiles the write path's code
+ * (Lucene's full-text updates, the record commands) for minutes. Its C2 compiler thread took
+ * 48 ms of CPU per write 30-60 s into a feed of 10/s and 10 ms at 90-120 s (/proc per-thread
+ * times, 1M store, 2026-12-04), against 8-12 ms for the Bolt worker doing the writes.
  */
-const WARM_UP_MS = 45_000;
+const WARM_UP_MS = 120_000;
+/**
+ * Rounds of the hub queries with and without writes (20 queries each). The three of the other
+ * measures gave 60 queries a side, and the p50s of two runs a few minutes apart moved by a
+ * third; ten rounds take some 40 s more.
+ */
+const ROUNDS = 10;
 /** Each round under writes starts this long after the writer: a steady feed, not its start. */
 const SETTLE_MS = 2_000;
 
@@ -64,13 +72,12 @@ export interface WritesResult {
  * mutations: a Distillation under a random hub (then the hub's impact is asked whether it holds
  * it), and every fifth write the end of an edge written earlier (validTo today). After a first
  * round with no write at all and the writer's warm-up, the rounds alternate, one without writes,
- * then one under the writer, `rounds` times: a machine whose speed drifts over the run (two cores
+ * then one under the writer, ROUNDS times: a machine whose speed drifts over the run (two cores
  * shared with Neo4j) weighs on both alike.
  */
 export async function measureUnderWrites(
   url: string,
   defects: BenchDefect[],
-  rounds: number,
   perSecond: number,
   progress: Progress,
 ): Promise<WritesResult> {
@@ -133,8 +140,8 @@ export async function measureUnderWrites(
   const before = await projectionStats(url);
   const free: ImpactSample[] = [];
   const underWrites: ImpactSample[] = [];
-  progress.line(`writes: ${rounds} rounds without writes, each followed by one under writes`);
-  for (let round = 0; round < rounds; round++) {
+  progress.line(`writes: ${ROUNDS} rounds without writes, each followed by one under writes`);
+  for (let round = 0; round < ROUNDS; round++) {
     free.push(...(await measureImpacts(url, defects, 1)));
     const measured = await underWriter(async () => {
       await sleep(SETTLE_MS);
