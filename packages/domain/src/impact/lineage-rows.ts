@@ -1,3 +1,4 @@
+import type { Map as PersistentMap, Set as PersistentSet } from 'immutable';
 import type { LineageGraph } from './lineage-graph';
 
 /** One parent's edges to its children, in the `down*` layout (see LineageGraph). */
@@ -9,15 +10,24 @@ export interface DownRow {
   edges: Int32Array;
 }
 
+/**
+ * What deltas changed, shared between successive graphs. The maps and the set are persistent
+ * (immutable.js): each graph's edit makes new ones that share all they did not change, so a
+ * write costs what it changed. Copied whole for every write, they had grown to 14 ms a write
+ * after 40,000 writes at 1M (2026-12-04), on the API's event loop, long before compaction.
+ */
 export interface LineageOverlay {
   /** Node indices below this are the built graph's, in id order; later ones were appended. */
   sortedCount: number;
   /** Appended nodes by id. */
-  appended: Map<string, number>;
-  /** Per appended node (index - sortedCount): how many built ids sort before its id. */
+  appended: PersistentMap<string, number>;
+  /**
+   * Per appended node (index - sortedCount): how many built ids sort before its id. Append-only
+   * and shared (`grownList`): a graph reads only its own appended nodes' entries.
+   */
   appendedBound: number[];
   /** Nodes removed (their index stays, unused). */
-  removed: Set<number>;
+  removed: PersistentSet<number>;
   /**
    * 1 where some graph's overlay replaced the row, so a search tests one byte per node before
    * looking in `down` (or `up`); shared by successive graphs and only ever set, so a graph that
@@ -25,9 +35,9 @@ export interface LineageOverlay {
    */
   downPatched: Uint8Array;
   upPatched: Uint8Array;
-  down: Map<number, DownRow>;
+  down: PersistentMap<number, DownRow>;
   /** Per child, its edges to its parents (edge indices), replacing the built row. */
-  up: Map<number, Int32Array>;
+  up: PersistentMap<number, Int32Array>;
   /** How many rows are replaced: the graph is rebuilt once this outgrows a share of it. */
   rows: number;
 }

@@ -1,3 +1,4 @@
+import { Map as PersistentMap, Set as PersistentSet } from 'immutable';
 import { NODE_KINDS } from '../kinds';
 import { LINEAGE_RELATIONS } from '../relations';
 import { endDay, NO_END, NO_START, startDay } from '../validity';
@@ -11,6 +12,7 @@ import {
   type LineageEdgeInput,
   type LineageGraph,
   type LineageNodeInput,
+  type DownRow,
   type LineageOverlay,
 } from './lineage-graph';
 import type { LineageEdgeKey } from './lineage-delta';
@@ -35,14 +37,16 @@ export class Edit {
     const old = graph.overlay;
     this.overlay = {
       sortedCount: old?.sortedCount ?? nodes,
-      appended: new Map(old?.appended),
-      appendedBound: [...(old?.appendedBound ?? [])],
-      removed: new Set(old?.removed),
+      // Mutable copies for the batch (immutable.js shares what they do not change); `finish`
+      // freezes them.
+      appended: (old?.appended ?? PersistentMap<string, number>()).asMutable(),
+      appendedBound: old?.appendedBound ?? [],
+      removed: (old?.removed ?? PersistentSet<number>()).asMutable(),
       // Shared hints, only ever set (see LineageOverlay.downPatched).
       downPatched: old?.downPatched ?? withSpare(Uint8Array, 1, nodes),
       upPatched: old?.upPatched ?? withSpare(Uint8Array, 1, nodes),
-      down: new Map(old?.down),
-      up: new Map(old?.up),
+      down: (old?.down ?? PersistentMap<number, DownRow>()).asMutable(),
+      up: (old?.up ?? PersistentMap<number, Int32Array>()).asMutable(),
       rows: old?.rows ?? 0,
     };
     this.g = { ...graph, overlay: this.overlay };
@@ -94,7 +98,11 @@ export class Edit {
     const index = nodeCount(g);
     g.ids = grownList(g.ids, index, id);
     overlay.appended.set(id, index);
-    overlay.appendedBound.push(boundOf(g, id));
+    overlay.appendedBound = grownList(
+      overlay.appendedBound,
+      index - overlay.sortedCount,
+      boundOf(g, id),
+    );
     g.kinds = grown(g.kinds, kind);
     g.nodeFrom = grown(g.nodeFrom, from);
     g.nodeTo = grown(g.nodeTo, to);
@@ -183,6 +191,10 @@ export class Edit {
       overlay.downPatched[parent] = 1;
       overlay.down.set(parent, edit.row(g, this.lifetimeChanged));
     }
+    overlay.appended = overlay.appended.asImmutable();
+    overlay.removed = overlay.removed.asImmutable();
+    overlay.down = overlay.down.asImmutable();
+    overlay.up = overlay.up.asImmutable();
     return g;
   }
 }
