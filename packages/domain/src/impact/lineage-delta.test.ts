@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyLineageDeltas, lineageEdgesOf, lineageNodesOf } from './lineage-delta';
 import {
   buildLineageGraph,
+  childRow,
   graphIds,
   nodeCount,
   nodeIndex,
@@ -96,5 +97,29 @@ describe('applyLineageDeltas', () => {
     expect(lineageNodesOf(start).map((node) => node.id)).toEqual(['model:a', 'model:b', 'model:c']);
     expect(nodeIndex(first, 'model:y')).toBe(-1);
     expect(nodeIndex(fork, 'model:x')).toBe(-1);
+  });
+
+  it("appends a parent's new children in place, and copies the row when a fork took that end", () => {
+    const childOf = (id: string, version: number) => [
+      {
+        version,
+        nodes: [{ id, kind: 'FineTune' as const }],
+        edges: [{ from: id, to: 'model:a', type: 'FINE_TUNED_FROM' as const, declared: true }],
+        removedNodes: [],
+        removedEdges: [],
+      },
+    ];
+    const childrenOfA = (graph: LineageGraph) =>
+      [...childRow(graph, nodeIndex(graph, 'model:a')).child].map((child) => graph.ids[child]);
+    const start = applyLineageDeltas(base, childOf('model:x', 2));
+    const next = applyLineageDeltas(start, childOf('model:y', 3));
+    // A's row grew in place: the same buffer, a longer view.
+    const rowOf = (graph: LineageGraph) => childRow(graph, nodeIndex(graph, 'model:a')).child;
+    expect(rowOf(next).buffer).toBe(rowOf(start).buffer);
+    const fork = applyLineageDeltas(start, childOf('model:z', 3));
+    expect(rowOf(fork).buffer).not.toBe(rowOf(start).buffer);
+    expect(childrenOfA(start)).toEqual(['model:b', 'model:x']);
+    expect(childrenOfA(next)).toEqual(['model:b', 'model:x', 'model:y']);
+    expect(childrenOfA(fork)).toEqual(['model:b', 'model:x', 'model:z']);
   });
 });

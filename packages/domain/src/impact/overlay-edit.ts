@@ -87,8 +87,9 @@ export class Edit {
     }
     if (from !== NO_START || to !== NO_END) g.dated = true;
     // The down periods fold in the child's lifetime: its parents' rows change with it.
-    this.lifetimeChanged.add(index);
-    for (const edge of this.upList(index)) this.downEdit(g.edgeParent[edge]!);
+    const parents = this.upList(index);
+    if (parents.length) this.lifetimeChanged.add(index);
+    for (const edge of parents) this.downEdit(g.edgeParent[edge]!).childChanged();
   }
 
   /** A new node after every other: its id is looked up in `appended`, ranked by its bound. */

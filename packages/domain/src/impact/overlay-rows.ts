@@ -1,3 +1,4 @@
+import { grown } from './grown';
 import type { DownRow, LineageGraph } from './lineage-graph';
 
 /**
@@ -10,6 +11,8 @@ import type { DownRow, LineageGraph } from './lineage-graph';
 export class DownRowEdit {
   private readonly dropped = new Set<number>();
   private readonly added: number[] = [];
+  /** Some child's own dates changed: its entries are read again. */
+  private childrenChanged = false;
 
   constructor(private readonly base: DownRow) {}
 
@@ -21,6 +24,10 @@ export class DownRowEdit {
 
   add(edge: number) {
     this.added.push(edge);
+  }
+
+  childChanged() {
+    this.childrenChanged = true;
   }
 
   drop(edge: number) {
@@ -35,6 +42,7 @@ export class DownRowEdit {
    */
   row(g: LineageGraph, lifetimeChanged: ReadonlySet<number>): DownRow {
     const { base, added } = this;
+    if (!this.dropped.size && !this.childrenChanged) return appended(g, base, added);
     const kept = base.edges.length - this.dropped.size;
     const row = emptyRow(kept + added.length);
     const cuts = [...this.dropped].map((edge) => base.edges.indexOf(edge)).sort((a, b) => a - b);
@@ -53,6 +61,26 @@ export class DownRowEdit {
     added.forEach((edge, i) => setEntry(g, row, kept + i, edge));
     return row;
   }
+}
+
+/**
+ * `row` with `added` after its entries: written past the end of the row's arrays when no later
+ * graph has used that end (`grown`, as the edge arrays are), so a steady feed of children under
+ * one hub costs each write its own entry, not a copy of the hub's row.
+ */
+function appended(g: LineageGraph, row: DownRow, added: number[]): DownRow {
+  let longer = row;
+  for (const edge of added) {
+    const child = g.edgeChild[edge]!;
+    longer = {
+      edges: grown(longer.edges, edge),
+      child: grown(longer.child, child),
+      code: grown(longer.code, g.edgeType[edge]! * 2 + g.edgeDeclared[edge]!),
+      from: grown(longer.from, Math.max(g.edgeFrom[edge]!, g.nodeFrom[child]!)),
+      to: grown(longer.to, Math.min(g.edgeTo[edge]!, g.nodeTo[child]!)),
+    };
+  }
+  return longer;
 }
 
 function emptyRow(length: number): DownRow {
