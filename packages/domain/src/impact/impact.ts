@@ -8,6 +8,7 @@ import { countTotals, type ImpactTotals } from './impact-totals';
 import { edgeBetween, strongestBit, witnessFrom, type WitnessInput } from './witness-path';
 
 const CONFIRMED = EXPOSURE_LEVELS.indexOf('CONFIRMED');
+const WEAKEST = EXPOSURE_LEVELS.length - 1;
 
 /**
  * The result of one impact computation over a LineageGraph. It holds only what the search
@@ -23,7 +24,12 @@ export class Impact {
   private readonly distances: Int32Array;
   /** Per slot, 1 where the node mitigates; undefined when none reached does (most impacts). */
   private readonly mitigatedSlots?: Uint8Array;
-  private readonly maxDistance: number;
+  /**
+   * Slots per (level, distance) group, keyed (WEAKEST - level) * stride + distance, counted
+   * while the levels are worked out; undefined when a reached node mitigates (a page then
+   * counts the slots its filter keeps).
+   */
+  private readonly groups?: Int32Array;
 
   constructor(
     readonly graph: LineageGraph,
@@ -38,21 +44,29 @@ export class Impact {
     const slotCount = masks.length;
     this.levels = new Uint8Array(slotCount);
     this.distances = new Int32Array(slotCount);
-    let maxDistance = 0;
+    const stride = this.stride;
+    const groups = new Int32Array(EXPOSURE_LEVELS.length * stride);
     for (let slot = origins; slot < slotCount; slot++) {
       const t = strongestBit(masks[slot]!);
-      this.levels[slot] = thresholds[t]!;
+      const level = thresholds[t]!;
+      this.levels[slot] = level;
       const distance = distances[slot * 3 + t]!;
       this.distances[slot] = distance;
-      if (distance > maxDistance) maxDistance = distance;
+      groups[(WEAKEST - level) * stride + distance]!++;
     }
     this.levels.fill(CONFIRMED, 0, origins);
-    this.maxDistance = maxDistance;
+    groups[(WEAKEST - CONFIRMED) * stride] = origins;
     if (mitigating) {
       const mitigated = new Uint8Array(slotCount);
       for (let slot = 0; slot < slotCount; slot++) mitigated[slot] = mitigating[nodes[slot]!]!;
       if (mitigated.includes(1)) this.mitigatedSlots = mitigated;
     }
+    if (!this.mitigatedSlots) this.groups = groups;
+  }
+
+  /** Distances are below this: the search went no more layers deep. */
+  private get stride(): number {
+    return this.reached.layerEnds.length;
   }
 
   /** Exposed nodes (mitigated ones excluded) by level (high first), distance, then id. */
@@ -193,8 +207,12 @@ export class Impact {
     offset = 0,
     count = Number.MAX_SAFE_INTEGER,
   ): { slots: Int32Array; total: number } {
-    const { graph, levels, distances, maxDistance } = this;
-    const reached = { graph, nodes: this.reached.nodes, levels, distances, maxDistance };
+    const { graph, levels, distances, stride } = this;
+    const { nodes, layerEnds } = this.reached;
+    const slotsWithin = (distance: number) =>
+      distance < layerEnds.length ? layerEnds[distance]! : nodes.length;
+    const groups = matches === undefined ? this.groups : undefined;
+    const reached = { graph, nodes, levels, distances, stride, groups, slotsWithin };
     return orderedPage(reached, matches, offset, count);
   }
 }

@@ -10,7 +10,15 @@ export interface ReachedSlots {
   levels: Uint8Array;
   /** The distance at the slot's own level. */
   distances: Int32Array;
-  maxDistance: number;
+  /** Distances are below this. */
+  stride: number;
+  /**
+   * Slots per (level, distance) key, when every slot matches and the impact counted them:
+   * then a page reads no slot outside the groups it shows.
+   */
+  groups?: Int32Array;
+  /** How many leading slots hold every slot at that distance or nearer (see Reach). */
+  slotsWithin: (distance: number) => number;
 }
 
 /**
@@ -25,17 +33,20 @@ export function orderedPage(
   offset: number,
   count: number,
 ): { slots: Int32Array; total: number } {
-  const { graph, nodes, levels, distances } = reached;
+  const { graph, nodes, levels, distances, stride } = reached;
   const slotCount = levels.length;
-  const stride = reached.maxDistance + 1;
   const weakest = EXPOSURE_LEVELS.length - 1;
   const keyOf = (slot: number) => (weakest - levels[slot]!) * stride + distances[slot]!;
-  const groups = new Int32Array(EXPOSURE_LEVELS.length * stride);
-  let total = 0;
-  for (let slot = 0; slot < slotCount; slot++) {
-    if (matches !== undefined && !matches(slot)) continue;
-    groups[keyOf(slot)]!++;
-    total++;
+  let groups = reached.groups;
+  let total = slotCount;
+  if (matches !== undefined || groups === undefined) {
+    groups = new Int32Array(EXPOSURE_LEVELS.length * stride);
+    total = 0;
+    for (let slot = 0; slot < slotCount; slot++) {
+      if (matches !== undefined && !matches(slot)) continue;
+      groups[keyOf(slot)]!++;
+      total++;
+    }
   }
   const end = Math.min(total, offset + count);
   if (offset >= end) return { slots: new Int32Array(0), total };
@@ -45,10 +56,15 @@ export function orderedPage(
   while (before + groups[first]! <= offset) before += groups[first++]!;
   let last = first;
   for (let seen = before + groups[first]!; seen < end; seen += groups[last]!) last++;
+  // No slot first reached beyond the groups' farthest distance is in them: a first page of a
+  // hub reads its nearest layers, not the hundred thousand slots past them.
+  const farthest =
+    Math.floor(first / stride) === Math.floor(last / stride) ? last % stride : stride - 1;
+  const scanEnd = reached.slotsWithin(farthest);
   const picked: number[] = [];
   const appended: number[] = [];
   const sortedCount = graph.overlay?.sortedCount ?? nodeCount(graph);
-  for (let slot = 0; slot < slotCount; slot++) {
+  for (let slot = 0; slot < scanEnd; slot++) {
     const key = keyOf(slot);
     if (key < first || key > last || (matches !== undefined && !matches(slot))) continue;
     (nodes[slot]! < sortedCount ? picked : appended).push(slot);

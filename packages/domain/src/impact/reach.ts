@@ -23,6 +23,12 @@ export interface Reach {
   predecessors: Int32Array;
   /** How many slots are origins (the first ones). */
   origins: number;
+  /**
+   * Per distance d, how many slots were first reached at d or nearer (slots go in that order).
+   * A slot's distance at its own level is never below the distance it was first reached at, so
+   * every slot at distance d or less is among the first layerEnds[d].
+   */
+  layerEnds: Int32Array;
 }
 
 export interface ReachInput {
@@ -107,6 +113,7 @@ export function reach(input: ReachInput): Reach {
   const timed = input.asOf !== undefined && graph.dated;
   const day = input.asOf ?? 0;
   let head = 0;
+  const layerEnds = [slots];
   // Layer by layer: the queue's entries from `head` to `layerEnd` are at `distance`.
   for (let distance = 0; head < tail && distance < maxDepth; distance++) {
     const layerEnd = tail;
@@ -180,6 +187,7 @@ export function reach(input: ReachInput): Reach {
         }
       }
     }
+    layerEnds.push(slots);
   }
   return {
     thresholds,
@@ -188,5 +196,6 @@ export function reach(input: ReachInput): Reach {
     distances: distances.slice(0, slots * 3),
     predecessors: predecessors.slice(0, slots * 3),
     origins: input.origins.length,
+    layerEnds: Int32Array.from(layerEnds),
   };
 }
