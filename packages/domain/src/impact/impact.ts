@@ -1,14 +1,13 @@
 import { EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
 import { edgeLevel } from './edge-levels';
 import type { LineageGraph } from './lineage-graph';
-import { orderedPage } from './ordered-page';
+import { groupKey, orderedPage } from './ordered-page';
 import type { Reach } from './reach';
 import { SlotIndex } from './slot-index';
 import { countTotals, type ImpactTotals } from './impact-totals';
 import { edgeBetween, strongestBit, witnessFrom, type WitnessInput } from './witness-path';
 
 const CONFIRMED = EXPOSURE_LEVELS.indexOf('CONFIRMED');
-const WEAKEST = EXPOSURE_LEVELS.length - 1;
 
 /**
  * The result of one impact computation over a LineageGraph. It holds only what the search
@@ -25,7 +24,7 @@ export class Impact {
   /** Per slot, 1 where the node mitigates; undefined when none reached does (most impacts). */
   private readonly mitigatedSlots?: Uint8Array;
   /**
-   * Slots per (level, distance) group, keyed (WEAKEST - level) * stride + distance, counted
+   * Slots per (level, distance) group, keyed by groupKey, counted
    * while the levels are worked out; undefined when a reached node mitigates (a page then
    * counts the slots its filter keeps).
    */
@@ -52,10 +51,10 @@ export class Impact {
       this.levels[slot] = level;
       const distance = distances[slot * 3 + t]!;
       this.distances[slot] = distance;
-      groups[(WEAKEST - level) * stride + distance]!++;
+      groups[groupKey(level, distance, stride)]!++;
     }
     this.levels.fill(CONFIRMED, 0, origins);
-    groups[(WEAKEST - CONFIRMED) * stride] = origins;
+    groups[groupKey(CONFIRMED, 0, stride)] = origins;
     if (mitigating) {
       const mitigated = new Uint8Array(slotCount);
       for (let slot = 0; slot < slotCount; slot++) mitigated[slot] = mitigating[nodes[slot]!]!;
@@ -211,8 +210,7 @@ export class Impact {
     const { nodes, layerEnds } = this.reached;
     const slotsWithin = (distance: number) =>
       distance < layerEnds.length ? layerEnds[distance]! : nodes.length;
-    const groups = matches === undefined ? this.groups : undefined;
-    const reached = { graph, nodes, levels, distances, stride, groups, slotsWithin };
+    const reached = { graph, nodes, levels, distances, stride, groups: this.groups, slotsWithin };
     return orderedPage(reached, matches, offset, count);
   }
 }

@@ -13,13 +13,19 @@ export interface ReachedSlots {
   /** Distances are below this. */
   stride: number;
   /**
-   * Slots per (level, distance) key, when every slot matches and the impact counted them:
-   * then a page reads no slot outside the groups it shows.
+   * Slots per (level, distance) key over every slot, when the impact counted them: a page
+   * without a filter reads these instead of counting, and no slot outside the groups it shows.
    */
   groups?: Int32Array;
   /** How many leading slots hold every slot at that distance or nearer (see Reach). */
   slotsWithin: (distance: number) => number;
 }
+
+const WEAKEST = EXPOSURE_LEVELS.length - 1;
+
+/** A (level, distance) group's key: strongest level first, then nearest. */
+export const groupKey = (level: number, distance: number, stride: number) =>
+  (WEAKEST - level) * stride + distance;
 
 /**
  * The slots `matches` accepts (undefined: all), in DESIGN.md's order (level, distance, id),
@@ -35,8 +41,7 @@ export function orderedPage(
 ): { slots: Int32Array; total: number } {
   const { graph, nodes, levels, distances, stride } = reached;
   const slotCount = levels.length;
-  const weakest = EXPOSURE_LEVELS.length - 1;
-  const keyOf = (slot: number) => (weakest - levels[slot]!) * stride + distances[slot]!;
+  const keyOf = (slot: number) => groupKey(levels[slot]!, distances[slot]!, stride);
   let groups = reached.groups;
   let total = slotCount;
   if (matches !== undefined || groups === undefined) {
