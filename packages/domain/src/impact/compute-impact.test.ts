@@ -123,6 +123,25 @@ describe('computeImpact', () => {
     expect(view('z').path).toEqual(['a', 'm1', 'z']);
   });
 
+  it('breaks ties by id for a level gained after the node was first reached', () => {
+    // z is first reached over a POSSIBLE edge (from m0), then CERTAIN from m9 and from m5, all
+    // three at distance 2: the CERTAIN witness goes through the smaller id of m5 and m9.
+    const { view } = impactOf(
+      [
+        'p1 QUANTIZED_FROM a',
+        'p2 QUANTIZED_FROM a',
+        'm0 QUANTIZED_FROM p1',
+        'm9 QUANTIZED_FROM p1',
+        'm5 QUANTIZED_FROM p2',
+        'z DEPENDS_ON m0',
+        'z QUANTIZED_FROM m9',
+        'z QUANTIZED_FROM m5',
+      ],
+      { origins: ['a'] },
+    );
+    expect(view('z')).toEqual({ level: 'CERTAIN', distance: 3, path: ['a', 'p2', 'm5', 'z'] });
+  });
+
   it("applies a defect's transmission overrides", () => {
     const { view } = impactOf(['b DISTILLED_FROM a'], {
       origins: ['a'],

@@ -2,7 +2,7 @@ import { EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
 import { edgeLevel } from './edge-levels';
 import type { LineageGraph } from './lineage-graph';
 import { groupKey, orderedPage } from './ordered-page';
-import type { Reach } from './reach';
+import { distanceAt, predecessorAt, REACHED_BITS, type Reach } from './reach';
 import { SlotIndex } from './slot-index';
 import { countTotals, type ImpactTotals } from './impact-totals';
 import { edgeBetween, strongestBit, witnessFrom, type WitnessInput } from './witness-path';
@@ -39,17 +39,17 @@ export class Impact {
     /** The day asked for (a day number), undefined for any time. */
     readonly asOf?: number,
   ) {
-    const { masks, thresholds, origins, distances, nodes } = reached;
+    const { masks, thresholds, origins, nodes } = reached;
     const slotCount = masks.length;
     this.levels = new Uint8Array(slotCount);
     this.distances = new Int32Array(slotCount);
     const stride = this.stride;
     const groups = new Int32Array(EXPOSURE_LEVELS.length * stride);
     for (let slot = origins; slot < slotCount; slot++) {
-      const t = strongestBit(masks[slot]!);
+      const t = strongestBit(masks[slot]! & REACHED_BITS);
       const level = thresholds[t]!;
       this.levels[slot] = level;
-      const distance = distances[slot * 3 + t]!;
+      const distance = distanceAt(reached, slot, t);
       this.distances[slot] = distance;
       groups[groupKey(level, distance, stride)]!++;
     }
@@ -151,9 +151,9 @@ export class Impact {
   /** The relationship over which the defect reaches a slot on its witness path; -1 at an origin. */
   lastEdgeAt(slot: number): number {
     if (slot < this.reached.origins) return -1;
-    const { predecessors, masks, nodes, thresholds } = this.reached;
-    const t = strongestBit(masks[slot]!);
-    const parent = nodes[predecessors[slot * 3 + t]!]!;
+    const { masks, nodes, thresholds } = this.reached;
+    const t = strongestBit(masks[slot]! & REACHED_BITS);
+    const parent = nodes[predecessorAt(this.reached, slot, t)]!;
     return edgeBetween(this.witnessInput, parent, nodes[slot]!, thresholds[t]!);
   }
 

@@ -6,21 +6,32 @@ import { childRow, nodeCount, type LineageGraph } from './lineage-graph';
  * reached node has a slot (in the order first reached). The search runs once for all the
  * thresholds at once: threshold t keeps only edges transmitting at least `thresholds[t]`, and a
  * node's distance and witness predecessor are kept per threshold it was reached at.
+ *
+ * Most nodes gain all their thresholds from the parent that first reaches them, so a slot
+ * holds one record (a distance and a predecessor) for them; a threshold gained otherwise (from
+ * another parent, or a layer later) has its own record in `others`. Read them through
+ * `distanceAt` and `predecessorAt`.
  */
 export interface Reach {
   /** The level ranks searched, strongest first; bit t of a mask is thresholds[t]. */
   thresholds: number[];
   /** Slot -> node index. */
   nodes: Int32Array;
-  /** Slot -> thresholds it was reached at (bits). */
+  /**
+   * Slot -> thresholds it was reached at (bits 0-2), and those whose record is in `others`
+   * (bits 4-6: bit t + 4 for threshold t). Read the thresholds with REACHED_BITS.
+   */
   masks: Uint8Array;
-  /** Slot x threshold (slot * 3 + t) -> shortest distance over that threshold's edges. */
+  /** Slot -> shortest distance over its threshold's edges, for the slot's own record. */
   distances: Int32Array;
   /**
-   * Slot x threshold -> the witness predecessor's slot: of the nodes one step nearer at that
-   * threshold with an edge transmitting it, the one with the smallest id; -1 at an origin.
+   * Slot -> the witness predecessor's slot for the slot's own record: of the nodes one step
+   * nearer at that threshold with an edge transmitting it, the one with the smallest id; -1 at
+   * an origin.
    */
   predecessors: Int32Array;
+  /** (slot * 3 + threshold) -> [distance, predecessor] for the thresholds of bits 4-6. */
+  others: Map<number, [number, number]>;
   /** How many slots are origins (the first ones). */
   origins: number;
   /**
@@ -29,6 +40,24 @@ export interface Reach {
    * every slot at distance d or less is among the first layerEnds[d].
    */
   layerEnds: Int32Array;
+}
+
+/** The bits of a Reach mask that say which thresholds reached the slot. */
+export const REACHED_BITS = 7;
+const OTHER_SHIFT = 4;
+
+/** The slot's distance at threshold t (which reached it). */
+export function distanceAt(reach: Reach, slot: number, t: number): number {
+  return (reach.masks[slot]! >> (t + OTHER_SHIFT)) & 1
+    ? reach.others.get(slot * 3 + t)![0]
+    : reach.distances[slot]!;
+}
+
+/** The slot's witness predecessor at threshold t (which reached it); -1 at an origin. */
+export function predecessorAt(reach: Reach, slot: number, t: number): number {
+  return (reach.masks[slot]! >> (t + OTHER_SHIFT)) & 1
+    ? reach.others.get(slot * 3 + t)![1]
+    : reach.predecessors[slot]!;
 }
 
 export interface ReachInput {
@@ -49,19 +78,33 @@ export interface ReachInput {
 
 // Scratch shared by every search (JS is single-threaded and a search never yields): per node a
 // byte stamp (the node is reached when it holds this search's epoch: a megabyte per million
-// nodes, cleared once every 255 searches) and its slot, per slot its data, and the queue.
-// Nothing graph-sized is allocated or cleared per search; only what it reached is copied out.
+// nodes, cleared once every 255 searches) and its slot; per slot its data. Nothing graph-sized
+// is allocated or cleared per search; only what it reached is copied out.
 const stamps = sharedArray((length) => new Uint8Array(length));
 let epoch = 0;
 const slotsOf = sharedArray((length) => new Int32Array(length));
-const queuedAt = sharedArray((length) => new Int32Array(length));
 const slotNodes = sharedArray((length) => new Int32Array(length));
 const slotMasks = sharedArray((length) => new Uint8Array(length));
 const slotDistances = sharedArray((length) => new Int32Array(length));
 const slotPredecessors = sharedArray((length) => new Int32Array(length));
-const queueNodes = sharedArray((length) => new Int32Array(length));
-const queueMasks = sharedArray((length) => new Uint8Array(length));
+/** Per slot, the thresholds it carries on from the layer it was first reached at. */
+const slotCarried = sharedArray((length) => new Uint8Array(length));
+/** Per (slot, threshold), the records of `others` while the search runs. */
+const otherDistances = sharedArray((length) => new Int32Array(length));
+const otherPredecessors = sharedArray((length) => new Int32Array(length));
+/** Slots that gained a threshold after the layer they were first reached at, per layer. */
+const lateSlots = sharedArray((length) => new Int32Array(length));
+const lateMasks = sharedArray((length) => new Uint8Array(length));
+/** Per slot, the layer (a number unique over searches, see below) it was last queued late for. */
+const lateLayerOf = sharedArray((length) => new Int32Array(length));
+const latePosition = sharedArray((length) => new Int32Array(length));
+let layerSerial = 0;
 
+/**
+ * The search, layer by layer. Layer d's parents are the slots first reached at d (a range of
+ * slots: no queue to write per node), with the thresholds they gained then, and the few slots
+ * that gained a threshold at d later than first reached (`late`).
+ */
 export function reach(input: ReachInput): Reach {
   const { graph, edgeLevels, thresholds, mitigating, maxDepth, sortedCount } = input;
   const ids = graph.ids;
@@ -74,14 +117,18 @@ export function reach(input: ReachInput): Reach {
   }
   const now = epoch;
   const slotOf = slotsOf(graphSize);
-  const queued = queuedAt(graphSize);
   const nodes = slotNodes(graphSize);
   const masks = slotMasks(graphSize);
-  const distances = slotDistances(graphSize * 3);
-  const predecessors = slotPredecessors(graphSize * 3);
-  // The queue holds slots; a node enters it at most once per threshold.
-  const queue = queueNodes(graphSize * thresholds.length + 1);
-  const queueMask = queueMasks(graphSize * thresholds.length + 1);
+  const distances = slotDistances(graphSize);
+  const predecessors = slotPredecessors(graphSize);
+  const carried = slotCarried(graphSize);
+  const otherDistance = otherDistances(graphSize * 3);
+  const otherPredecessor = otherPredecessors(graphSize * 3);
+  // A slot is queued late at most once per threshold.
+  const late = lateSlots(graphSize * thresholds.length + 1);
+  const lateMask = lateMasks(graphSize * thresholds.length + 1);
+  const lateLayer = lateLayerOf(graphSize);
+  const latePos = latePosition(graphSize);
   // Per (relation, declared) code, the thresholds an edge of that code passes.
   const passes = new Uint8Array(edgeLevels.length);
   for (let code = 0; code < edgeLevels.length; code++) {
@@ -91,39 +138,62 @@ export function reach(input: ReachInput): Reach {
   }
   const all = (1 << thresholds.length) - 1;
   let slots = 0;
-  let tail = 0;
   for (const origin of input.origins) {
     stamp[origin] = now;
     slotOf[origin] = slots;
     nodes[slots] = origin;
     masks[slots] = all;
-    for (let t = 0; t < 3; t++) {
-      distances[slots * 3 + t] = 0;
-      predecessors[slots * 3 + t] = -1;
-    }
+    carried[slots] = all;
+    distances[slots] = 0;
+    predecessors[slots] = -1;
     slots++;
-    queued[slots - 1] = tail;
-    queue[tail] = slots - 1;
-    queueMask[tail++] = all;
   }
+  // Slots whose own record some thresholds left (to `others`), each listed once.
+  const otherSlots: number[] = [];
+  /** Gives threshold bits `bits` of `slot` their own record in `others`. */
+  const toOthers = (slot: number, bits: number, distance: number, predecessor: number) => {
+    if (masks[slot]! >> OTHER_SHIFT === 0) otherSlots.push(slot);
+    masks[slot]! |= bits << OTHER_SHIFT;
+    for (let t = 0; bits >> t; t++) {
+      if (((bits >> t) & 1) === 0) continue;
+      otherDistance[slot * 3 + t] = distance;
+      otherPredecessor[slot * 3 + t] = predecessor;
+    }
+  };
+  /** Whether `parent` has a smaller id than the node in `keptSlot`. */
+  const smallerThan = (parent: number, keptSlot: number) => {
+    const kept = nodes[keptSlot]!;
+    return parent < sortedCount && kept < sortedCount ? parent < kept : ids[parent]! < ids[kept]!;
+  };
   // The down periods already fold in the child's lifetime (see LineageGraph).
   const { downStart, downCode: builtCode, downChild: builtChild } = graph;
   const { downFrom: builtFrom, downTo: builtTo } = graph;
   const patched = graph.overlay?.downPatched;
   const timed = input.asOf !== undefined && graph.dated;
   const day = input.asOf ?? 0;
-  let head = 0;
   const layerEnds = [slots];
-  // Layer by layer: the queue's entries from `head` to `layerEnd` are at `distance`.
-  for (let distance = 0; head < tail && distance < maxDepth; distance++) {
-    const layerEnd = tail;
+  let layerStart = 0;
+  let lateHead = 0;
+  let lateTail = 0;
+  for (let distance = 0; distance < maxDepth; distance++) {
+    const layerEnd = slots;
+    const lateEnd = lateTail;
+    if (layerStart === layerEnd && lateHead === lateEnd) break;
     const next = distance + 1;
-    for (; head < layerEnd; head++) {
-      const parentSlot = queue[head]!;
+    if (++layerSerial === 0x7fffffff) {
+      // Once in two billion layers: no slot may hold a number used again.
+      new Int32Array(lateLayer.buffer).fill(0);
+      layerSerial = 1;
+    }
+    const nextLayer = layerSerial;
+    // The slots first reached at `distance`, then those queued late for it.
+    for (let k = layerStart; k < layerEnd + lateEnd - lateHead; k++) {
+      const isLate = k >= layerEnd;
+      const parentSlot = isLate ? late[lateHead + k - layerEnd]! : k;
       const parent = nodes[parentSlot]!;
       // A mitigating node is reached (and reported) but passes nothing on.
       if (mitigating !== undefined && mitigating[parent] === 1) continue;
-      const carried = queueMask[head]!;
+      const carriedBits = isLate ? lateMask[lateHead + k - layerEnd]! : carried[parentSlot]!;
       let downCode = builtCode;
       let downChild = builtChild;
       let downFrom = builtFrom;
@@ -138,63 +208,82 @@ export function reach(input: ReachInput): Reach {
         end = row.child.length;
       }
       for (let i = start; i < end; i++) {
-        const pass = carried & passes[downCode[i]!]!;
+        const pass = carriedBits & passes[downCode[i]!]!;
         if (pass === 0) continue;
         if (timed && (day < downFrom[i]! || day >= downTo[i]!)) continue;
         const child = downChild[i]!;
-        let slot: number;
-        let fresh: number;
         if (stamp[child] !== now) {
           stamp[child] = now;
-          slot = slots++;
+          const slot = slots++;
           slotOf[child] = slot;
           nodes[slot] = child;
           masks[slot] = pass;
-          fresh = pass;
-          queued[slot] = tail;
-          queue[tail] = slot;
-          queueMask[tail++] = pass;
-        } else {
-          slot = slotOf[child]!;
-          const old = masks[slot]!;
-          fresh = pass & ~old;
-          // Already reached at this distance from another parent: keep the smaller id.
-          const same = pass & old;
-          for (let t = 0; same >> t; t++) {
-            const at = slot * 3 + t;
-            if (((same >> t) & 1) === 0 || distances[at] !== next) continue;
-            const kept = nodes[predecessors[at]!]!;
-            const smaller =
-              parent < sortedCount && kept < sortedCount
-                ? parent < kept
-                : ids[parent]! < ids[kept]!;
-            if (smaller) predecessors[at] = parentSlot;
+          carried[slot] = pass;
+          distances[slot] = next;
+          predecessors[slot] = parentSlot;
+          continue;
+        }
+        const slot = slotOf[child]!;
+        const mask = masks[slot]!;
+        const old = mask & REACHED_BITS;
+        // Already reached at this distance from another parent: keep the smaller id.
+        const same = pass & old;
+        if (same !== 0) {
+          const own = old & ~(mask >> OTHER_SHIFT);
+          const sameOwn = same & own;
+          if (
+            sameOwn !== 0 &&
+            distances[slot] === next &&
+            smallerThan(parent, predecessors[slot]!)
+          ) {
+            // The thresholds this parent does not pass keep the old predecessor, apart.
+            if (sameOwn !== own) toOthers(slot, own & ~sameOwn, next, predecessors[slot]!);
+            predecessors[slot] = parentSlot;
           }
-          if (fresh === 0) continue;
-          masks[slot] = old | fresh;
-          if (queued[slot]! >= layerEnd) queueMask[queued[slot]!]! |= fresh;
-          else {
-            queued[slot] = tail;
-            queue[tail] = slot;
-            queueMask[tail++] = fresh;
+          const sameOther = same & (mask >> OTHER_SHIFT);
+          for (let t = 0; sameOther >> t; t++) {
+            const at = slot * 3 + t;
+            if (((sameOther >> t) & 1) === 0 || otherDistance[at] !== next) continue;
+            if (smallerThan(parent, otherPredecessor[at]!)) otherPredecessor[at] = parentSlot;
           }
         }
-        for (let t = 0; fresh >> t; t++) {
-          if ((fresh >> t) & 1) {
-            distances[slot * 3 + t] = next;
-            predecessors[slot * 3 + t] = parentSlot;
-          }
+        const fresh = pass & ~old;
+        if (fresh === 0) continue;
+        toOthers(slot, fresh, next, parentSlot);
+        masks[slot]! |= fresh;
+        if (slot >= layerEnd) {
+          // First reached in the next layer: it carries these on from there.
+          carried[slot]! |= fresh;
+        } else if (lateLayer[slot] === nextLayer) {
+          lateMask[latePos[slot]!]! |= fresh;
+        } else {
+          lateLayer[slot] = nextLayer;
+          latePos[slot] = lateTail;
+          late[lateTail] = slot;
+          lateMask[lateTail++] = fresh;
         }
       }
     }
+    layerStart = layerEnd;
+    lateHead = lateEnd;
     layerEnds.push(slots);
+  }
+  const others = new Map<number, [number, number]>();
+  for (const slot of otherSlots) {
+    const bits = masks[slot]! >> OTHER_SHIFT;
+    for (let t = 0; bits >> t; t++) {
+      if ((bits >> t) & 1) {
+        others.set(slot * 3 + t, [otherDistance[slot * 3 + t]!, otherPredecessor[slot * 3 + t]!]);
+      }
+    }
   }
   return {
     thresholds,
     nodes: nodes.slice(0, slots),
     masks: masks.slice(0, slots),
-    distances: distances.slice(0, slots * 3),
-    predecessors: predecessors.slice(0, slots * 3),
+    distances: distances.slice(0, slots),
+    predecessors: predecessors.slice(0, slots),
+    others,
     origins: input.origins.length,
     layerEnds: Int32Array.from(layerEnds),
   };

@@ -1,6 +1,6 @@
 import { edgeLevel } from './edge-levels';
 import { edgeHoldsOn, parentEdgesOf, type LineageGraph } from './lineage-graph';
-import type { Reach } from './reach';
+import { distanceAt, predecessorAt, REACHED_BITS, type Reach } from './reach';
 
 /** What walking a witness path reads: the search's result and the rule it applied. */
 export interface WitnessInput {
@@ -26,13 +26,14 @@ export function witnessFrom(
   if (slot < 0) return { path: [], edges: [] };
   const path = [slot];
   const edges: number[] = [];
-  const { distances, predecessors, masks, nodes, thresholds, origins } = input.reached;
+  const { reached } = input;
+  const { masks, nodes, thresholds, origins } = reached;
   if (slot < origins) return { path, edges };
-  const t = strongestBit(masks[slot]!);
+  const t = strongestBit(masks[slot]! & REACHED_BITS);
   const rank = thresholds[t]!;
   let current = slot;
-  while (distances[current * 3 + t]! > 0) {
-    const parent = predecessors[current * 3 + t]!;
+  while (distanceAt(reached, current, t) > 0) {
+    const parent = predecessorAt(reached, current, t);
     edges.push(edgeBetween(input, nodes[parent]!, nodes[current]!, rank));
     path.push(parent);
     current = parent;
