@@ -45,11 +45,14 @@ export class Impact {
     this.distances = new Int32Array(slotCount);
     const stride = this.stride;
     const groups = new Int32Array(EXPOSURE_LEVELS.length * stride);
+    const { layerEnds } = reached;
+    let layer = 0;
     for (let slot = origins; slot < slotCount; slot++) {
+      while (slot >= layerEnds[layer]!) layer++;
       const t = strongestBit(masks[slot]! & REACHED_BITS);
       const level = thresholds[t]!;
       this.levels[slot] = level;
-      const distance = distanceAt(reached, slot, t);
+      const distance = distanceAt(reached, slot, t, layer);
       this.distances[slot] = distance;
       groups[groupKey(level, distance, stride)]!++;
     }

@@ -22,8 +22,6 @@ export interface Reach {
    * (bits 4-6: bit t + 4 for threshold t). Read the thresholds with REACHED_BITS.
    */
   masks: Uint8Array;
-  /** Slot -> shortest distance over its threshold's edges, for the slot's own record. */
-  distances: Int32Array;
   /**
    * Slot -> the witness predecessor's slot for the slot's own record: of the nodes one step
    * nearer at that threshold with an edge transmitting it, the one with the smallest id; -1 at
@@ -36,8 +34,9 @@ export interface Reach {
   origins: number;
   /**
    * Per distance d, how many slots were first reached at d or nearer (slots go in that order).
-   * A slot's distance at its own level is never below the distance it was first reached at, so
-   * every slot at distance d or less is among the first layerEnds[d].
+   * The distance of a slot's own record is the one it was first reached at (`layerOf`); a slot's
+   * distance at its own level is never below it, so every slot at distance d or less is among
+   * the first layerEnds[d].
    */
   layerEnds: Int32Array;
 }
@@ -46,11 +45,27 @@ export interface Reach {
 export const REACHED_BITS = 7;
 const OTHER_SHIFT = 4;
 
-/** The slot's distance at threshold t (which reached it). */
-export function distanceAt(reach: Reach, slot: number, t: number): number {
+/** The distance the slot was first reached at. */
+export function layerOf(reach: Reach, slot: number): number {
+  const { layerEnds } = reach;
+  let low = 0;
+  let high = layerEnds.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (slot < layerEnds[middle]!) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/**
+ * The slot's distance at threshold t (which reached it); `layer`, when the caller knows it,
+ * is the slot's layerOf.
+ */
+export function distanceAt(reach: Reach, slot: number, t: number, layer?: number): number {
   return (reach.masks[slot]! >> (t + OTHER_SHIFT)) & 1
     ? reach.others.get(slot * 3 + t)![0]
-    : reach.distances[slot]!;
+    : (layer ?? layerOf(reach, slot));
 }
 
 /** The slot's witness predecessor at threshold t (which reached it); -1 at an origin. */
@@ -85,10 +100,7 @@ let epoch = 0;
 const slotsOf = sharedArray((length) => new Int32Array(length));
 const slotNodes = sharedArray((length) => new Int32Array(length));
 const slotMasks = sharedArray((length) => new Uint8Array(length));
-const slotDistances = sharedArray((length) => new Int32Array(length));
 const slotPredecessors = sharedArray((length) => new Int32Array(length));
-/** Per slot, the thresholds it carries on from the layer it was first reached at. */
-const slotCarried = sharedArray((length) => new Uint8Array(length));
 /** Per (slot, threshold), the records of `others` while the search runs. */
 const otherDistances = sharedArray((length) => new Int32Array(length));
 const otherPredecessors = sharedArray((length) => new Int32Array(length));
@@ -119,9 +131,7 @@ export function reach(input: ReachInput): Reach {
   const slotOf = slotsOf(graphSize);
   const nodes = slotNodes(graphSize);
   const masks = slotMasks(graphSize);
-  const distances = slotDistances(graphSize);
   const predecessors = slotPredecessors(graphSize);
-  const carried = slotCarried(graphSize);
   const otherDistance = otherDistances(graphSize * 3);
   const otherPredecessor = otherPredecessors(graphSize * 3);
   // A slot is queued late at most once per threshold.
@@ -143,8 +153,6 @@ export function reach(input: ReachInput): Reach {
     slotOf[origin] = slots;
     nodes[slots] = origin;
     masks[slots] = all;
-    carried[slots] = all;
-    distances[slots] = 0;
     predecessors[slots] = -1;
     slots++;
   }
@@ -159,6 +167,19 @@ export function reach(input: ReachInput): Reach {
       otherDistance[slot * 3 + t] = distance;
       otherPredecessor[slot * 3 + t] = predecessor;
     }
+  };
+  /**
+   * The thresholds a slot first reached at `distance` carries on: those it holds, but for any
+   * it gained a layer later (their own records say so).
+   */
+  const carriedFrom = (slot: number, distance: number) => {
+    const mask = masks[slot]!;
+    let bits = mask & REACHED_BITS;
+    const apart = mask >> OTHER_SHIFT;
+    for (let t = 0; apart >> t; t++) {
+      if ((apart >> t) & 1 && otherDistance[slot * 3 + t] !== distance) bits &= ~(1 << t);
+    }
+    return bits;
   };
   /** Whether `parent` has a smaller id than the node in `keptSlot`. */
   const smallerThan = (parent: number, keptSlot: number) => {
@@ -193,7 +214,12 @@ export function reach(input: ReachInput): Reach {
       const parent = nodes[parentSlot]!;
       // A mitigating node is reached (and reported) but passes nothing on.
       if (mitigating !== undefined && mitigating[parent] === 1) continue;
-      const carriedBits = isLate ? lateMask[lateHead + k - layerEnd]! : carried[parentSlot]!;
+      const parentMask = masks[parentSlot]!;
+      const carriedBits = isLate
+        ? lateMask[lateHead + k - layerEnd]!
+        : parentMask >> OTHER_SHIFT === 0
+          ? parentMask
+          : carriedFrom(parentSlot, distance);
       let downCode = builtCode;
       let downChild = builtChild;
       let downFrom = builtFrom;
@@ -218,8 +244,6 @@ export function reach(input: ReachInput): Reach {
           slotOf[child] = slot;
           nodes[slot] = child;
           masks[slot] = pass;
-          carried[slot] = pass;
-          distances[slot] = next;
           predecessors[slot] = parentSlot;
           continue;
         }
@@ -231,11 +255,7 @@ export function reach(input: ReachInput): Reach {
         if (same !== 0) {
           const own = old & ~(mask >> OTHER_SHIFT);
           const sameOwn = same & own;
-          if (
-            sameOwn !== 0 &&
-            distances[slot] === next &&
-            smallerThan(parent, predecessors[slot]!)
-          ) {
+          if (sameOwn !== 0 && slot >= layerEnd && smallerThan(parent, predecessors[slot]!)) {
             // The thresholds this parent does not pass keep the old predecessor, apart.
             if (sameOwn !== own) toOthers(slot, own & ~sameOwn, next, predecessors[slot]!);
             predecessors[slot] = parentSlot;
@@ -251,10 +271,9 @@ export function reach(input: ReachInput): Reach {
         if (fresh === 0) continue;
         toOthers(slot, fresh, next, parentSlot);
         masks[slot]! |= fresh;
-        if (slot >= layerEnd) {
-          // First reached in the next layer: it carries these on from there.
-          carried[slot]! |= fresh;
-        } else if (lateLayer[slot] === nextLayer) {
+        // First reached in the next layer, it carries these on from there (see carriedFrom).
+        if (slot >= layerEnd) continue;
+        if (lateLayer[slot] === nextLayer) {
           lateMask[latePos[slot]!]! |= fresh;
         } else {
           lateLayer[slot] = nextLayer;
@@ -281,7 +300,6 @@ export function reach(input: ReachInput): Reach {
     thresholds,
     nodes: nodes.slice(0, slots),
     masks: masks.slice(0, slots),
-    distances: distances.slice(0, slots),
     predecessors: predecessors.slice(0, slots),
     others,
     origins: input.origins.length,
