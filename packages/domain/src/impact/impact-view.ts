@@ -139,12 +139,11 @@ export class ImpactView {
       ? new Set(filter.kinds.map((kind) => NODE_KINDS.indexOf(kind)))
       : undefined;
     const minRank = filter.minLevel ? EXPOSURE_LEVELS.indexOf(filter.minLevel) : 0;
-    const graphKinds = impact.graph.kinds;
     const edgeType = impact.graph.edgeType;
     const type = relation ? LINEAGE_RELATIONS.indexOf(relation) : -1;
     return (slot) => {
       if (impact.mitigatedAt(slot) || impact.levelAt(slot) < minRank) return false;
-      if (kinds && !kinds.has(graphKinds[impact.nodeAt(slot)]!)) return false;
+      if (kinds && !kinds.has(impact.kindAt(slot))) return false;
       if (distance !== undefined && impact.distanceAt(slot) !== distance) return false;
       if (type < 0) return true;
       const edge = impact.lastEdgeAt(slot);
@@ -175,7 +174,7 @@ export class ImpactView {
     const impact = this.impact;
     const deployment = NODE_KINDS.indexOf('Deployment');
     const { slots } = impact.orderedSlots(
-      (slot) => !impact.mitigatedAt(slot) && impact.graph.kinds[impact.nodeAt(slot)] === deployment,
+      (slot) => !impact.mitigatedAt(slot) && impact.kindAt(slot) === deployment,
     );
     return Array.from(slots, (slot) => this.rowAt(slot));
   }

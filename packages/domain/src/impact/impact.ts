@@ -99,6 +99,11 @@ export class Impact {
     return this.reached.nodes[slot]!;
   }
 
+  /** The node's kind, as an index into NODE_KINDS. */
+  kindAt(slot: number): number {
+    return this.reached.kinds[slot]!;
+  }
+
   /** The level's rank. */
   levelAt(slot: number): number {
     return this.levels[slot]!;
@@ -186,7 +191,7 @@ export class Impact {
 
   /** Counts by level and by kind over the whole impact (mitigated nodes excluded). */
   totals(): ImpactTotals {
-    return countTotals(this.graph.kinds, this.reached.nodes, this.levels, this.mitigatedSlots);
+    return countTotals(this.reached.kinds, this.levels, this.mitigatedSlots);
   }
 
   private order() {

@@ -9,13 +9,14 @@ export type EdgeArrays = Pick<
 
 /** The graph over node and edge arrays (nodes in id order): its rows, both ways. */
 export function assembleLineageGraph(nodes: NodeArrays, edgeArrays: EdgeArrays): LineageGraph {
-  const { ids, nodeFrom, nodeTo } = nodes;
+  const { ids, kinds, nodeFrom, nodeTo } = nodes;
   const { edgeType, edgeDeclared, edgeChild, edgeParent, edgeFrom, edgeTo } = edgeArrays;
   const edgeCount = edgeChild.length;
   const down = compressedRows(ids.length, edgeParent);
   const up = compressedRows(ids.length, edgeChild);
   const downChild = new Int32Array(edgeCount);
   const downCode = new Uint8Array(edgeCount);
+  const downKind = new Uint8Array(edgeCount);
   const downEdges = down.edges;
   const downFrom = new Int32Array(edgeCount);
   const downTo = new Int32Array(edgeCount);
@@ -23,6 +24,7 @@ export function assembleLineageGraph(nodes: NodeArrays, edgeArrays: EdgeArrays):
     downChild[i] = edgeChild[edge]!;
     downCode[i] = edgeType[edge]! * 2 + edgeDeclared[edge]!;
     const child = edgeChild[edge]!;
+    downKind[i] = kinds[child]!;
     downFrom[i] = Math.max(edgeFrom[edge]!, nodeFrom[child]!);
     downTo[i] = Math.min(edgeTo[edge]!, nodeTo[child]!);
   });
@@ -37,6 +39,7 @@ export function assembleLineageGraph(nodes: NodeArrays, edgeArrays: EdgeArrays):
     downStart: down.start,
     downChild,
     downCode,
+    downKind,
     downEdges,
     upStart: up.start,
     upEdges: up.edges,

@@ -36,6 +36,11 @@ export interface LineageGraph {
    */
   downChild: Int32Array;
   downCode: Uint8Array;
+  /**
+   * Each child's kind, in the same layout: a search reads it beside the child, in sequence, so
+   * counting what it reached by kind reads no node array at random.
+   */
+  downKind: Uint8Array;
   /** The edge index of each position of the `down*` layout. */
   downEdges: Int32Array;
   upStart: Int32Array;

@@ -5,6 +5,8 @@ import type { LineageGraph } from './lineage-graph';
 export interface DownRow {
   child: Int32Array;
   code: Uint8Array;
+  /** The child's kind. */
+  kind: Uint8Array;
   from: Int32Array;
   to: Int32Array;
   edges: Int32Array;
@@ -65,6 +67,7 @@ export function childRow(graph: LineageGraph, parent: number): DownRow {
   return {
     child: graph.downChild.subarray(start, end),
     code: graph.downCode.subarray(start, end),
+    kind: graph.downKind.subarray(start, end),
     from: graph.downFrom.subarray(start, end),
     to: graph.downTo.subarray(start, end),
     edges: graph.downEdges.subarray(start, end),
@@ -75,6 +78,7 @@ const EMPTY = new Int32Array(0);
 const EMPTY_ROW: DownRow = {
   child: EMPTY,
   code: new Uint8Array(0),
+  kind: new Uint8Array(0),
   from: EMPTY,
   to: EMPTY,
   edges: EMPTY,

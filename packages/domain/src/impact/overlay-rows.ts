@@ -38,7 +38,8 @@ export class DownRowEdit {
 
   /**
    * The new row: the kept entries copied in blocks between the dropped ones, then the added
-   * ones. `lifetimeChanged` holds children whose own dates changed: their periods are read again.
+   * ones. `lifetimeChanged` holds children whose own dates or kind changed: their entries are
+   * read again.
    */
   row(g: LineageGraph, lifetimeChanged: ReadonlySet<number>): DownRow {
     const { base, added } = this;
@@ -76,6 +77,7 @@ function appended(g: LineageGraph, row: DownRow, added: number[]): DownRow {
       edges: grown(longer.edges, edge),
       child: grown(longer.child, child),
       code: grown(longer.code, g.edgeType[edge]! * 2 + g.edgeDeclared[edge]!),
+      kind: grown(longer.kind, g.kinds[child]!),
       from: grown(longer.from, Math.max(g.edgeFrom[edge]!, g.nodeFrom[child]!)),
       to: grown(longer.to, Math.min(g.edgeTo[edge]!, g.nodeTo[child]!)),
     };
@@ -87,6 +89,7 @@ function emptyRow(length: number): DownRow {
   return {
     child: new Int32Array(length),
     code: new Uint8Array(length),
+    kind: new Uint8Array(length),
     from: new Int32Array(length),
     to: new Int32Array(length),
     edges: new Int32Array(length),
@@ -95,7 +98,7 @@ function emptyRow(length: number): DownRow {
 
 function copyEntries(source: DownRow, start: number, end: number, target: DownRow, at: number) {
   if (end <= start) return;
-  for (const field of ['child', 'code', 'from', 'to', 'edges'] as const) {
+  for (const field of ['child', 'code', 'kind', 'from', 'to', 'edges'] as const) {
     target[field].set(source[field].subarray(start, end), at);
   }
 }
@@ -106,6 +109,7 @@ function setEntry(g: LineageGraph, row: DownRow, i: number, edge: number) {
   row.edges[i] = edge;
   row.child[i] = child;
   row.code[i] = g.edgeType[edge]! * 2 + g.edgeDeclared[edge]!;
+  row.kind[i] = g.kinds[child]!;
   row.from[i] = Math.max(g.edgeFrom[edge]!, g.nodeFrom[child]!);
   row.to[i] = Math.min(g.edgeTo[edge]!, g.nodeTo[child]!);
 }

@@ -17,6 +17,8 @@ export interface Reach {
   thresholds: number[];
   /** Slot -> node index. */
   nodes: Int32Array;
+  /** Slot -> the node's kind (an index into NODE_KINDS), read beside the child's index. */
+  kinds: Uint8Array;
   /**
    * Slot -> thresholds it was reached at (bits 0-2), and those whose record is in `others`
    * (bits 4-6: bit t + 4 for threshold t). Read the thresholds with REACHED_BITS.
@@ -99,6 +101,7 @@ const stamps = sharedArray((length) => new Uint8Array(length));
 let epoch = 0;
 const slotsOf = sharedArray((length) => new Int32Array(length));
 const slotNodes = sharedArray((length) => new Int32Array(length));
+const slotKinds = sharedArray((length) => new Uint8Array(length));
 const slotMasks = sharedArray((length) => new Uint8Array(length));
 const slotPredecessors = sharedArray((length) => new Int32Array(length));
 /** Per (slot, threshold), the records of `others` while the search runs. */
@@ -130,6 +133,7 @@ export function reach(input: ReachInput): Reach {
   const now = epoch;
   const slotOf = slotsOf(graphSize);
   const nodes = slotNodes(graphSize);
+  const kinds = slotKinds(graphSize);
   const masks = slotMasks(graphSize);
   const predecessors = slotPredecessors(graphSize);
   const otherDistance = otherDistances(graphSize * 3);
@@ -152,6 +156,7 @@ export function reach(input: ReachInput): Reach {
     stamp[origin] = now;
     slotOf[origin] = slots;
     nodes[slots] = origin;
+    kinds[slots] = graph.kinds[origin]!;
     masks[slots] = all;
     predecessors[slots] = -1;
     slots++;
@@ -187,7 +192,7 @@ export function reach(input: ReachInput): Reach {
     return parent < sortedCount && kept < sortedCount ? parent < kept : ids[parent]! < ids[kept]!;
   };
   // The down periods already fold in the child's lifetime (see LineageGraph).
-  const { downStart, downCode: builtCode, downChild: builtChild } = graph;
+  const { downStart, downCode: builtCode, downChild: builtChild, downKind: builtKind } = graph;
   const { downFrom: builtFrom, downTo: builtTo } = graph;
   const patched = graph.overlay?.downPatched;
   const timed = input.asOf !== undefined && graph.dated;
@@ -222,6 +227,7 @@ export function reach(input: ReachInput): Reach {
           : carriedFrom(parentSlot, distance);
       let downCode = builtCode;
       let downChild = builtChild;
+      let downKind = builtKind;
       let downFrom = builtFrom;
       let downTo = builtTo;
       let start = downStart[parent]!;
@@ -229,7 +235,7 @@ export function reach(input: ReachInput): Reach {
       if (patched !== undefined && patched[parent] === 1) {
         // A row deltas replaced (see LineageOverlay).
         const row = childRow(graph, parent);
-        ({ code: downCode, child: downChild, from: downFrom, to: downTo } = row);
+        ({ code: downCode, child: downChild, kind: downKind, from: downFrom, to: downTo } = row);
         start = 0;
         end = row.child.length;
       }
@@ -243,6 +249,7 @@ export function reach(input: ReachInput): Reach {
           const slot = slots++;
           slotOf[child] = slot;
           nodes[slot] = child;
+          kinds[slot] = downKind[i]!;
           masks[slot] = pass;
           predecessors[slot] = parentSlot;
           continue;
@@ -299,6 +306,7 @@ export function reach(input: ReachInput): Reach {
   return {
     thresholds,
     nodes: nodes.slice(0, slots),
+    kinds: kinds.slice(0, slots),
     masks: masks.slice(0, slots),
     predecessors: predecessors.slice(0, slots),
     others,
