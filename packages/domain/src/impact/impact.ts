@@ -2,7 +2,7 @@ import { EXPOSURE_LEVELS, type ExposureLevel } from '../exposure';
 import { edgeLevel } from './edge-levels';
 import type { LineageGraph } from './lineage-graph';
 import { groupKey, orderedPage } from './ordered-page';
-import { distanceAt, predecessorAt, REACHED_BITS, type Reach } from './reach';
+import { distanceAt, predecessorAt, REACHED_BITS, type Reach } from './reach-records';
 import { SlotIndex } from './slot-index';
 import { countTotals, type ImpactTotals } from './impact-totals';
 import { edgeBetween, strongestBit, witnessFrom, type WitnessInput } from './witness-path';

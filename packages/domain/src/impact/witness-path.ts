@@ -1,6 +1,6 @@
 import { edgeLevel } from './edge-levels';
 import { edgeHoldsOn, parentEdgesOf, type LineageGraph } from './lineage-graph';
-import { distanceAt, predecessorAt, REACHED_BITS, type Reach } from './reach';
+import { distanceAt, predecessorAt, REACHED_BITS, type Reach } from './reach-records';
 
 /** What walking a witness path reads: the search's result and the rule it applied. */
 export interface WitnessInput {
