@@ -40,7 +40,7 @@ import { parseBenchOptions, type BenchOptions, type RawBenchOptions } from './op
 import { Progress } from './progress';
 import { renderReport } from './report';
 import { p50, p95, timed } from './stats';
-import { measureUnderWrites } from './writes';
+import { measureUnderWrites, WRITTEN_PREFIX } from './writes';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const HUBS = 20;
@@ -67,6 +67,7 @@ async function main(options: BenchOptions) {
   }
   try {
     const merge = await mergeBaseline(bench.store, bench.neo4j.uri);
+    await removeEarlierWrites(bench.store, bench.neo4j.uri);
     step(`reading the lineage into memory for hubs, samples and the floor`);
     const graph = await wholeLineage(bench.store);
     const hubs = largestHubs(graph, HUBS);
@@ -121,6 +122,15 @@ async function main(options: BenchOptions) {
   } finally {
     await bench.close();
   }
+}
+
+/** What a --writes run killed before its end left in the cached store (see WRITTEN_PREFIX). */
+async function removeEarlierWrites(store: GraphStore, uri: string) {
+  const naive = NaiveCypher.open({ uri });
+  const left = await naive.idsStartingWith(WRITTEN_PREFIX).finally(() => naive.close());
+  if (!left.length) return;
+  step(`removing ${left.length} nodes an earlier --writes run left in the store`);
+  await store.removeNodes(left, { by: 'bench', action: 'remove', summary: 'earlier writes' });
 }
 
 /** One MERGE per transaction for a small generated sample, then the sample is removed. */

@@ -24,6 +24,13 @@ const WRITTEN_CHILDREN = `query Written($id: ID!) {
   }
 }`;
 
+/**
+ * Every id the writer makes starts so: `0` sorts the written children before the generated ones,
+ * and a run can find what an earlier one left (killed before it removed its writes), which would
+ * otherwise sort before its own children (older run ids come first) and hide them.
+ */
+export const WRITTEN_PREFIX = 'model:0bench-writes/';
+
 /** Every ENDS_EVERY-th write ends an edge written earlier instead of adding a child. */
 const ENDS_EVERY = 5;
 /**
@@ -100,7 +107,7 @@ export async function measureUnderWrites(
     }
     const defect = defects[Math.floor(Math.random() * defects.length)]!;
     // Counting down, so the newest child sorts first among the hub's written children.
-    const child = `model:0bench-writes/r${run}-${String(1e9 - index).padStart(10, '0')}`;
+    const child = `${WRITTEN_PREFIX}r${run}-${String(1e9 - index).padStart(10, '0')}`;
     const node = { id: child, kind: 'Distillation', name: `Bench write ${index}`, access: 'OPEN' };
     const link = { type: 'DISTILLED_FROM', from: child, to: defect.hub.id };
     const upsert = await postGraphQL(

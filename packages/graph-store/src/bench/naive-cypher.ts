@@ -39,6 +39,15 @@ export class NaiveCypher {
     return new NaiveCypher(Connection.open(config));
   }
 
+  /** The ids of the entities whose id starts with `prefix` (what an earlier run wrote). */
+  async idsStartingWith(prefix: string): Promise<string[]> {
+    const rows = await this.connection.read<{ id: string }>(
+      'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN n.id AS id',
+      { prefix },
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Each node or relationship in a transaction of its own. */
   async mergeOneByOne(items: LoadItem[]): Promise<void> {
     for (const item of items) {
