@@ -39,13 +39,12 @@ export class Impact {
     /** The day asked for (a day number), undefined for any time. */
     readonly asOf?: number,
   ) {
-    const { masks, thresholds, origins, nodes } = reached;
+    const { masks, thresholds, origins, nodes, layerEnds } = reached;
     const slotCount = masks.length;
     this.levels = new Uint8Array(slotCount);
     this.distances = new Int32Array(slotCount);
     const stride = this.stride;
     const groups = new Int32Array(EXPOSURE_LEVELS.length * stride);
-    const { layerEnds } = reached;
     let layer = 0;
     for (let slot = origins; slot < slotCount; slot++) {
       while (slot >= layerEnds[layer]!) layer++;

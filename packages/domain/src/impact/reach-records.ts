@@ -33,7 +33,7 @@ export interface Reach {
   origins: number;
   /**
    * Per distance d, how many slots were first reached at d or nearer (slots go in that order).
-   * The distance of a slot's own record is the one it was first reached at (`layerOf`); a slot's
+   * The distance of a slot's own record is the one it was first reached at (its layer); a slot's
    * distance at its own level is never below it, so every slot at distance d or less is among
    * the first layerEnds[d].
    */
@@ -45,27 +45,12 @@ export const REACHED_BITS = 7;
 /** Bit t + OTHER_SHIFT of a mask: threshold t's record is in `others`. */
 export const OTHER_SHIFT = 4;
 
-/** The distance the slot was first reached at. */
-export function layerOf(reach: Reach, slot: number): number {
-  const { layerEnds } = reach;
-  let low = 0;
-  let high = layerEnds.length - 1;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (slot < layerEnds[middle]!) high = middle;
-    else low = middle + 1;
-  }
-  return low;
-}
-
 /**
- * The slot's distance at threshold t (which reached it); `layer`, when the caller knows it,
- * is the slot's layerOf.
+ * The slot's distance at threshold t (which reached it); `layer` is the distance the slot was
+ * first reached at (the first d with slot < layerEnds[d]), its own record's.
  */
-export function distanceAt(reach: Reach, slot: number, t: number, layer?: number): number {
-  return (reach.masks[slot]! >> (t + OTHER_SHIFT)) & 1
-    ? reach.others.get(slot * 3 + t)![0]
-    : (layer ?? layerOf(reach, slot));
+export function distanceAt(reach: Reach, slot: number, t: number, layer: number): number {
+  return (reach.masks[slot]! >> (t + OTHER_SHIFT)) & 1 ? reach.others.get(slot * 3 + t)![0] : layer;
 }
 
 /** The slot's witness predecessor at threshold t (which reached it); -1 at an origin. */

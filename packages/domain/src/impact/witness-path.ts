@@ -1,6 +1,6 @@
 import { edgeLevel } from './edge-levels';
 import { edgeHoldsOn, parentEdgesOf, type LineageGraph } from './lineage-graph';
-import { distanceAt, predecessorAt, REACHED_BITS, type Reach } from './reach-records';
+import { predecessorAt, REACHED_BITS, type Reach } from './reach-records';
 
 /** What walking a witness path reads: the search's result and the rule it applied. */
 export interface WitnessInput {
@@ -32,7 +32,8 @@ export function witnessFrom(
   const t = strongestBit(masks[slot]! & REACHED_BITS);
   const rank = thresholds[t]!;
   let current = slot;
-  while (distanceAt(reached, current, t) > 0) {
+  // Only an origin is at distance 0: walk back until one.
+  while (current >= origins) {
     const parent = predecessorAt(reached, current, t);
     edges.push(edgeBetween(input, nodes[parent]!, nodes[current]!, rank));
     path.push(parent);
